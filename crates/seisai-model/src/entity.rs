@@ -1,0 +1,234 @@
+//! The [`Entity`]: one listed party (or other FtM entity) with its
+//! properties, provenance and addresses.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::{Address, FuzzyDate, Schema, props};
+
+/// Builds the stable id of an entity: `{dataset}-{source record id}`
+/// (e.g. `us_ofac_sdn-36`, `un_sc-QDi.001`, `jp_mof-029-000001`).
+/// Whitespace in the source id is replaced by `_`.
+pub fn entity_id(dataset: &str, source_id: &str) -> String {
+    let sid: String = source_id
+        .trim()
+        .chars()
+        .map(|c| if c.is_whitespace() { '_' } else { c })
+        .collect();
+    format!("{dataset}-{sid}")
+}
+
+/// An FtM entity as seisai keeps it.
+///
+/// Serialised as an FtM JSON object (`id`, `schema`, `properties`,
+/// `datasets`, `caption`, …) with seisai's provenance fields (`source_id`,
+/// `version`) and parsed `addresses` beside them; unknown top-level fields
+/// of an FtM feed (`first_seen`, `target`, …) are kept in `extra` so that
+/// feeds round-trip.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    /// Stable id, `{dataset}-{source record id}`.
+    pub id: String,
+    /// FtM schema.
+    pub schema: Schema,
+    /// Multi-valued FtM properties, by FtM property name (see [`props`]).
+    #[serde(default)]
+    pub properties: BTreeMap<String, Vec<String>>,
+    /// Datasets the entity belongs to (the loader's dataset name first).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub datasets: Vec<String>,
+    /// Display name; if absent, the first `name` is used.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<String>,
+    /// Other ids of the same entity (FtM referents).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub referents: Vec<String>,
+    /// The record id in the source list (OFAC ent_num, UN reference number, MOF 番号…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
+    /// The list version (store version id) the entity was read from.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub version: Option<String>,
+    /// Addresses with their parsed parts (their full text is also in the
+    /// `address` property).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub addresses: Vec<Address>,
+    /// Other top-level fields of an FtM feed, kept as they were.
+    #[serde(flatten)]
+    pub extra: BTreeMap<String, serde_json::Value>,
+}
+
+impl Entity {
+    /// A new, empty entity of `schema` from `dataset`, with the id built by
+    /// [`entity_id`] from `source_id`.
+    pub fn new(dataset: &str, source_id: &str, schema: Schema) -> Self {
+        Entity {
+            id: entity_id(dataset, source_id),
+            schema,
+            properties: BTreeMap::new(),
+            datasets: vec![dataset.to_string()],
+            caption: None,
+            referents: Vec::new(),
+            source_id: Some(source_id.trim().to_string()),
+            version: None,
+            addresses: Vec::new(),
+            extra: BTreeMap::new(),
+        }
+    }
+
+    /// The dataset the entity was loaded from (its first dataset).
+    pub fn dataset(&self) -> &str {
+        self.datasets.first().map(String::as_str).unwrap_or("")
+    }
+
+    /// Adds a value to a property: trims it, ignores empty values and
+    /// values already present. Returns whether the value was added.
+    pub fn add(&mut self, prop: &str, value: impl AsRef<str>) -> bool {
+        let value = value.as_ref().trim();
+        if value.is_empty() {
+            return false;
+        }
+        let values = self.properties.entry(prop.to_string()).or_default();
+        if values.iter().any(|v| v == value) {
+            return false;
+        }
+        values.push(value.to_string());
+        true
+    }
+
+    /// Adds every value of an iterator (see [`Entity::add`]).
+    pub fn add_all<I, S>(&mut self, prop: &str, values: I)
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        for v in values {
+            self.add(prop, v);
+        }
+    }
+
+    /// Adds a date in EDTF form.
+    pub fn add_date(&mut self, prop: &str, date: FuzzyDate) {
+        self.add(prop, date.to_string());
+    }
+
+    /// Adds a country (name or code) to a country-typed property, stored as
+    /// its ISO code when it resolves and as the text otherwise.
+    pub fn add_country(&mut self, prop: &str, name: &str) {
+        match crate::country::to_code(name) {
+            Some(code) => self.add(prop, code),
+            None => self.add(prop, name),
+        };
+    }
+
+    /// Adds an address: its full text to the `address` property and its
+    /// parts to [`Entity::addresses`]. Empty and repeated addresses are ignored.
+    pub fn add_address(&mut self, address: Address) {
+        if address.is_empty() || self.addresses.contains(&address) {
+            return;
+        }
+        self.add(props::ADDRESS, &address.full);
+        if let Some(code) = &address.country {
+            self.add(props::COUNTRY, code.clone());
+        }
+        self.addresses.push(address);
+    }
+
+    /// All values of a property (empty if it has none).
+    pub fn get(&self, prop: &str) -> &[String] {
+        self.properties.get(prop).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The first value of a property.
+    pub fn first(&self, prop: &str) -> Option<&str> {
+        self.get(prop).first().map(String::as_str)
+    }
+
+    /// Whether the property has at least one value.
+    pub fn has(&self, prop: &str) -> bool {
+        !self.get(prop).is_empty()
+    }
+
+    /// The display name: `caption`, else the first name, else the id.
+    pub fn caption(&self) -> &str {
+        self.caption
+            .as_deref()
+            .or_else(|| self.first(props::NAME))
+            .unwrap_or(&self.id)
+    }
+
+    /// All names with the property they come from, in [`props::NAME_PROPS`] order.
+    pub fn names(&self) -> impl Iterator<Item = (&'static str, &str)> {
+        props::NAME_PROPS
+            .iter()
+            .flat_map(move |p| self.get(p).iter().map(move |v| (*p, v.as_str())))
+    }
+
+    /// The dates of a date property that parse as EDTF.
+    pub fn dates(&self, prop: &str) -> Vec<FuzzyDate> {
+        self.get(prop).iter().filter_map(|v| v.parse().ok()).collect()
+    }
+
+    /// Number of property values (a rough measure of size).
+    pub fn value_count(&self) -> usize {
+        self.properties.values().map(Vec::len).sum()
+    }
+
+    /// Whether the entity is listed on `day`: listed on or before it (or no
+    /// listing date) and not delisted on or before it. An entity delisted on
+    /// day D is in force before D and not on or after D.
+    pub fn in_force_on(&self, day: chrono::NaiveDate) -> bool {
+        let listed = self.dates(props::LISTING_DATE);
+        let delisted = self.dates(props::DELISTING_DATE);
+        let listed_ok = listed.is_empty() || listed.iter().any(|d| d.earliest() <= day);
+        let delisted_before = delisted.iter().any(|d| d.earliest() <= day);
+        listed_ok && !delisted_before
+    }
+
+    /// Drops empty properties and repeated values (keeping the first
+    /// occurrence, so the primary name stays first).
+    pub fn canonicalize(&mut self) {
+        self.properties.retain(|_, v| !v.is_empty());
+        for values in self.properties.values_mut() {
+            let mut seen = std::collections::HashSet::new();
+            values.retain(|v| seen.insert(v.clone()));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::NaiveDate;
+
+    fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()
+    }
+
+    #[test]
+    fn ids_are_dataset_prefixed() {
+        let e = Entity::new("jp_mof", "029-000001", Schema::Person);
+        assert_eq!(e.id, "jp_mof-029-000001");
+        assert_eq!(e.dataset(), "jp_mof");
+    }
+
+    #[test]
+    fn add_trims_and_dedups() {
+        let mut e = Entity::new("t", "1", Schema::Person);
+        assert!(e.add(props::NAME, " Putin "));
+        assert!(!e.add(props::NAME, "Putin"));
+        assert!(!e.add(props::NAME, "  "));
+        assert_eq!(e.get(props::NAME), ["Putin"]);
+    }
+
+    #[test]
+    fn delisting_ends_force() {
+        let mut e = Entity::new("t", "1", Schema::Person);
+        e.add(props::LISTING_DATE, "2022-03-01");
+        e.add(props::DELISTING_DATE, "2024-05-10");
+        assert!(!e.in_force_on(day(2022, 2, 28)));
+        assert!(e.in_force_on(day(2024, 5, 9)));
+        assert!(!e.in_force_on(day(2024, 5, 10)));
+    }
+}

@@ -1,0 +1,1 @@
+//! Parsing of the OFAC SDN Remarks text (a.k.a., DOB, POB, passports…).
