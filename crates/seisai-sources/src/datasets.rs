@@ -95,8 +95,11 @@ pub struct Dataset {
     pub publisher: &'static str,
     /// Country of the publisher (ISO alpha-2, lower case; `un`/`eu` for the organisations).
     pub country: &'static str,
-    /// File format.
+    /// The format of the official download.
     pub format: Format,
+    /// Other formats the same list is published in (chosen by content
+    /// sniffing on import, see [`Dataset::detect_format`]).
+    pub other_formats: &'static [Format],
     /// Official download URLs (all files of one version). Empty where the
     /// publisher has no stable URL (the file must be imported by hand).
     pub urls: &'static [&'static str],
@@ -111,6 +114,7 @@ static BUILTIN: &[Dataset] = &[
         publisher: "US Treasury, Office of Foreign Assets Control",
         country: "us",
         format: Format::OfacCsv,
+        other_formats: &[Format::OfacEnhancedXml],
         urls: &[
             "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/SDN.CSV",
             "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/ALT.CSV",
@@ -125,6 +129,7 @@ static BUILTIN: &[Dataset] = &[
         publisher: "US Treasury, Office of Foreign Assets Control",
         country: "us",
         format: Format::OfacCsv,
+        other_formats: &[Format::OfacEnhancedXml],
         urls: &[
             "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_PRIM.CSV",
             "https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ALT.CSV",
@@ -134,20 +139,12 @@ static BUILTIN: &[Dataset] = &[
         collections: &["sanctions", "us"],
     },
     Dataset {
-        name: "us_ofac_cons_enhanced",
-        title: "OFAC Consolidated (non-SDN) List, enhanced XML",
-        publisher: "US Treasury, Office of Foreign Assets Control",
-        country: "us",
-        format: Format::OfacEnhancedXml,
-        urls: &["https://sanctionslistservice.ofac.treas.gov/api/PublicationPreview/exports/CONS_ENHANCED.ZIP"],
-        collections: &["sanctions", "us"],
-    },
-    Dataset {
         name: "un_sc",
         title: "UN Security Council Consolidated List",
         publisher: "United Nations Security Council",
         country: "un",
         format: Format::UnScXml,
+        other_formats: &[],
         urls: &["https://scsanctions.un.org/resources/xml/en/consolidated.xml"],
         collections: &["sanctions"],
     },
@@ -157,6 +154,7 @@ static BUILTIN: &[Dataset] = &[
         publisher: "European Union",
         country: "eu",
         format: Format::EuJournalCsv,
+        other_formats: &[],
         urls: &[],
         collections: &["sanctions", "eu"],
     },
@@ -166,6 +164,7 @@ static BUILTIN: &[Dataset] = &[
         publisher: "European Commission, DG FISMA",
         country: "eu",
         format: Format::EuFsfXml,
+        other_formats: &[],
         urls: &["https://webgate.ec.europa.eu/fsd/fsf/public/files/xmlFullSanctionsList_1_1/content?token=dG9rZW4tMjAxNw"],
         collections: &["sanctions", "eu"],
     },
@@ -175,6 +174,7 @@ static BUILTIN: &[Dataset] = &[
         publisher: "Ministry of Finance, Japan",
         country: "jp",
         format: Format::JpMof,
+        other_formats: &[],
         urls: &["https://www.mof.go.jp/policy/international_policy/gaitame_kawase/gaitame/economic_sanctions/list.html"],
         collections: &["sanctions", "jp"],
     },
@@ -184,6 +184,7 @@ static BUILTIN: &[Dataset] = &[
         publisher: "Ministry of Economy, Trade and Industry, Japan",
         country: "jp",
         format: Format::JpMetiEul,
+        other_formats: &[],
         urls: &["https://www.meti.go.jp/policy/anpo/20250929_4.xlsx"],
         collections: &["export_control", "jp"],
     },
@@ -193,6 +194,7 @@ static BUILTIN: &[Dataset] = &[
         publisher: "Ministry of Foreign Affairs / METI, Japan",
         country: "jp",
         format: Format::JpExportBan,
+        other_formats: &[],
         urls: &[
             "https://www.meti.go.jp/policy/external_economy/trade_control/02_export/17_russia/list_russia_tokutei.pdf",
             "https://www.meti.go.jp/policy/external_economy/trade_control/02_export/17_russia/list_belarus_tokutei.pdf",
@@ -206,6 +208,7 @@ static BUILTIN: &[Dataset] = &[
         publisher: "US Department of Commerce, International Trade Administration",
         country: "us",
         format: Format::UsCsl,
+        other_formats: &[],
         urls: &["https://data.trade.gov/downloadable_consolidated_screening_list/v1/consolidated.csv"],
         collections: &["sanctions", "export_control", "us"],
     },
@@ -215,6 +218,7 @@ static BUILTIN: &[Dataset] = &[
         publisher: "US Department of Commerce, Bureau of Industry and Security",
         country: "us",
         format: Format::UsBisDpl,
+        other_formats: &[],
         urls: &["https://www.bis.doc.gov/dpl/dpl.txt"],
         collections: &["export_control", "us"],
     },
@@ -224,6 +228,7 @@ static BUILTIN: &[Dataset] = &[
         publisher: "Ministry of Foreign Affairs of the People's Republic of China",
         country: "cn",
         format: Format::CnMfa,
+        other_formats: &[],
         urls: &[],
         collections: &["sanctions"],
     },
@@ -233,6 +238,7 @@ static BUILTIN: &[Dataset] = &[
         publisher: "HM Treasury, Office of Financial Sanctions Implementation",
         country: "gb",
         format: Format::GbOfsiCsv,
+        other_formats: &[],
         urls: &["https://ofsistorage.blob.core.windows.net/publishlive/2022format/ConList.csv"],
         collections: &["sanctions", "gb"],
     },
@@ -242,6 +248,7 @@ static BUILTIN: &[Dataset] = &[
         publisher: "UK Foreign, Commonwealth & Development Office",
         country: "gb",
         format: Format::GbFcdoXml,
+        other_formats: &[],
         urls: &["https://sanctionslist.fcdo.gov.uk/docs/UK-Sanctions-List.xml"],
         collections: &["sanctions", "gb"],
     },
@@ -251,10 +258,34 @@ static BUILTIN: &[Dataset] = &[
         publisher: "Global Affairs Canada",
         country: "ca",
         format: Format::CaSemaXml,
+        other_formats: &[],
         urls: &["https://www.international.gc.ca/world-monde/assets/office_docs/international_relations-relations_internationales/sanctions/sema-lmes.xml"],
         collections: &["sanctions"],
     },
 ];
+
+impl Dataset {
+    /// The format of `inputs`: the dataset's main format unless the content
+    /// is clearly one of its other formats (a zip or an XML document where
+    /// the main format is CSV).
+    pub fn detect_format(&self, inputs: &[crate::Input]) -> Format {
+        let looks_xml = |i: &crate::Input| {
+            let head = &i.data[..i.data.len().min(512)];
+            let text = String::from_utf8_lossy(head);
+            text.trim_start_matches('\u{feff}').trim_start().starts_with('<')
+        };
+        for other in self.other_formats {
+            let fits = match other {
+                Format::OfacEnhancedXml => inputs.iter().any(|i| i.is_zip() || looks_xml(i)),
+                _ => false,
+            };
+            if fits {
+                return *other;
+            }
+        }
+        self.format
+    }
+}
 
 /// All built-in datasets.
 pub fn builtin() -> &'static [Dataset] {
