@@ -1,0 +1,1 @@
+//! Japanese names: kana and kanji readings (to be written).

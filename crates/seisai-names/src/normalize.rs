@@ -1,0 +1,1 @@
+//! Text normalisation (written by the lead).

@@ -1,0 +1,1 @@
+//! Script detection (written by the lead).

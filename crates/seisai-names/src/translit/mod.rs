@@ -1,0 +1,1 @@
+//! Latin renderings of names in other scripts (to be written).
