@@ -16,3 +16,4 @@ pub mod japanese;
 pub mod normalize;
 pub mod script;
 pub mod translit;
+pub mod vocab;

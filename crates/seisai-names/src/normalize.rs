@@ -1,1 +1,197 @@
-//! Text normalisation (written by the lead).
+//! Text normalisation: the first steps of the pipeline, for any script.
+//!
+//! [`clean`] applies, in order:
+//! 1. removal of invisible characters (zero-width, bidi controls, soft
+//!    hyphen, BOM and other format characters),
+//! 2. confusable folding inside mixed-script words (a Cyrillic `а` in a
+//!    Latin word becomes `a`; a Latin `o` in a Cyrillic word becomes `о`),
+//! 3. Unicode NFKC (full-width `ＡＢＣ` and half-width `ｶﾀｶﾅ` become
+//!    ordinary letters, ligatures split),
+//! 4. case folding,
+//! 5. spacing: every run of whitespace becomes one space.
+//!
+//! [`words`] then splits cleaned text into words: apostrophes join
+//! (`O'Brien` → `obrien`), other punctuation separates (`al-Zawahiri` →
+//! `al zawahiri`), dotted abbreviations join (`S.A.` → `sa`, `K.K.` → `kk`).
+
+use unicode_general_category::{GeneralCategory, get_general_category};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::script::{NameScript, dominant};
+
+/// Whether `c` is invisible: a format character (Cf: zero-width joiners
+/// and spaces, bidi marks and embeddings, soft hyphen, BOM), a variation
+/// selector, or a control character other than whitespace.
+pub fn is_invisible(c: char) -> bool {
+    matches!(get_general_category(c), GeneralCategory::Format)
+        || ('\u{FE00}'..='\u{FE0F}').contains(&c)
+        || (c.is_control() && !c.is_whitespace())
+}
+
+/// Latin letters and the Cyrillic/Greek letters that look the same.
+const CONFUSABLES: &[(char, char)] = &[
+    ('a', 'а'), ('e', 'е'), ('o', 'о'), ('p', 'р'), ('c', 'с'), ('y', 'у'), ('x', 'х'),
+    ('i', 'і'), ('j', 'ј'), ('s', 'ѕ'), ('h', 'һ'), ('d', 'ԁ'),
+    ('A', 'А'), ('B', 'В'), ('E', 'Е'), ('K', 'К'), ('M', 'М'), ('H', 'Н'), ('O', 'О'),
+    ('P', 'Р'), ('C', 'С'), ('T', 'Т'), ('X', 'Х'), ('Y', 'У'), ('I', 'І'), ('J', 'Ј'), ('S', 'Ѕ'),
+];
+
+/// Greek letters that look Latin (folded only into Latin words).
+const GREEK_CONFUSABLES: &[(char, char)] = &[
+    ('A', 'Α'), ('B', 'Β'), ('E', 'Ε'), ('Z', 'Ζ'), ('H', 'Η'), ('I', 'Ι'), ('K', 'Κ'), ('M', 'Μ'),
+    ('N', 'Ν'), ('O', 'Ο'), ('P', 'Ρ'), ('T', 'Τ'), ('Y', 'Υ'), ('X', 'Χ'), ('o', 'ο'), ('i', 'ι'),
+    ('v', 'ν'), ('p', 'ρ'),
+];
+
+fn to_latin(c: char) -> char {
+    CONFUSABLES
+        .iter()
+        .chain(GREEK_CONFUSABLES)
+        .find(|(_, other)| *other == c)
+        .map(|(latin, _)| *latin)
+        .unwrap_or(c)
+}
+
+fn to_cyrillic(c: char) -> char {
+    CONFUSABLES.iter().find(|(latin, _)| *latin == c).map(|(_, cyr)| *cyr).unwrap_or(c)
+}
+
+/// Folds look-alike letters of a mixed-script word into the word's
+/// majority script (Latin or Cyrillic). Words in one script are unchanged.
+fn fold_confusables(word: &str) -> String {
+    let (mut latin, mut cyrillic, mut greek) = (0, 0, 0);
+    for c in word.chars() {
+        match dominant(c.encode_utf8(&mut [0; 4])) {
+            NameScript::Latin => latin += 1,
+            NameScript::Cyrillic => cyrillic += 1,
+            NameScript::Greek => greek += 1,
+            _ => {}
+        }
+    }
+    let scripts = [latin, cyrillic, greek].iter().filter(|n| **n > 0).count();
+    if scripts < 2 {
+        return word.to_string();
+    }
+    if latin >= cyrillic + greek {
+        word.chars().map(to_latin).collect()
+    } else if cyrillic > latin {
+        word.chars().map(to_cyrillic).collect()
+    } else {
+        word.to_string()
+    }
+}
+
+/// Cleans a name for comparison (see the module documentation).
+pub fn clean(text: &str) -> String {
+    let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
+    let folded: Vec<String> = visible.split_whitespace().map(fold_confusables).collect();
+    let mut out = String::with_capacity(visible.len());
+    for c in folded.join(" ").nfkc().flat_map(char::to_lowercase) {
+        if c.is_whitespace() {
+            if !out.is_empty() && !out.ends_with(' ') {
+                out.push(' ');
+            }
+        } else if !is_invisible(c) {
+            out.push(c);
+        }
+    }
+    while out.ends_with(' ') {
+        out.pop();
+    }
+    out
+}
+
+/// Whether `c` joins the letters around it without a break (apostrophes
+/// and the modifier letters used for them in transliteration).
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '‘' | 'ʼ' | 'ʻ' | '`' | '´' | 'ʹ' | 'ʿ' | 'ʾ' | '"' | '″')
+}
+
+/// Splits cleaned text into words (see the module documentation). Letters
+/// and digits form words; marks (combining accents) stay with their letter.
+pub fn words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut word = String::new();
+    let mut dotted_run: Vec<String> = Vec::new();
+    let flush_dotted = |run: &mut Vec<String>, out: &mut Vec<String>| {
+        if run.len() >= 2 {
+            out.push(run.concat());
+        } else {
+            out.append(run);
+        }
+        run.clear();
+    };
+    let chars: Vec<char> = text.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        if c.is_alphanumeric() || is_mark(c) {
+            word.push(c);
+        } else if is_joiner(c) {
+            continue;
+        } else {
+            if !word.is_empty() {
+                let single = word.chars().count() == 1 && word.chars().all(char::is_alphabetic);
+                if c == '.' && single {
+                    dotted_run.push(std::mem::take(&mut word));
+                    continue;
+                }
+                flush_dotted(&mut dotted_run, &mut out);
+                out.push(std::mem::take(&mut word));
+            } else if c != '.' || chars.get(i + 1).is_none_or(|n| n.is_whitespace()) {
+                flush_dotted(&mut dotted_run, &mut out);
+            }
+        }
+    }
+    if !word.is_empty() {
+        let single = word.chars().count() == 1;
+        if single && !dotted_run.is_empty() {
+            dotted_run.push(std::mem::take(&mut word));
+        } else {
+            flush_dotted(&mut dotted_run, &mut out);
+            out.push(word);
+        }
+    }
+    flush_dotted(&mut dotted_run, &mut out);
+    out
+}
+
+fn is_mark(c: char) -> bool {
+    matches!(
+        get_general_category(c),
+        GeneralCategory::NonspacingMark | GeneralCategory::SpacingMark | GeneralCategory::EnclosingMark
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn removes_invisible_and_folds_width_and_case() {
+        assert_eq!(clean("Vla\u{200B}dimir\u{200F} PUTIN"), "vladimir putin");
+        assert_eq!(clean("ＰＵＴＩＮ　Ｖｌａｄｉｍｉｒ"), "putin vladimir");
+        assert_eq!(clean("ｶﾗｼﾆｺﾌ"), "カラシニコフ");
+        assert_eq!(clean("  a \t b  "), "a b");
+    }
+
+    #[test]
+    fn folds_confusables_in_mixed_words() {
+        // Cyrillic а and о inside a Latin word.
+        assert_eq!(clean("Vlаdimir Putоn"), "vladimir puton");
+        // Latin o inside a Cyrillic word.
+        assert_eq!(clean("Путин Владимиp"), "путин владимир");
+        // Whole Cyrillic words are kept.
+        assert_eq!(clean("Путин"), "путин");
+    }
+
+    #[test]
+    fn splits_words_on_punctuation() {
+        assert_eq!(words("al-zawahiri"), ["al", "zawahiri"]);
+        assert_eq!(words("o'brien"), ["obrien"]);
+        assert_eq!(words("siemens s.a."), ["siemens", "sa"]);
+        assert_eq!(words("j. smith"), ["j", "smith"]);
+        assert_eq!(words("toyota k.k"), ["toyota", "kk"]);
+        assert_eq!(words("microsoft corp."), ["microsoft", "corp"]);
+        assert_eq!(words("ba'asyir"), ["baasyir"]);
+        assert_eq!(words("u.s.a. inc"), ["usa", "inc"]);
+    }
+}

@@ -1,0 +1,313 @@
+//! Word classes that name comparison treats specially: organisation legal
+//! forms, generic organisation words, titles and honorifics, name particles,
+//! and number words. Everything here works on cleaned, Latin-script words
+//! (after [`crate::normalize`] and transliteration), except
+//! [`split_cjk_legal_forms`], which runs before transliteration.
+
+/// A legal form, by class: different spellings of the same form
+/// (`LLC`, `L.L.C.`, `limited liability company`, `OOO`, `TOV`) share a class.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegalForm {
+    /// Limited liability company (LLC, OOO, TOV, GmbH-like private limited).
+    Llc,
+    /// Joint-stock company (JSC, AO, OAO, ZAO, PAO, PJSC, CJSC, AG, SA, KK 株式会社).
+    Jsc,
+    /// Limited company (Ltd, Limited, 有限公司).
+    Ltd,
+    /// Corporation / incorporated (Corp, Inc).
+    Corp,
+    /// Company (Co, Cie, Company, 公司).
+    Co,
+    /// Partnership (LP, LLP, KG, OHG, 合資会社, 合名会社).
+    Partnership,
+    /// Public limited company (PLC).
+    Plc,
+    /// Unitary or state enterprise (FGUP, GUP, MUP, state enterprise).
+    StateEnterprise,
+    /// Other forms (foundation, cooperative, establishment, FZE, FZCO…).
+    Other,
+}
+
+/// Legal forms written as one or more Latin words, longest first. Russian
+/// and Ukrainian forms appear in their transliterated spellings.
+const LEGAL_FORMS: &[(&[&str], LegalForm)] = &[
+    (&["obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"], LegalForm::Llc),
+    (&["obshchestvo", "s", "ogranichennoi", "otvetstvennostiu"], LegalForm::Llc),
+    (&["limited", "liability", "company"], LegalForm::Llc),
+    (&["limited", "liability", "partnership"], LegalForm::Partnership),
+    (&["public", "joint", "stock", "company"], LegalForm::Jsc),
+    (&["closed", "joint", "stock", "company"], LegalForm::Jsc),
+    (&["open", "joint", "stock", "company"], LegalForm::Jsc),
+    (&["joint", "stock", "company"], LegalForm::Jsc),
+    (&["aktsionernoe", "obshchestvo"], LegalForm::Jsc),
+    (&["aktsionernoye", "obshchestvo"], LegalForm::Jsc),
+    (&["public", "limited", "company"], LegalForm::Plc),
+    (&["private", "limited", "company"], LegalForm::Ltd),
+    (&["limited", "partnership"], LegalForm::Partnership),
+    (&["general", "partnership"], LegalForm::Partnership),
+    (&["state", "unitary", "enterprise"], LegalForm::StateEnterprise),
+    (&["federal", "state", "unitary", "enterprise"], LegalForm::StateEnterprise),
+    (&["unitary", "enterprise"], LegalForm::StateEnterprise),
+    (&["kabushiki", "kaisha"], LegalForm::Jsc),
+    (&["yugen", "kaisha"], LegalForm::Llc),
+    (&["godo", "kaisha"], LegalForm::Llc),
+    (&["co", "ltd"], LegalForm::Ltd),
+    (&["pty", "ltd"], LegalForm::Ltd),
+    (&["sdn", "bhd"], LegalForm::Ltd),
+    (&["s", "a"], LegalForm::Jsc),
+    (&["llc"], LegalForm::Llc),
+    (&["llp"], LegalForm::Partnership),
+    (&["ooo"], LegalForm::Llc),
+    (&["tov"], LegalForm::Llc),
+    (&["too"], LegalForm::Llc),
+    (&["gmbh"], LegalForm::Llc),
+    (&["sarl"], LegalForm::Llc),
+    (&["srl"], LegalForm::Llc),
+    (&["sro"], LegalForm::Llc),
+    (&["bv"], LegalForm::Llc),
+    (&["yk"], LegalForm::Llc),
+    (&["gk"], LegalForm::Llc),
+    (&["jsc"], LegalForm::Jsc),
+    (&["pjsc"], LegalForm::Jsc),
+    (&["ojsc"], LegalForm::Jsc),
+    (&["cjsc"], LegalForm::Jsc),
+    (&["oao"], LegalForm::Jsc),
+    (&["zao"], LegalForm::Jsc),
+    (&["pao"], LegalForm::Jsc),
+    (&["ao"], LegalForm::Jsc),
+    (&["nao"], LegalForm::Jsc),
+    (&["pat"], LegalForm::Jsc),
+    (&["prat"], LegalForm::Jsc),
+    (&["ag"], LegalForm::Jsc),
+    (&["sa"], LegalForm::Jsc),
+    (&["spa"], LegalForm::Jsc),
+    (&["nv"], LegalForm::Jsc),
+    (&["kk"], LegalForm::Jsc),
+    (&["ab"], LegalForm::Jsc),
+    (&["as"], LegalForm::Jsc),
+    (&["asa"], LegalForm::Jsc),
+    (&["oy"], LegalForm::Jsc),
+    (&["oyj"], LegalForm::Jsc),
+    (&["aps"], LegalForm::Llc),
+    (&["ltd"], LegalForm::Ltd),
+    (&["limited"], LegalForm::Ltd),
+    (&["ltda"], LegalForm::Ltd),
+    (&["plc"], LegalForm::Plc),
+    (&["inc"], LegalForm::Corp),
+    (&["incorporated"], LegalForm::Corp),
+    (&["corp"], LegalForm::Corp),
+    (&["corporation"], LegalForm::Corp),
+    (&["co"], LegalForm::Co),
+    (&["company"], LegalForm::Co),
+    (&["cie"], LegalForm::Co),
+    (&["lp"], LegalForm::Partnership),
+    (&["kg"], LegalForm::Partnership),
+    (&["ohg"], LegalForm::Partnership),
+    (&["gbr"], LegalForm::Partnership),
+    (&["fgup"], LegalForm::StateEnterprise),
+    (&["gup"], LegalForm::StateEnterprise),
+    (&["mup"], LegalForm::StateEnterprise),
+    (&["fze"], LegalForm::Other),
+    (&["fzco"], LegalForm::Other),
+    (&["fzc"], LegalForm::Other),
+    (&["fzllc"], LegalForm::Llc),
+    (&["dmcc"], LegalForm::Other),
+    (&["est"], LegalForm::Other),
+    (&["establishment"], LegalForm::Other),
+];
+
+/// Legal forms written in Han/kana/Hangul/Cyrillic script, removed from the
+/// original text before transliteration (they are often written without a
+/// space: 株式会社カラシニコフ). Longest first.
+const SCRIPT_LEGAL_FORMS: &[(&str, LegalForm)] = &[
+    ("общество с ограниченной ответственностью", LegalForm::Llc),
+    ("публичное акционерное общество", LegalForm::Jsc),
+    ("открытое акционерное общество", LegalForm::Jsc),
+    ("закрытое акционерное общество", LegalForm::Jsc),
+    ("акционерное общество", LegalForm::Jsc),
+    ("товариство з обмеженою відповідальністю", LegalForm::Llc),
+    ("股份有限公司", LegalForm::Jsc),
+    ("有限責任公司", LegalForm::Llc),
+    ("有限责任公司", LegalForm::Llc),
+    ("有限責任会社", LegalForm::Llc),
+    ("非公開株式会社", LegalForm::Jsc),
+    ("公開株式会社", LegalForm::Jsc),
+    ("株式会社", LegalForm::Jsc),
+    ("有限会社", LegalForm::Llc),
+    ("合同会社", LegalForm::Llc),
+    ("合資会社", LegalForm::Partnership),
+    ("合名会社", LegalForm::Partnership),
+    ("有限公司", LegalForm::Ltd),
+    ("주식회사", LegalForm::Jsc),
+    ("유한회사", LegalForm::Llc),
+    ("公司", LegalForm::Co),
+];
+
+/// Removes legal forms written in non-Latin scripts from `text` (already
+/// [`crate::normalize::clean`]ed), returning the rest and the forms found.
+/// Also handles the bank-transfer abbreviations `カ)`, `(カ`, `ユ)` for
+/// 株式会社 / 有限会社.
+pub fn split_cjk_legal_forms(text: &str) -> (String, Vec<LegalForm>) {
+    let mut rest = text.to_string();
+    let mut forms = Vec::new();
+    for (pattern, form) in SCRIPT_LEGAL_FORMS {
+        while let Some(pos) = rest.find(pattern) {
+            rest.replace_range(pos..pos + pattern.len(), " ");
+            forms.push(*form);
+        }
+    }
+    for (abbrev, form) in [("カ)", LegalForm::Jsc), ("(カ", LegalForm::Jsc), ("ユ)", LegalForm::Llc), ("(ユ", LegalForm::Llc), ("ド)", LegalForm::Llc)] {
+        while let Some(pos) = rest.find(abbrev) {
+            rest.replace_range(pos..pos + abbrev.len(), " ");
+            forms.push(form);
+        }
+    }
+    // Russian abbreviations as whole words (ООО «Ромашка», АО "Концерн").
+    let mut words: Vec<&str> = Vec::new();
+    for w in rest.split_whitespace() {
+        let form = match w.trim_matches(|c: char| !c.is_alphanumeric()) {
+            "ооо" | "тов" => Some(LegalForm::Llc),
+            "оао" | "зао" | "пао" | "ао" | "нао" | "пат" => Some(LegalForm::Jsc),
+            "фгуп" | "гуп" | "муп" => Some(LegalForm::StateEnterprise),
+            _ => None,
+        };
+        match form {
+            Some(f) => forms.push(f),
+            None => words.push(w),
+        }
+    }
+    (words.join(" "), forms)
+}
+
+/// Finds the legal form starting at `words[i]`, returning it and how many
+/// words it spans.
+pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
+    LEGAL_FORMS.iter().find_map(|(pattern, form)| {
+        let end = i + pattern.len();
+        (end <= words.len() && words[i..end].iter().zip(pattern.iter()).all(|(w, p)| w == p))
+            .then_some((*form, pattern.len()))
+    })
+}
+
+/// Generic words of organisation names: they identify nothing on their own
+/// and weigh little in comparison (a name made only of them matches nothing).
+const GENERIC_ORG_WORDS: &[&str] = &[
+    "and", "the", "of", "for", "de", "del", "la", "le", "des", "du", "und", "et", "y", "i", "e",
+    "trading", "trade", "traders", "group", "holding", "holdings", "international", "intl",
+    "industries", "industry", "industrial", "enterprise", "enterprises", "services", "service",
+    "general", "global", "worldwide", "national", "import", "export", "imports", "exports",
+    "commercial", "investment", "investments", "partners", "associates", "agency", "center",
+    "centre", "foundation", "institute", "technologies", "technology", "tech", "solutions",
+    "systems", "management", "development", "consulting", "logistics", "shipping", "bank",
+    "organization", "organisation", "union", "association", "office", "firm", "factory",
+    "plant", "works", "joint", "venture", "stock", "public", "private", "scientific",
+    "research", "production", "state", "federal", "llc", "company", "co", "corp", "ltd",
+];
+
+/// Whether `word` is a generic organisation word.
+pub fn is_generic_org_word(word: &str) -> bool {
+    GENERIC_ORG_WORDS.contains(&word)
+}
+
+/// Titles and honorifics in the languages of the lists (after
+/// transliteration): removed before comparing person names.
+const TITLES: &[&str] = &[
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady", "hon",
+    "honorable", "honourable", "his", "her", "excellency", "he", "sheikh", "shaikh", "sheik",
+    "shaykh", "cheikh", "mullah", "mulla", "mullah", "maulavi", "maulvi", "mawlawi", "moulavi",
+    "mawlavi", "molvi", "haji", "hajji", "alhaji", "hadji", "qari", "mufti", "imam", "sayyed",
+    "president", "presidente", "presiden", "prasident", "praesident", "predsjednik",
+    "presedintele", "prezydent", "prezident", "prezidentas", "elnok", "prezidents", "presidentti",
+    "prezidenti", "general", "gen", "colonel", "col", "major", "maj", "lieutenant", "lt", "captain",
+    "capt", "admiral", "adm", "brigadier", "commander", "cmdr", "marshal", "minister", "deputy",
+    "senator", "governor", "ambassador", "judge", "eng", "engineer", "ing", "monsieur", "madame",
+    "herr", "frau", "senor", "senora", "don", "dona", "gospodin", "gospozha", "san", "sama",
+    "shi", "daetongnyeong", "tongryeong", "jr", "sr", "junior", "senior", "ii", "iii", "iv",
+];
+
+/// Whether `word` is a title or honorific (`dr`, `sheikh`, `president`…).
+pub fn is_title(word: &str) -> bool {
+    TITLES.contains(&word)
+}
+
+/// Name particles: kept, but weigh little and may be missing on one side.
+const PARTICLES: &[&str] = &[
+    "al", "el", "ul", "bin", "ibn", "ben", "bint", "binti", "bte", "abu", "abou", "umm", "von",
+    "van", "der", "den", "de", "da", "di", "do", "dos", "das", "du", "la", "le", "del", "della",
+    "ter", "ten", "zu", "y", "e", "a", "o", "mac", "mc", "ap", "ould", "ag", "uld",
+];
+
+/// Whether `word` is a name particle (`al`, `bin`, `von`, `de`…).
+pub fn is_particle(word: &str) -> bool {
+    PARTICLES.contains(&word)
+}
+
+/// English number and ordinal words (`one`…`ninety`, `first`…), as numbers.
+pub fn number_word(word: &str) -> Option<u32> {
+    const UNITS: [&str; 20] = [
+        "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+        "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+        "nineteen",
+    ];
+    const ORDINALS: [&str; 13] = [
+        "zeroth", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth",
+        "ninth", "tenth", "eleventh", "twelfth",
+    ];
+    const TENS: [&str; 10] = ["", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
+    if let Some(n) = UNITS.iter().position(|w| *w == word) {
+        return Some(n as u32);
+    }
+    if let Some(n) = ORDINALS.iter().position(|w| *w == word) {
+        return Some(n as u32);
+    }
+    if let Some(n) = TENS.iter().position(|w| !w.is_empty() && *w == word) {
+        return Some(n as u32 * 10);
+    }
+    if word == "hundred" {
+        return Some(100);
+    }
+    // 1st, 2nd, 3rd, 4th
+    let digits: String = word.chars().take_while(char::is_ascii_digit).collect();
+    let suffix = &word[digits.len()..];
+    if !digits.is_empty() && matches!(suffix, "st" | "nd" | "rd" | "th") {
+        return digits.parse().ok();
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn w(s: &str) -> Vec<String> {
+        s.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn finds_legal_forms() {
+        assert_eq!(legal_form_at(&w("acme limited liability company"), 1), Some((LegalForm::Llc, 3)));
+        assert_eq!(legal_form_at(&w("acme ooo"), 1), Some((LegalForm::Llc, 1)));
+        assert_eq!(legal_form_at(&w("acme"), 0), None);
+    }
+
+    #[test]
+    fn splits_script_legal_forms() {
+        let (rest, forms) = split_cjk_legal_forms("株式会社カラシニコフ・コンツェルン");
+        assert_eq!(rest, "カラシニコフ・コンツェルン");
+        assert_eq!(forms, [LegalForm::Jsc]);
+        let (rest, forms) = split_cjk_legal_forms("ооо «ромашка»");
+        assert_eq!(rest, "«ромашка»");
+        assert_eq!(forms, [LegalForm::Llc]);
+        let (rest, forms) = split_cjk_legal_forms("ｶ)ﾐﾂﾋﾞｼ");
+        assert_eq!(forms.len(), 0, "{rest}"); // half-width needs clean() first
+    }
+
+    #[test]
+    fn reads_number_words() {
+        assert_eq!(number_word("forty"), Some(40));
+        assert_eq!(number_word("first"), Some(1));
+        assert_eq!(number_word("1st"), Some(1));
+        assert_eq!(number_word("foo"), None);
+    }
+}
