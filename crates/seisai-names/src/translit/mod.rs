@@ -1,1 +1,263 @@
-//! Latin renderings of names in other scripts (to be written).
+//! Plausible Latin renderings of names in any script.
+//!
+//! A name is cut into runs of one writing system ([`Family`]); each run gets
+//! a few renderings from its script's module (Cyrillic in eight romanisation
+//! systems, Greek, Arabic/Persian, Hebrew, Armenian, Georgian, Hangul, Han and
+//! Japanese), and the renderings of the runs are lined up into at most
+//! [`MAX_FORMS`] whole-name forms. Every form is lower-case ASCII words
+//! separated by single spaces, ready for the token matcher.
+
+mod arabic;
+mod armenian;
+mod cyrillic;
+mod fold;
+mod georgian;
+mod greek;
+mod han;
+mod hangul;
+mod hebrew;
+#[cfg(test)]
+mod tests;
+
+use unicode_script::{Script, UnicodeScript};
+
+use crate::japanese::{JapaneseReader, kana_to_latin};
+
+pub(crate) use fold::fold_latin;
+
+/// The most whole-name renderings [`latin_forms`] returns.
+pub const MAX_FORMS: usize = 8;
+
+/// Plausible Latin renderings of `name` (any script), best first, each a
+/// lower-case ASCII string of space-separated words; at most [`MAX_FORMS`].
+///
+/// Latin input returns its diacritic-folded form (ø→o, ß→ss, ł→l, æ→ae …,
+/// with `any_ascii` for the long tail). Names mixing scripts are handled run
+/// by run. Kanji are read the Japanese way when `ja` is given (and also as
+/// pinyin); without it, kanji are read as Chinese and kana by rule. An
+/// empty result means the name has no letters at all.
+pub fn latin_forms(name: &str, ja: Option<&JapaneseReader>) -> Vec<String> {
+    let runs = script_runs(name);
+    let per_run: Vec<Vec<String>> = runs
+        .iter()
+        .map(|(family, text)| run_forms(*family, text, ja))
+        .filter(|forms| !forms.is_empty())
+        .collect();
+    line_up(&per_run, MAX_FORMS)
+}
+
+/// Writing systems that have their own rendering rules.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Family {
+    Latin,
+    Cyrillic,
+    Greek,
+    Arabic,
+    Hebrew,
+    Armenian,
+    Georgian,
+    Hangul,
+    /// Han, hiragana and katakana: Chinese or Japanese.
+    Cjk,
+    /// Any other script: `any_ascii`.
+    Other,
+}
+
+/// What a character does when cutting a name into runs.
+enum Role {
+    /// A letter or digit of this family.
+    Letter(Family),
+    /// Stays inside the current word without starting a run (combining marks,
+    /// apostrophes, zero-width joiners, Arabic tatweel).
+    Inner,
+    /// Separates words (spaces, punctuation, `・`, `＝`).
+    Separator,
+}
+
+fn role(c: char) -> Role {
+    if c.is_ascii_alphanumeric() {
+        return Role::Letter(Family::Latin);
+    }
+    if fold::is_apostrophe(c) || matches!(c, '\u{200C}' | '\u{200D}' | '\u{0640}') {
+        return Role::Inner;
+    }
+    if matches!(c, 'ー' | 'ｰ' | '々' | '〆' | 'ヶ' | 'ゝ' | 'ゞ' | 'ヽ' | 'ヾ' | '\u{FF9E}' | '\u{FF9F}')
+    {
+        return Role::Letter(Family::Cjk);
+    }
+    match c.script() {
+        Script::Inherited => Role::Inner,
+        _ if unicode_normalization::char::is_combining_mark(c) && !c.is_alphanumeric() => Role::Inner,
+        Script::Latin => Role::Letter(Family::Latin),
+        Script::Cyrillic => Role::Letter(Family::Cyrillic),
+        Script::Greek => Role::Letter(Family::Greek),
+        Script::Arabic => Role::Letter(Family::Arabic),
+        Script::Hebrew => Role::Letter(Family::Hebrew),
+        Script::Armenian => Role::Letter(Family::Armenian),
+        Script::Georgian => Role::Letter(Family::Georgian),
+        Script::Hangul => Role::Letter(Family::Hangul),
+        Script::Han | Script::Hiragana | Script::Katakana => Role::Letter(Family::Cjk),
+        _ if is_mark(c) || unicode_normalization::char::is_combining_mark(c) => Role::Inner,
+        _ if c.is_alphanumeric() => Role::Letter(Family::Other),
+        _ => Role::Separator,
+    }
+}
+
+/// Combining marks of scripts that unicode-script files under their script
+/// (Arabic harakat, Hebrew points, Indic vowel signs are letters' parts).
+fn is_mark(c: char) -> bool {
+    matches!(c, '\u{0591}'..='\u{05C7}' | '\u{064B}'..='\u{065F}' | '\u{0670}')
+}
+
+/// Cuts `name` into runs of one family; words inside a run are separated by
+/// single spaces.
+fn script_runs(name: &str) -> Vec<(Family, String)> {
+    let mut runs: Vec<(Family, String)> = Vec::new();
+    let mut space = false;
+    for c in name.chars() {
+        match role(c) {
+            Role::Separator => space = true,
+            Role::Inner => {
+                if let Some((_, text)) = runs.last_mut() {
+                    if !space {
+                        text.push(c);
+                    }
+                }
+            }
+            Role::Letter(family) => {
+                match runs.last_mut() {
+                    Some((last, text)) if *last == family => {
+                        if space {
+                            text.push(' ');
+                        }
+                        text.push(c);
+                    }
+                    _ => runs.push((family, c.to_string())),
+                }
+                space = false;
+            }
+        }
+    }
+    runs
+}
+
+/// Renderings of one run, best first.
+fn run_forms(family: Family, text: &str, ja: Option<&JapaneseReader>) -> Vec<String> {
+    let forms = match family {
+        Family::Latin | Family::Other => vec![fold_latin(text)],
+        Family::Cyrillic => cyrillic::renderings(text),
+        Family::Greek => greek::renderings(text),
+        Family::Arabic => arabic::renderings(text),
+        Family::Hebrew => hebrew::renderings(text),
+        Family::Armenian => armenian::renderings(text),
+        Family::Georgian => georgian::renderings(text),
+        Family::Hangul => hangul::renderings(text),
+        Family::Cjk => cjk_forms(text, ja),
+    };
+    forms.into_iter().map(|f| fold::words(&f)).filter(|f| !f.is_empty()).collect()
+}
+
+/// Kana and kanji: Japanese readings (dictionary when available, rules for
+/// kana otherwise) and, for Han characters, pinyin.
+fn cjk_forms(text: &str, ja: Option<&JapaneseReader>) -> Vec<String> {
+    let has_kana = text.chars().any(crate::japanese::is_kana);
+    let has_han = text.chars().any(|c| c.script() == Script::Han);
+    let japanese = match ja {
+        Some(reader) => reader.readings_ranked(text),
+        None if has_kana => (kana_or_han_by_rule(text), true),
+        None => (Vec::new(), false),
+    };
+    let (japanese, confident) = japanese;
+    if !has_han || has_kana {
+        return japanese;
+    }
+    let chinese = han::renderings(text);
+    let (first, first_max, second) = if confident {
+        (japanese, 5, chinese)
+    } else {
+        (chinese, 4, japanese)
+    };
+    let mut forms: Vec<String> = Vec::with_capacity(MAX_FORMS);
+    push_unique(&mut forms, first.into_iter().take(first_max));
+    push_unique(&mut forms, second);
+    forms.truncate(MAX_FORMS);
+    forms
+}
+
+/// Without a dictionary: kana by rule and kanji as pinyin, run by run.
+fn kana_or_han_by_rule(text: &str) -> Vec<String> {
+    let mut runs: Vec<Vec<String>> = Vec::new();
+    let mut current = String::new();
+    let mut current_is_han = false;
+    let flush = |current: &mut String, is_han: bool, runs: &mut Vec<Vec<String>>| {
+        if !current.is_empty() {
+            let forms = if is_han { han::renderings(current) } else { kana_to_latin(current) };
+            if !forms.is_empty() {
+                runs.push(forms);
+            }
+            current.clear();
+        }
+    };
+    for c in text.chars() {
+        let is_han = c.script() == Script::Han;
+        if c == ' ' || is_han != current_is_han {
+            flush(&mut current, current_is_han, &mut runs);
+        }
+        current_is_han = is_han;
+        if c != ' ' {
+            current.push(c);
+        }
+    }
+    flush(&mut current, current_is_han, &mut runs);
+    line_up(&runs, MAX_FORMS)
+}
+
+/// Lines up the renderings of consecutive runs into whole-name forms: form
+/// `i` joins rendering `i` of every run (or its best one when a run has
+/// fewer), so systems stay consistent across the words of a name; duplicates
+/// are dropped and at most `max` forms are kept.
+pub(crate) fn line_up(runs: &[Vec<String>], max: usize) -> Vec<String> {
+    let widest = runs.iter().map(Vec::len).max().unwrap_or(0);
+    let mut forms: Vec<String> = Vec::with_capacity(widest.min(max));
+    for i in 0..widest {
+        let mut form = String::new();
+        for run in runs {
+            if let Some(piece) = run.get(i).or_else(|| run.first()) {
+                if piece.is_empty() {
+                    continue;
+                }
+                if !form.is_empty() {
+                    form.push(' ');
+                }
+                form.push_str(piece);
+            }
+        }
+        if !form.is_empty() && !forms.contains(&form) {
+            forms.push(form);
+            if forms.len() == max {
+                break;
+            }
+        }
+    }
+    forms
+}
+
+/// Appends the forms not yet present, keeping order.
+pub(crate) fn push_unique(forms: &mut Vec<String>, more: impl IntoIterator<Item = String>) {
+    for form in more {
+        if !form.is_empty() && !forms.contains(&form) {
+            forms.push(form);
+        }
+    }
+}
+
+/// Test helper: whether `forms` (the renderings of `what`) include `form`;
+/// prints the renderings when not.
+#[cfg(test)]
+pub(crate) fn contains_form(what: &str, forms: &[String], form: &str) -> bool {
+    let found = forms.iter().any(|f| f == form);
+    if !found {
+        eprintln!("{what}: {forms:?} lacks {form:?}");
+    }
+    found
+}

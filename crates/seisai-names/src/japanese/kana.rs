@@ -1,0 +1,373 @@
+//! Romanisation of kana without dictionaries: modified Hepburn for Japanese
+//! words, and the spellings a katakana rendering of a foreign name can stand
+//! for (dropped epenthetic vowels, r/l, si/shi, ti/chi, di/ji, v/w).
+
+use unicode_normalization::UnicodeNormalization;
+
+/// Romanisation profiles; one whole rendering per profile.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Profile {
+    /// Modified Hepburn with long vowels folded (`とうきょう` → `tokyo`).
+    Hepburn,
+    /// Foreign name as transcribed from Russian and similar (`プーチン` →
+    /// `putin`, `ワシリー` → `vasiri`): si/ti/di, wa→va, epenthetic vowels dropped.
+    Russian,
+    /// Foreign name as transcribed from English/German (`カラシニコフ` →
+    /// `karashnikof`): shi/chi/ji kept, final epenthetic vowels dropped.
+    Western,
+    /// As [`Profile::Western`] with ラ行 read `l` except word-initially
+    /// (`rudolf`, `kalashnikof`).
+    WesternL,
+    /// As [`Profile::Western`] with every ラ行 read `l` (`lenin`, `lavrof`).
+    WesternAllL,
+}
+
+/// Profile order for kana in general: Hepburn first.
+const PROFILES: [Profile; 5] =
+    [Profile::Hepburn, Profile::Russian, Profile::Western, Profile::WesternL, Profile::WesternAllL];
+
+/// Profile order for katakana known to render a foreign name.
+const FOREIGN_FIRST: [Profile; 5] =
+    [Profile::Western, Profile::Russian, Profile::WesternL, Profile::WesternAllL, Profile::Hepburn];
+
+/// True for hiragana, katakana (full and half width) and the prolonged sound mark.
+pub fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}')
+        && !matches!(c, '・' | '\u{30A0}' | '\u{FF65}')
+}
+
+/// Hepburn romaji of a basic katakana letter (after hiragana → katakana).
+fn base(c: char) -> Option<&'static str> {
+    Some(match c {
+        'ア' | 'ァ' => "a",
+        'イ' | 'ィ' | 'ヰ' => "i",
+        'ウ' | 'ゥ' => "u",
+        'エ' | 'ェ' | 'ヱ' => "e",
+        'オ' | 'ォ' | 'ヲ' => "o",
+        'カ' | 'ヵ' => "ka",
+        'キ' => "ki",
+        'ク' => "ku",
+        'ケ' | 'ヶ' => "ke",
+        'コ' => "ko",
+        'ガ' => "ga",
+        'ギ' => "gi",
+        'グ' => "gu",
+        'ゲ' => "ge",
+        'ゴ' => "go",
+        'サ' => "sa",
+        'シ' => "shi",
+        'ス' => "su",
+        'セ' => "se",
+        'ソ' => "so",
+        'ザ' => "za",
+        'ジ' | 'ヂ' => "ji",
+        'ズ' | 'ヅ' => "zu",
+        'ゼ' => "ze",
+        'ゾ' => "zo",
+        'タ' => "ta",
+        'チ' => "chi",
+        'ツ' => "tsu",
+        'テ' => "te",
+        'ト' => "to",
+        'ダ' => "da",
+        'デ' => "de",
+        'ド' => "do",
+        'ナ' => "na",
+        'ニ' => "ni",
+        'ヌ' => "nu",
+        'ネ' => "ne",
+        'ノ' => "no",
+        'ハ' => "ha",
+        'ヒ' => "hi",
+        'フ' => "fu",
+        'ヘ' => "he",
+        'ホ' => "ho",
+        'バ' => "ba",
+        'ビ' => "bi",
+        'ブ' => "bu",
+        'ベ' => "be",
+        'ボ' => "bo",
+        'パ' => "pa",
+        'ピ' => "pi",
+        'プ' => "pu",
+        'ペ' => "pe",
+        'ポ' => "po",
+        'マ' => "ma",
+        'ミ' => "mi",
+        'ム' => "mu",
+        'メ' => "me",
+        'モ' => "mo",
+        'ヤ' | 'ャ' => "ya",
+        'ユ' | 'ュ' => "yu",
+        'ヨ' | 'ョ' => "yo",
+        'ラ' => "ra",
+        'リ' => "ri",
+        'ル' => "ru",
+        'レ' => "re",
+        'ロ' => "ro",
+        'ワ' | 'ヮ' => "wa",
+        'ン' => "n",
+        'ヴ' => "vu",
+        'ヷ' => "va",
+        'ヸ' => "vi",
+        'ヹ' => "ve",
+        'ヺ' => "vo",
+        _ => return None,
+    })
+}
+
+fn is_small_vowel(c: char) -> bool {
+    matches!(c, 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ')
+}
+
+fn is_small_y(c: char) -> bool {
+    matches!(c, 'ャ' | 'ュ' | 'ョ')
+}
+
+/// One mora: its consonant part (Hepburn) and vowel, as read by a profile.
+#[derive(Clone, Debug)]
+struct Mora {
+    /// Hepburn consonant part (`sh`, `ch`, `k`, `` for a bare vowel, `n` for ン).
+    consonant: String,
+    /// Vowel (`a`…`o`), empty for ン.
+    vowel: &'static str,
+    /// Followed by ー (long vowel).
+    long: bool,
+    /// Preceded by ッ (geminate consonant).
+    geminate: bool,
+    /// The katakana letter the mora starts with.
+    letter: char,
+}
+
+fn split_romaji(r: &'static str) -> (String, &'static str) {
+    match r.char_indices().find(|(_, c)| "aeiou".contains(*c)) {
+        Some((i, _)) => (r.get(..i).unwrap_or("").to_owned(), r.get(i..).unwrap_or("")),
+        None => (r.to_owned(), ""),
+    }
+}
+
+/// Katakana text (one word) into morae.
+fn morae(word: &[char]) -> Vec<Mora> {
+    let mut out: Vec<Mora> = Vec::with_capacity(word.len());
+    let mut geminate = false;
+    let mut i = 0;
+    while let Some(&c) = word.get(i) {
+        i += 1;
+        match c {
+            'ッ' => {
+                geminate = true;
+                continue;
+            }
+            'ー' => {
+                if let Some(last) = out.last_mut() {
+                    last.long = true;
+                }
+                continue;
+            }
+            _ => {}
+        }
+        let Some(romaji) = base(c) else {
+            // Not kana: keep its any_ascii rendering as a consonant-only piece.
+            let ascii = any_ascii::any_ascii_char(c);
+            if !ascii.is_empty() {
+                out.push(Mora { consonant: ascii.to_ascii_lowercase(), vowel: "", long: false, geminate, letter: c });
+            }
+            geminate = false;
+            continue;
+        };
+        let (mut consonant, mut vowel) = split_romaji(romaji);
+        if let Some(&small) = word.get(i) {
+            let small_romaji = base(small).unwrap_or("");
+            if is_small_y(small) && vowel == "i" && c != 'イ' {
+                // キャ kya, シャ sha, チュ chu, ジョ jo, テュ tyu.
+                let (_, v) = split_romaji(small_romaji);
+                if !(consonant.ends_with("sh") || consonant.ends_with("ch") || consonant == "j") {
+                    consonant.push('y');
+                }
+                vowel = v;
+                i += 1;
+            } else if is_small_vowel(small) && c != 'ン' {
+                // ティ ti, ファ fa, ウィ wi, イェ ye, ツァ tsa, ヴァ va.
+                consonant = match c {
+                    'ウ' => "w".to_owned(),
+                    'イ' => "y".to_owned(),
+                    'テ' | 'ト' => "t".to_owned(),
+                    'デ' | 'ド' => "d".to_owned(),
+                    _ => consonant,
+                };
+                vowel = small_romaji;
+                i += 1;
+            }
+        }
+        out.push(Mora { consonant, vowel, long: false, geminate, letter: c });
+        geminate = false;
+    }
+    out
+}
+
+/// Renders the morae of one word in one profile.
+fn render(morae: &[Mora], profile: Profile) -> String {
+    let foreign = profile != Profile::Hepburn;
+    let mut out = String::with_capacity(morae.len() * 3);
+    for (i, m) in morae.iter().enumerate() {
+        let next = morae.get(i + 1);
+        let at_start = i == 0;
+        let at_end = next.is_none();
+        let next_is_consonant = next.is_some_and(|n| !n.consonant.is_empty() && n.consonant != "y" && n.consonant != "w");
+        let mut consonant: &str = &m.consonant;
+        let mut vowel = m.vowel;
+        if foreign {
+            consonant = match (profile, consonant, vowel) {
+                (Profile::Russian, "sh", "i") => "s",
+                (Profile::Russian, "ch", "i") => "t",
+                (Profile::Russian, "j", "i") => "d",
+                (Profile::Russian, "w", "a") => "v",
+                (Profile::WesternL, "r", _) if !at_start => "l",
+                (Profile::WesternL, "ry", _) if !at_start => "ly",
+                (Profile::WesternAllL, "r", _) => "l",
+                (Profile::WesternAllL, "ry", _) => "ly",
+                (_, "f", "u") if at_end => "f",
+                (_, c, _) => c,
+            };
+            // Initial ウ before a consonant is a V or W (ウラジーミル, ウォルター).
+            if at_start && m.letter == 'ウ' && consonant.is_empty() && next_is_consonant && !m.long {
+                consonant = if profile == Profile::Russian { "v" } else { "w" };
+                vowel = "";
+            }
+            let u_mora = vowel == "u" && !m.long && !consonant.is_empty();
+            let o_mora = vowel == "o" && !m.long && matches!(consonant, "t" | "d");
+            let cluster_start = matches!(consonant, "s" | "k" | "p" | "b" | "f" | "g" | "d" | "t");
+            let epenthetic = (at_end || next_is_consonant)
+                && (!at_start || cluster_start)
+                && match profile {
+                    Profile::Russian => u_mora || o_mora,
+                    _ => u_mora || (o_mora && at_end),
+                };
+            if epenthetic {
+                vowel = "";
+            }
+            if consonant == "ts" && vowel.is_empty() && profile != Profile::Russian {
+                consonant = "z";
+            }
+        } else if m.geminate {
+            // Hepburn: ッチ → tchi, ッカ → kka.
+            if consonant.starts_with("ch") {
+                out.push('t');
+            } else if let Some(first) = consonant.chars().next() {
+                out.push(first);
+            }
+        }
+        out.push_str(consonant);
+        // Long vowels are folded (ō → o), so ー adds nothing.
+        out.push_str(vowel);
+    }
+    if foreign { out } else { fold_long_vowels(&out) }
+}
+
+/// Folds Japanese long vowels in romaji: `ou`, `oo` → `o`, `uu` → `u`
+/// (`shinzou`, `shinzoo` and `shinzō` all become `shinzo`).
+pub(crate) fn fold_long_vowels(romaji: &str) -> String {
+    let mut out = String::with_capacity(romaji.len());
+    let mut prev: Option<char> = None;
+    for c in romaji.chars() {
+        let long = matches!((prev, c), (Some('o'), 'u') | (Some('o'), 'o') | (Some('u'), 'u'));
+        if !long {
+            out.push(c);
+        }
+        prev = if long { None } else { Some(c) };
+    }
+    out
+}
+
+/// Converts hiragana to katakana and half-width katakana to full width.
+fn to_katakana(text: &str) -> Vec<char> {
+    text.nfkc()
+        .map(|c| match c {
+            '\u{3041}'..='\u{3096}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+            '\u{309D}' | '\u{309E}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+            other => other,
+        })
+        .collect()
+}
+
+/// Hepburn romaji (long vowels folded) of a kana word, no spaces; used for
+/// dictionary readings.
+pub(crate) fn hepburn(kana: &str) -> String {
+    let chars = to_katakana(kana);
+    super::super::translit::fold_latin(&render(&morae(&chars), Profile::Hepburn)).replace(' ', "")
+}
+
+/// Romanisation of kana (hiragana, katakana, half-width katakana) without
+/// dictionaries, best first: modified Hepburn, then, for katakana renderings
+/// of foreign names, the spellings a Latin original could have (`プーチン` →
+/// `puchin`, `putin`; `ルドルフ` → `rudolf`; `ｷﾑﾗ` → `kimura`). Words are
+/// separated by spaces, `・`, `＝` or any character that is not kana; other
+/// characters are rendered by `any_ascii`. Each result is lower-case ASCII
+/// words; duplicates are removed.
+pub fn kana_to_latin(text: &str) -> Vec<String> {
+    romanise(text, &PROFILES)
+}
+
+/// As [`kana_to_latin`], with the foreign-name spellings first (for
+/// katakana words next to a known foreign name).
+pub(crate) fn kana_to_latin_foreign_first(text: &str) -> Vec<String> {
+    romanise(text, &FOREIGN_FIRST)
+}
+
+fn romanise(text: &str, profiles: &[Profile]) -> Vec<String> {
+    let chars = to_katakana(text);
+    let words: Vec<&[char]> = chars
+        .split(|&c| !(is_kana(c) || c.is_alphanumeric()) || matches!(c, '・' | '＝' | '･'))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let per_word: Vec<Vec<String>> = words
+        .iter()
+        .map(|w| {
+            let m = morae(w);
+            profiles.iter().map(|&p| crate::translit::fold_latin(&render(&m, p))).collect()
+        })
+        .collect();
+    crate::translit::line_up(&per_word, crate::translit::MAX_FORMS)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn has(text: &str, form: &str) -> bool {
+        crate::translit::contains_form(text, &kana_to_latin(text), form)
+    }
+
+    #[test]
+    fn hepburn_first() {
+        assert_eq!(kana_to_latin("とうきょう")[0], "tokyo");
+        assert_eq!(kana_to_latin("ｷﾑﾗ ﾀﾛｳ")[0], "kimura taro");
+        assert_eq!(kana_to_latin("しんぞう")[0], "shinzo");
+        assert_eq!(kana_to_latin("がっこう")[0], "gakko");
+        assert_eq!(kana_to_latin("まっちゃ")[0], "matcha");
+        assert_eq!(hepburn("あべしんぞう"), "abeshinzo");
+        assert!(kana_to_latin("").is_empty());
+    }
+
+    #[test]
+    fn foreign_names_in_katakana() {
+        assert!(has("プーチン", "putin"));
+        assert!(has("ルドルフ", "rudolf"));
+        assert!(has("ウラジーミル・プーチン", "vradimir putin"));
+        assert!(has("カラシニコフ", "kalashinikof"));
+        assert!(has("コンツェルン", "kontsern"));
+        assert!(has("ヴィクトル", "viktor"));
+        assert!(has("ドミトリー", "dmitri"));
+        assert!(has("ストックホルム", "stokholm"));
+        assert!(has("レーニン", "lenin"));
+        assert_eq!(kana_to_latin_foreign_first("コンツェルン")[0], "kontsern");
+    }
+
+    #[test]
+    fn long_vowel_folding() {
+        assert_eq!(fold_long_vowels("shinzou"), "shinzo");
+        assert_eq!(fold_long_vowels("ohno"), "ohno");
+        assert_eq!(fold_long_vowels("oono"), "ono");
+        assert_eq!(fold_long_vowels("yuuko"), "yuko");
+    }
+}

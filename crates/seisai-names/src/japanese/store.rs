@@ -1,0 +1,139 @@
+//! Compact in-memory dictionary: all kept strings live in one pool, entries
+//! are fixed-size records pointing into it, and a hash index chains the
+//! entries that share a headword. Loading ENAMDICT makes no allocation per
+//! line.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasher, RandomState};
+
+/// Kinds of name an entry is listed as (bit set).
+pub(crate) mod tag {
+    /// Surname (ENAMDICT `s`, IPADIC 人名,姓).
+    pub const SURNAME: u16 = 1;
+    /// Given name (ENAMDICT `g`, `m`, `f`; IPADIC 人名,名).
+    pub const GIVEN: u16 = 1 << 1;
+    /// Full name of a particular person (ENAMDICT `h`).
+    pub const PERSON: u16 = 1 << 2;
+    /// Place (ENAMDICT `p`, `st`; IPADIC 地域).
+    pub const PLACE: u16 = 1 << 3;
+    /// Company or organisation (ENAMDICT `c`, `o`; IPADIC 組織).
+    pub const ORG: u16 = 1 << 4;
+    /// Anything else (product, work, unclassified).
+    pub const OTHER: u16 = 1 << 5;
+}
+
+/// A span of the string pool.
+#[derive(Clone, Copy, Debug, Default)]
+pub(crate) struct Span {
+    start: u32,
+    len: u32,
+}
+
+/// One dictionary record.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Entry {
+    head: Span,
+    /// Kana reading (empty for katakana headwords).
+    reading: Span,
+    /// Latin forms separated by `/` (kept for person entries and katakana
+    /// headwords only).
+    latin: Span,
+    /// [`tag`] bits.
+    pub(crate) tags: u16,
+    /// IPADIC word cost (lower is more common); `u16::MAX` when not from IPADIC.
+    pub(crate) cost: u16,
+    /// Next entry with the same headword hash, or `u32::MAX`.
+    next: u32,
+}
+
+/// The dictionary.
+#[derive(Default)]
+pub(crate) struct Store {
+    pool: String,
+    entries: Vec<Entry>,
+    index: HashMap<u64, u32>,
+    hasher: RandomState,
+}
+
+impl Store {
+    fn span(&mut self, text: &str) -> Span {
+        let start = self.pool.len() as u32;
+        self.pool.push_str(text);
+        Span { start, len: text.len() as u32 }
+    }
+
+    /// Adds an entry.
+    pub(crate) fn add(&mut self, head: &str, reading: &str, latin: &str, tags: u16, cost: u16) {
+        if self.pool.len() + head.len() + reading.len() + latin.len() >= u32::MAX as usize {
+            return;
+        }
+        let head_span = self.span(head);
+        let reading = self.span(reading);
+        let latin = self.span(latin);
+        let id = self.entries.len() as u32;
+        let hash = self.hasher.hash_one(head);
+        let next = self.index.insert(hash, id).unwrap_or(u32::MAX);
+        self.entries.push(Entry { head: head_span, reading, latin, tags, cost, next });
+    }
+
+    /// Text of a span.
+    pub(crate) fn text(&self, span: Span) -> &str {
+        let start = span.start as usize;
+        self.pool.get(start..start + span.len as usize).unwrap_or("")
+    }
+
+    /// Reading (kana) of an entry.
+    pub(crate) fn reading(&self, entry: &Entry) -> &str {
+        self.text(entry.reading)
+    }
+
+    /// Latin forms of an entry.
+    pub(crate) fn latin<'a>(&'a self, entry: &Entry) -> impl Iterator<Item = &'a str> {
+        self.text(entry.latin).split('/').filter(|s| !s.is_empty())
+    }
+
+    /// All entries whose headword is `head`.
+    pub(crate) fn lookup<'a>(&'a self, head: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
+        let mut next = self.index.get(&self.hasher.hash_one(head)).copied().unwrap_or(u32::MAX);
+        std::iter::from_fn(move || {
+            while next != u32::MAX {
+                let entry = self.entries.get(next as usize)?;
+                next = entry.next;
+                if self.text(entry.head) == head {
+                    return Some(entry);
+                }
+            }
+            None
+        })
+    }
+
+    /// Number of entries.
+    pub(crate) fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Releases spare capacity after loading.
+    pub(crate) fn shrink(&mut self) {
+        self.pool.shrink_to_fit();
+        self.entries.shrink_to_fit();
+        self.index.shrink_to_fit();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn chains_entries_by_headword() {
+        let mut store = Store::default();
+        store.add("安倍", "あべ", "", tag::SURNAME, u16::MAX);
+        store.add("晋三", "しんぞう", "", tag::GIVEN, u16::MAX);
+        store.add("安倍", "あんばい", "", tag::SURNAME, u16::MAX);
+        let readings: Vec<&str> = store.lookup("安倍").map(|e| store.reading(e)).collect();
+        assert_eq!(readings.len(), 2);
+        assert!(readings.contains(&"あべ") && readings.contains(&"あんばい"));
+        assert_eq!(store.lookup("安").count(), 0);
+        assert_eq!(store.len(), 3);
+    }
+}
