@@ -53,7 +53,6 @@ struct Frame {
 /// Parses a pacs.008 or pain.001 message (optionally with AppHdr wrapper).
 pub fn parse(xml: &str, source: &str) -> Result<PaymentMessage, DocumentError> {
     let mut reader = Reader::from_str(xml);
-    reader.config_mut().trim_text(true);
     let mut stack: Vec<Frame> = Vec::new();
     let mut root_children: HashMap<String, usize> = HashMap::new();
     let mut msg = PaymentMessage::default();

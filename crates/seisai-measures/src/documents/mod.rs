@@ -94,4 +94,4 @@ impl Document {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -86,9 +86,10 @@ pub struct Party {
     /// Other names (other scripts, former names).
     #[serde(default)]
     pub aliases: Vec<String>,
-    /// Person or organisation.
+    /// Person or organisation (`person`, `organization`; JSON field
+    /// `party_type`, as `kind` names the document kind).
     #[serde(default)]
-    pub kind: PartyKind,
+    pub party_type: PartyKind,
     /// Birth date (ISO 8601, possibly partial).
     #[serde(default)]
     pub birth_date: Option<String>,

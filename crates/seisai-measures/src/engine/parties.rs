@@ -150,7 +150,7 @@ impl<'e> Ctx<'e> {
             .collect();
         let query = PartyQuery {
             names,
-            kind: p.kind,
+            kind: p.party_type,
             birth_date: p.birth_date.clone(),
             countries,
             identifiers: p.identifiers.iter().filter(|i| i.kind != "swiftBic").cloned().collect(),

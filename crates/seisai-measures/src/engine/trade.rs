@@ -95,6 +95,14 @@ impl<'e> Ctx<'e> {
             }
         }
 
+        // Regions no export ban in force covers are still indicators (e.g. Crimea under
+        // Japan's import-only measure, occupied Zaporizhzhia/Kherson).
+        let export_regions: BTreeSet<String> =
+            self.active(MeasureKind::ExportBan).iter().flat_map(|(_, m)| m.scope.regions.iter().cloned()).collect();
+        let (covered, uncovered): (Vec<RegionFinding>, Vec<RegionFinding>) =
+            regions.into_iter().partition(|r| export_regions.contains(&r.hit.code));
+        self.region_indicators(&uncovered, "export destination");
+        let regions = covered;
         for (li, line) in t.lines.iter().enumerate() {
             let Some(hs) = line_hs(line) else {
                 self.invalid_line(li, &line.hs_code);
