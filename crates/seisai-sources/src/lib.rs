@@ -13,6 +13,7 @@
 pub mod collector;
 pub mod datasets;
 pub mod error;
+pub mod fetch;
 pub mod input;
 
 pub mod cn_mfa;
