@@ -155,11 +155,7 @@ pub fn parse(xml: &str, source: &str) -> Result<PaymentMessage, DocumentError> {
                     (Some(p), "Nm") if parent != "SchmeNm" && parent != "Prxy" => p.names.push(field),
                     (Some(p), "BICFI" | "AnyBIC" | "BIC" | "BICOrBEI") => p.bics.push(field),
                     (Some(p), "Ctry") if parent == "PstlAdr" => p.country = Some(field),
-                    (Some(p), "CtryOfRes") => {
-                        if p.country.is_none() {
-                            p.country = Some(field);
-                        }
-                    }
+                    (Some(p), "CtryOfRes") if p.country.is_none() => p.country = Some(field),
                     (Some(p), "CtryOfBirth") => p.address.push(field),
                     (Some(p), n) if ADDRESS_PARTS.contains(&n) => p.address.push(field),
                     (Some(p), "LEI") => p.identifiers.push(("leiCode".into(), field)),
@@ -177,11 +173,7 @@ pub fn parse(xml: &str, source: &str) -> Result<PaymentMessage, DocumentError> {
                         }
                     }
                     (None, "MsgId") if parent == "GrpHdr" => msg.reference = Some(value),
-                    (None, "BizMsgIdr") => {
-                        if msg.reference.is_none() {
-                            msg.reference = Some(value)
-                        }
-                    }
+                    (None, "BizMsgIdr") if msg.reference.is_none() => msg.reference = Some(value),
                     (None, "IntrBkSttlmDt") => settlement_date = Some(value),
                     (None, "Dt") if parent == "ReqdExctnDt" => settlement_date = Some(value),
                     (None, "ReqdExctnDt") => settlement_date = Some(value),

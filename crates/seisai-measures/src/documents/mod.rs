@@ -22,7 +22,7 @@ pub enum Document {
     /// A party.
     Party(Party),
     /// A trade transaction.
-    Trade(TradeTransaction),
+    Trade(Box<TradeTransaction>),
     /// A payment message.
     Payment(PaymentMessage),
     /// A securities order.

@@ -139,3 +139,51 @@ fn json_documents_detected_by_kind() {
     let d = Document::detect(br#"{"kind":"oil_cargo","hs_code":"2709","price_usd_per_bbl":61,"loading_date":"2023-01-01","origin_country":"RU"}"#, "o.json");
     assert!(matches!(d, Ok(Document::OilCargo(_))), "{d:?}");
 }
+
+fn keys(v: &serde_json::Value) -> Vec<String> {
+    let mut k: Vec<String> = v.as_object().map(|o| o.keys().cloned().collect()).unwrap_or_default();
+    k.sort();
+    k
+}
+
+#[test]
+fn json_schemas_match_the_serde_types() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("schemas");
+    let load = |name: &str| -> serde_json::Value {
+        let text = std::fs::read_to_string(dir.join(name)).unwrap_or_else(|e| panic!("{name}: {e}"));
+        serde_json::from_str(&text).unwrap_or_else(|e| panic!("{name}: {e}"))
+    };
+    let with_kind = |v: serde_json::Value| {
+        let mut k = keys(&v);
+        k.push("kind".into());
+        k.sort();
+        k
+    };
+    let ser = |v: serde_json::Result<serde_json::Value>| v.unwrap_or_default();
+    let docs = [
+        ("party.schema.json", with_kind(ser(serde_json::to_value(Party::default())))),
+        ("trade.schema.json", with_kind(ser(serde_json::to_value(TradeTransaction::default())))),
+        ("securities_order.schema.json", with_kind(ser(serde_json::to_value(SecuritiesOrder::default())))),
+        ("oil_cargo.schema.json", with_kind(ser(serde_json::to_value(OilCargo::default())))),
+    ];
+    for (file, expected) in docs {
+        let schema = load(file);
+        assert_eq!(keys(&schema["properties"]), expected, "{file}");
+        let defs = &schema["$defs"];
+        let owner = Owner { name: String::new(), percent: 0.0, direct: true, country: None };
+        let id = crate::screening::Identifier { kind: String::new(), value: String::new() };
+        for (def, value) in [
+            ("address", ser(serde_json::to_value(AddressInput::default()))),
+            ("owner", ser(serde_json::to_value(owner))),
+            ("identifier", ser(serde_json::to_value(id))),
+            ("goods_line", ser(serde_json::to_value(GoodsLine::default()))),
+            ("route", ser(serde_json::to_value(Route::default()))),
+            ("service_line", ser(serde_json::to_value(ServiceLine::default()))),
+            ("vessel", ser(serde_json::to_value(Vessel::default()))),
+            ("issuer", ser(serde_json::to_value(Issuer::default()))),
+            ("party", ser(serde_json::to_value(Party::default()))),
+        ] {
+            assert_eq!(keys(&defs[def]["properties"]), keys(&value), "{file} $defs/{def}");
+        }
+    }
+}

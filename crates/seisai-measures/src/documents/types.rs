@@ -343,7 +343,7 @@ pub enum JsonDocument {
     /// A party.
     Party(Party),
     /// A trade transaction.
-    Trade(TradeTransaction),
+    Trade(Box<TradeTransaction>),
     /// A securities order.
     SecuritiesOrder(SecuritiesOrder),
     /// An oil cargo.

@@ -247,7 +247,7 @@ impl<'e> Ctx<'e> {
             };
             let category = s.category.trim().to_lowercase().replace([' ', '-'], "_");
             for (policy, m) in self.active(MeasureKind::ServiceBan) {
-                if m.scope.services.iter().any(|c| *c == category) && m.scope.countries.contains(&code) {
+                if m.scope.services.contains(&category) && m.scope.countries.contains(&code) {
                     let summary = format!("{category} service to a recipient in {code}: {}", m.title);
                     let fields = vec![FieldRef { location: format!("/services/{si}/category"), value: s.category.clone() }];
                     let r = self.cite(policy, m, m.outcome, summary, fields);

@@ -136,7 +136,7 @@ fn validate_measure(m: &Measure, policy: &PolicyFile, c: &Checker) -> Result<(),
     {
         return Err(c.fail("ended", format!("{ended} is not after the effective date {}", m.effective)));
     }
-    if m.uncertain != !m.uncertainty.is_empty() {
+    if m.uncertain == m.uncertainty.is_empty() {
         return Err(c.fail(
             "uncertain",
             "`uncertain = true` requires at least one [[measure.uncertainty]] entry and vice versa",
@@ -239,7 +239,7 @@ fn validate_measure(m: &Measure, policy: &PolicyFile, c: &Checker) -> Result<(),
             }
         }
         MeasureKind::ExportBan => {
-            if s.goods.is_none() || !(has_where || !s.lists.is_empty()) {
+            if s.goods.is_none() || (!has_where && s.lists.is_empty()) {
                 return Err(c.fail("scope", "an export ban needs goods and destination countries, regions or lists"));
             }
         }
