@@ -103,6 +103,13 @@ impl<'e> Ctx<'e> {
             regions.into_iter().partition(|r| export_regions.contains(&r.hit.code));
         self.region_indicators(&uncovered, "export destination");
         let regions = covered;
+        let destination_unknown = dest.is_empty() && regions.is_empty() && region_fields.is_empty();
+        if destination_unknown && !t.lines.is_empty() {
+            self.reasons.push(missing(
+                "/route/destination_country".into(),
+                "export destination unknown (no importer, consignee or end-user country, no route destination): destination-based export bans cannot be ruled out",
+            ));
+        }
         for (li, line) in t.lines.iter().enumerate() {
             let Some(hs) = line_hs(line) else {
                 self.invalid_line(li, &line.hs_code);
@@ -142,6 +149,9 @@ impl<'e> Ctx<'e> {
                         }
                         notes.push(format!("destination in {} ({:?} confidence: {})", r.hit.name, r.hit.confidence, r.hit.evidence.join(", ")));
                         fields.extend(r.fields.iter().cloned());
+                    } else if destination_unknown && !m.scope.lists.is_empty() {
+                        outcome = outcome.min(Outcome::Review);
+                        notes.push("destination country unknown".into());
                     } else {
                         continue;
                     }
@@ -199,6 +209,11 @@ impl<'e> Ctx<'e> {
                 .map(|r| FieldRef { location: format!("/lines/{li}/origin_region"), value: r.clone() })
                 .collect();
             let regions = self.regions_in(&region_fields, line.origin_country.as_deref());
+            if origin.is_none() && region_fields.is_empty() {
+                let mut r = missing(format!("/lines/{li}/origin_country"), "origin not given: origin-based import bans cannot be ruled out");
+                r.line = Some(li);
+                self.reasons.push(r);
+            }
             for (policy, m) in self.active(MeasureKind::ImportBan) {
                 let Some(goods) = &m.scope.goods else { continue };
                 let Some(why) = self.goods_match(policy, goods, &hs, line.table_2_3_item.as_deref()) else { continue };
