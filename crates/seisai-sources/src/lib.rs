@@ -16,6 +16,11 @@ pub mod error;
 pub mod fetch;
 pub mod input;
 
+pub(crate) mod script;
+pub(crate) mod values;
+#[cfg(test)]
+mod test_report;
+
 pub mod cn_mfa;
 pub mod eu_fsf;
 pub mod eu_journal;
