@@ -28,5 +28,5 @@ pub use decision::{Decision, Outcome, Reason, render_table};
 pub use documents::Document;
 pub use engine::Engine;
 pub use error::{DocumentError, PolicyError};
-pub use policy::{Measure, MeasureKind, Policy};
+pub use policy::{Measure, MeasureKind, Policy, render_measures};
 pub use screening::{ListHit, PartyQuery, PartyScreener};

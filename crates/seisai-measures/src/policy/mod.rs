@@ -99,3 +99,22 @@ impl Policy {
 
 #[cfg(test)]
 mod tests;
+
+/// Renders measures as a plain-text table (for `seisai measures [--as-of DATE]`):
+/// id, kind, effective, ended, outcome, legal basis, title; `*` marks measures with uncertain facts.
+pub fn render_measures(measures: &[&Measure]) -> String {
+    let mut out = String::from("ID                    KIND            EFFECTIVE  ENDED      OUTCOME              LEGAL BASIS / TITLE\n");
+    for m in measures {
+        out.push_str(&format!(
+            "{:<21} {:<15} {} {:<10} {:<20} {} — {}\n",
+            format!("{}{}", m.id, if m.uncertain { "*" } else { "" }),
+            m.kind.as_str(),
+            m.effective,
+            m.ended.map_or("-".to_string(), |d| d.to_string()),
+            m.outcome.as_str(),
+            m.legal_basis.join("; "),
+            m.title
+        ));
+    }
+    out
+}

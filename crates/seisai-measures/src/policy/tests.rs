@@ -133,3 +133,12 @@ fn json_schema_lists_the_same_measure_kinds() {
         assert!(kinds.iter().any(|v| v.as_str() == Some(k.as_str())), "{}", k.as_str());
     }
 }
+
+#[test]
+fn measures_table_lists_dates_and_marks_uncertainty() {
+    let Ok(p) = Policy::load(policies_dir().join("jp-russia.toml")) else { panic!("load") };
+    let in_force: Vec<&Measure> = p.measures_on(d("2022-03-18")).collect();
+    let table = render_measures(&in_force);
+    assert!(table.contains("JP-2022-10*") && table.contains("2022-03-18") && table.contains("FEFTA Art. 48(3)"), "{table}");
+    assert!(!table.contains("JP-2023-01"), "{table}");
+}
