@@ -38,6 +38,9 @@ pub mod un_sc;
 pub mod us_bis_dpl;
 pub mod us_csl;
 
+mod delimited;
+mod xml_events;
+
 pub use collector::{Collector, Loaded, Rejected};
 pub use datasets::{Dataset, Format, builtin, find as find_dataset};
 pub use error::SourceError;
