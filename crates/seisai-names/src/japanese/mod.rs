@@ -70,7 +70,7 @@ impl JapaneseReader {
         if let Some(dir) = ipadic_dir {
             ipadic::load(dir, &mut store)?;
         }
-        store.shrink();
+        store.finish();
         Ok(JapaneseReader { store })
     }
 

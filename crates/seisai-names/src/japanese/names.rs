@@ -39,7 +39,8 @@ fn part_readings(store: &Store, kanji: &str, want: u16) -> Vec<Reading> {
             None => out.push(Reading { romaji, score: s }),
         }
     }
-    out.sort_by_key(|r| r.score);
+    // Equal scores: the shorter reading first (common readings are short).
+    out.sort_by_key(|r| (r.score, r.romaji.len()));
     out
 }
 

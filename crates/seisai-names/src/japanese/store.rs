@@ -1,9 +1,8 @@
 //! Compact in-memory dictionary: all kept strings live in one pool, entries
-//! are fixed-size records pointing into it, and a hash index chains the
-//! entries that share a headword. Loading ENAMDICT makes no allocation per
-//! line.
+//! are fixed-size records pointing into it, and an index of (headword hash,
+//! entry) pairs sorted by hash finds the entries of a headword by binary
+//! search. Loading ENAMDICT makes no allocation per line.
 
-use std::collections::HashMap;
 use std::hash::{BuildHasher, RandomState};
 
 /// Kinds of name an entry is listed as (bit set).
@@ -42,8 +41,6 @@ pub(crate) struct Entry {
     pub(crate) tags: u16,
     /// IPADIC word cost (lower is more common); `u16::MAX` when not from IPADIC.
     pub(crate) cost: u16,
-    /// Next entry with the same headword hash, or `u32::MAX`.
-    next: u32,
 }
 
 /// The dictionary.
@@ -51,7 +48,8 @@ pub(crate) struct Entry {
 pub(crate) struct Store {
     pool: String,
     entries: Vec<Entry>,
-    index: HashMap<u64, u32>,
+    /// (hash of headword, entry number), sorted once loading is done.
+    index: Vec<(u64, u32)>,
     hasher: RandomState,
 }
 
@@ -71,9 +69,8 @@ impl Store {
         let reading = self.span(reading);
         let latin = self.span(latin);
         let id = self.entries.len() as u32;
-        let hash = self.hasher.hash_one(head);
-        let next = self.index.insert(hash, id).unwrap_or(u32::MAX);
-        self.entries.push(Entry { head: head_span, reading, latin, tags, cost, next });
+        self.index.push((self.hasher.hash_one(head), id));
+        self.entries.push(Entry { head: head_span, reading, latin, tags, cost });
     }
 
     /// Text of a span.
@@ -92,19 +89,25 @@ impl Store {
         self.text(entry.latin).split('/').filter(|s| !s.is_empty())
     }
 
-    /// All entries whose headword is `head`.
+    /// All entries whose headword is `head`, in the order they were added
+    /// (only after [`Store::finish`]).
     pub(crate) fn lookup<'a>(&'a self, head: &'a str) -> impl Iterator<Item = &'a Entry> + 'a {
-        let mut next = self.index.get(&self.hasher.hash_one(head)).copied().unwrap_or(u32::MAX);
-        std::iter::from_fn(move || {
-            while next != u32::MAX {
-                let entry = self.entries.get(next as usize)?;
-                next = entry.next;
-                if self.text(entry.head) == head {
-                    return Some(entry);
-                }
-            }
-            None
-        })
+        let hash = self.hasher.hash_one(head);
+        let first = self.index.partition_point(|(h, _)| *h < hash);
+        self.index
+            .get(first..)
+            .unwrap_or(&[])
+            .iter()
+            .take_while(move |(h, _)| *h == hash)
+            .filter_map(|(_, id)| self.entries.get(*id as usize))
+            .filter(move |entry| self.text(entry.head) == head)
+    }
+
+    /// Reserves room for about `entries` more entries and `bytes` of text.
+    pub(crate) fn reserve(&mut self, entries: usize, bytes: usize) {
+        self.entries.reserve(entries);
+        self.index.reserve(entries);
+        self.pool.reserve(bytes);
     }
 
     /// Number of entries.
@@ -112,8 +115,9 @@ impl Store {
         self.entries.len()
     }
 
-    /// Releases spare capacity after loading.
-    pub(crate) fn shrink(&mut self) {
+    /// Sorts the index and releases spare capacity once loading is done.
+    pub(crate) fn finish(&mut self) {
+        self.index.sort_unstable();
         self.pool.shrink_to_fit();
         self.entries.shrink_to_fit();
         self.index.shrink_to_fit();
@@ -130,6 +134,7 @@ mod tests {
         store.add("安倍", "あべ", "", tag::SURNAME, u16::MAX);
         store.add("晋三", "しんぞう", "", tag::GIVEN, u16::MAX);
         store.add("安倍", "あんばい", "", tag::SURNAME, u16::MAX);
+        store.finish();
         let readings: Vec<&str> = store.lookup("安倍").map(|e| store.reading(e)).collect();
         assert_eq!(readings.len(), 2);
         assert!(readings.contains(&"あべ") && readings.contains(&"あんばい"));

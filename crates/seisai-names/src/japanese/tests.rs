@@ -56,3 +56,41 @@ fn load_errors_name_the_file() {
     let err = JapaneseReader::load(missing, None).err().map(|e| e.to_string()).unwrap_or_default();
     assert!(err.contains("/nonexistent/enamdict"), "{err}");
 }
+
+/// Load time and per-name cost; run with
+/// `cargo test --release -p seisai-names -- --ignored --nocapture timing`.
+#[test]
+#[ignore = "timing figures, run in release"]
+fn timing() {
+    use std::time::Instant;
+    let start = Instant::now();
+    let enamdict_only = JapaneseReader::load(std::path::Path::new(super::DEBIAN_ENAMDICT), None);
+    eprintln!("load ENAMDICT only: {:?} ({:?})", start.elapsed(), enamdict_only.is_ok());
+    let bytes = std::fs::read(super::DEBIAN_ENAMDICT).unwrap_or_default();
+    let start = Instant::now();
+    let decoded = encoding_rs::EUC_JP.decode_without_bom_handling(&bytes);
+    eprintln!("decode only: {:?} ({} chars)", start.elapsed(), decoded.0.len());
+    let start = Instant::now();
+    let Some(ja) = JapaneseReader::load_default() else { return };
+    eprintln!("load: {:?} ({ja:?})", start.elapsed());
+    let groups: [(&str, &[&str]); 4] = [
+        ("latin", &["Vladimir Vladimirovich PUTIN", "Søren Straße-Łukasiewicz", "Mohammed bin Salman Al Saud"]),
+        ("cyrillic", &["Путин Владимир Владимирович", "Шевченко Тарас Григорович", "ООО Газпром нефть"]),
+        ("japanese", &["安倍晋三", "岸田文雄", "ウラジーミル・プーチン", "株式会社カラシニコフ・コンツェルン", "ｷﾑﾗ ﾀﾛｳ"]),
+        ("other", &["김정은", "习近平", "محمد بن سلمان", "Βλαντίμιρ Πούτιν", "ולדימיר פוטין"]),
+    ];
+    for (label, names) in groups {
+        let rounds = 2_000;
+        let start = Instant::now();
+        for _ in 0..rounds {
+            for name in names {
+                std::hint::black_box(latin_forms(name, Some(&ja)));
+            }
+        }
+        let per = start.elapsed() / (rounds * names.len() as u32);
+        eprintln!("{label}: {per:?} per name");
+        for name in names {
+            eprintln!("  {name} → {:?}", latin_forms(name, Some(&ja)));
+        }
+    }
+}

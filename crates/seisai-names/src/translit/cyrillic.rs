@@ -230,14 +230,14 @@ pub(crate) fn renderings(text: &str) -> Vec<String> {
 }
 
 fn render_words(words: &[Vec<char>], system: System, lang: Language) -> String {
-    let mut raw = String::new();
+    let mut raw = String::with_capacity(64);
     for word in words {
         if !raw.is_empty() {
             raw.push(' ');
         }
         render_word(word, system, lang, &mut raw);
     }
-    super::fold::words(&raw)
+    if super::fold::is_clean(&raw) { raw } else { super::fold::words(&raw) }
 }
 
 /// Letters used in Russian but not in Ukrainian.

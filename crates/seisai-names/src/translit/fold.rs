@@ -46,6 +46,21 @@ pub(crate) fn words(ascii: &str) -> String {
     out
 }
 
+/// True when `text` is already lower-case ASCII words separated by single
+/// spaces (what [`words`] would return unchanged).
+pub(crate) fn is_clean(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut previous_space = true;
+    for &b in bytes {
+        let space = b == b' ';
+        if space && previous_space || !(space || b.is_ascii_lowercase() || b.is_ascii_digit()) {
+            return false;
+        }
+        previous_space = space;
+    }
+    !previous_space || bytes.is_empty()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -58,6 +73,13 @@ mod tests {
         assert_eq!(fold_latin("Æsir Œuvre"), "aesir oeuvre");
         assert_eq!(fold_latin("Vladímír Pútín"), "vladimir putin");
         assert_eq!(fold_latin("Þór Đorđević"), "thor dordevic");
+    }
+
+    #[test]
+    fn clean_check_matches_words() {
+        for text in ["", "a b", "a  b", " a", "a ", "A", "putin vladimir", "x1 y2", "é"] {
+            assert_eq!(is_clean(text), words(text) == text, "{text:?}");
+        }
     }
 
     #[test]

@@ -81,6 +81,9 @@ fn role(c: char) -> Role {
     if fold::is_apostrophe(c) || matches!(c, '\u{200C}' | '\u{200D}' | '\u{0640}') {
         return Role::Inner;
     }
+    if let Some(family) = common_block(c) {
+        return Role::Letter(family);
+    }
     if matches!(c, 'ー' | 'ｰ' | '々' | '〆' | 'ヶ' | 'ゝ' | 'ゞ' | 'ヽ' | 'ヾ' | '\u{FF9E}' | '\u{FF9F}')
     {
         return Role::Letter(Family::Cjk);
@@ -101,6 +104,24 @@ fn role(c: char) -> Role {
         _ if c.is_alphanumeric() => Role::Letter(Family::Other),
         _ => Role::Separator,
     }
+}
+
+/// Family of a letter in the ranges of the most common blocks that hold
+/// only letters, without the script-table search (`latin_forms` runs for
+/// every list name).
+fn common_block(c: char) -> Option<Family> {
+    Some(match c as u32 {
+        0x00C0..=0x00D6 | 0x00D8..=0x00F6 | 0x00F8..=0x024F => Family::Latin,
+        0x0386 | 0x0388..=0x03FF => Family::Greek,
+        0x0400..=0x0481 | 0x048A..=0x052F => Family::Cyrillic,
+        0x0531..=0x058F => Family::Armenian,
+        0x05D0..=0x05EA => Family::Hebrew,
+        0x0620..=0x064A | 0x0671..=0x06D3 => Family::Arabic,
+        0x10A0..=0x10FA => Family::Georgian,
+        0xAC00..=0xD7A3 => Family::Hangul,
+        0x3041..=0x3096 | 0x30A1..=0x30FA | 0x4E00..=0x9FFF => Family::Cjk,
+        _ => return None,
+    })
 }
 
 /// Combining marks of scripts that unicode-script files under their script
@@ -154,7 +175,11 @@ fn run_forms(family: Family, text: &str, ja: Option<&JapaneseReader>) -> Vec<Str
         Family::Hangul => hangul::renderings(text),
         Family::Cjk => cjk_forms(text, ja),
     };
-    forms.into_iter().map(|f| fold::words(&f)).filter(|f| !f.is_empty()).collect()
+    forms
+        .into_iter()
+        .map(|f| if fold::is_clean(&f) { f } else { fold::words(&f) })
+        .filter(|f| !f.is_empty())
+        .collect()
 }
 
 /// Kana and kanji: Japanese readings (dictionary when available, rules for

@@ -69,8 +69,8 @@ fn other_scripts() {
     assert!(has("Վլադիմիր Պուտին", "vladimir putin"));
     assert!(has("ვლადიმერ პუტინი", "vladimer putin"));
     assert!(has("ولادیمیر پوتین", "vladimir putin"));
-    assert!(has("محمد بن سلمان", "muhammad bin slman"));
-    assert!(has("محمد بن سلمان", "mohammed ben slman"));
+    assert!(has("محمد بن سلمان", "muhammad bin salman"));
+    assert!(has("محمد بن سلمان", "mohammed ben salman"));
     assert!(has("김정은", "kim jong un"));
     assert!(has("김정은", "gim jeong eun"));
     assert!(has("习近平", "xi jinping"));
