@@ -240,7 +240,9 @@ fn add_nationalities(e: &mut Entity, value: &str) {
             if is_placeholder(part) {
                 continue;
             }
-            match country_in(part) {
+            // `リビア Libya`: the country in each script.
+            let code = country_in(part).or_else(|| part.split_whitespace().find_map(country::to_code));
+            match code {
                 Some(code) => {
                     e.add(props::NATIONALITY, code);
                 }

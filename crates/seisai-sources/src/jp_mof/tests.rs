@@ -140,6 +140,13 @@ fn real_workbook_counts_and_records() {
     let unparsed_dobs = loaded.warnings.iter().filter(|w| w.contains("birth date")).count();
     assert!(unparsed_dobs < 40, "{unparsed_dobs} birth dates not understood");
 
+    // Nationalities resolve to ISO codes (Japanese names from
+    // tools/country_aliases.tsv); only sentences stay notes.
+    let codes = loaded.entities.iter().map(|e| e.get(props::NATIONALITY).len()).sum::<usize>();
+    let unresolved = loaded.entities.iter().flat_map(|e| e.get(props::NOTES)).filter(|n| n.starts_with("国籍: ")).count();
+    assert!(codes > 700 && unresolved < 10, "{codes} nationality codes, {unresolved} unresolved");
+    assert!(loaded.entities.iter().any(|e| e.get(props::NATIONALITY) == ["tn"]));
+
     let persons = loaded.entities.iter().filter(|e| e.schema == Schema::Person).count();
     let orgs = loaded.entities.iter().filter(|e| e.schema == Schema::Organization).count();
     let legal = loaded.entities.iter().filter(|e| e.schema == Schema::LegalEntity).count();
