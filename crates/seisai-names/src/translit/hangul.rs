@@ -179,13 +179,19 @@ fn surname_forms(surname: &str) -> Vec<String> {
 pub(crate) fn renderings(text: &str) -> Vec<String> {
     let words: Vec<Vec<char>> = text.split(' ').filter(|w| !w.is_empty()).map(|w| w.chars().collect()).collect();
     let forms = match words.as_slice() {
-        [single] if (2..=4).contains(&single.len()) => korean_name(single, None),
+        [single] if (2..=4).contains(&single.len()) && starts_with_surname(single) => korean_name(single, None),
         [family, given] if family.len() <= 2 && given.len() <= 3 && is_surname(family) => {
             korean_name(given, Some(family))
         }
         _ => foreign_words(&words),
     };
     forms.into_iter().map(|f| super::fold::words(&f)).collect()
+}
+
+/// Whether an unspaced word starts with a known surname (else it is read as
+/// a word: 삼성전자 is a company, not Mr 삼).
+fn starts_with_surname(chars: &[char]) -> bool {
+    is_surname(chars.get(..1).unwrap_or(&[])) || is_surname(chars.get(..2).unwrap_or(&[]))
 }
 
 fn is_surname(chars: &[char]) -> bool {
@@ -274,5 +280,6 @@ mod tests {
     fn foreign_names_in_hangul() {
         assert!(has("블라디미르 푸틴", "bladimir putin"));
         assert!(has("블라디미르 블라디미로비치 푸틴", "bladimir bladimirobichi putin"));
+        assert_eq!(renderings("삼성전자")[0], "samseongjeonja");
     }
 }
