@@ -151,27 +151,32 @@ const LABELS: &[(&str, Field)] = &[
     ("Linked To", Field::LinkedTo),
 ];
 
+/// The labels in lower case, longest first (so the first match is the
+/// longest), built once.
+fn lower_labels() -> &'static [(String, Field)] {
+    static LOWER: std::sync::OnceLock<Vec<(String, Field)>> = std::sync::OnceLock::new();
+    LOWER.get_or_init(|| {
+        let mut v: Vec<(String, Field)> = LABELS.iter().map(|(l, f)| (l.to_ascii_lowercase(), *f)).collect();
+        v.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
+        v
+    })
+}
+
 fn field_of(label: &str) -> Option<Field> {
-    let label = label.trim().trim_end_matches([':', '-']).trim();
-    LABELS.iter().find(|(l, _)| l.eq_ignore_ascii_case(label)).map(|(_, f)| *f)
+    let label = label.trim().trim_end_matches([':', '-']).trim().to_ascii_lowercase();
+    lower_labels().iter().find(|(l, _)| *l == label).map(|(_, f)| *f)
 }
 
 /// The longest label `segment` starts with (followed by a space, `:` or
-/// the end), and the value after it.
+/// the end), the label as written and the value after it.
 fn split_label(segment: &str) -> Option<(Field, &str, &str)> {
-    let mut best: Option<(usize, Field)> = None;
-    for (label, field) in LABELS {
+    let head: String = segment.chars().take(72).collect::<String>().to_ascii_lowercase();
+    let (n, field) = lower_labels().iter().find_map(|(label, field)| {
         let n = label.len();
-        let head = segment.get(..n);
-        if head.is_some_and(|h| h.eq_ignore_ascii_case(label)) {
-            let next = segment.get(n..).and_then(|r| r.chars().next());
-            if matches!(next, None | Some(' ') | Some(':')) && best.is_none_or(|(b, _)| n > b) {
-                best = Some((n, *field));
-            }
-        }
-    }
-    let (n, field) = best?;
-    let label = segment.get(..n).unwrap_or("");
+        let fits = head.starts_with(label.as_str()) && matches!(head.as_bytes().get(n), None | Some(b' ') | Some(b':'));
+        fits.then_some((n, *field))
+    })?;
+    let label = segment.get(..n)?;
     let value = segment.get(n..).unwrap_or("").trim_start_matches([':', ' ', '-']).trim();
     Some((field, label, value))
 }

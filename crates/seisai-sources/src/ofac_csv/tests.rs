@@ -99,6 +99,7 @@ fn real_sdn_2024_primary_file_alone() {
     let started = std::time::Instant::now();
     let loaded = load_set("us_ofac_sdn", &inputs);
     eprintln!("sdn-2024-05-03.csv loaded in {:?}", started.elapsed());
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings.first());
     assert_eq!(loaded.entities.len(), 14_965);
     assert!(loaded.rejected.is_empty(), "{:?}", loaded.rejected.first());
     let aero = find(&loaded, "us_ofac_sdn-36");
@@ -200,3 +201,4 @@ fn truncated_real_file_never_panics() {
         }
     }
 }
+
