@@ -317,7 +317,7 @@ pub fn apply_labelled(entity: &mut Entity, label: &str, value: &str, problems: &
         }
         None => {
             if !value.is_empty() {
-                entity.add(props::NOTES, format!("{}: {value}", label.trim().trim_end_matches(':')));
+                entity.add(props::NOTES, format!("{}: {value}", label.trim().trim_end_matches([':', '-', ' '])));
             }
             false
         }

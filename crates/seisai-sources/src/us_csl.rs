@@ -227,6 +227,7 @@ mod tests {
         assert_eq!(e.get(props::PASSPORT_NUMBER), ["BC166787"]);
         assert_eq!(e.get(props::INN_CODE), ["7736640919"]);
         assert_eq!(e.get(props::GENDER), ["male"]);
+        assert_eq!(e.get(props::NOTES), ["Passport: BC166787 (CA)", "Tax ID No.: 7736640919 (RU)"]);
         assert_eq!(e.get(props::PROGRAM), ["SYRIA", "Specially Designated Nationals (SDN) - Treasury Department"]);
         assert_eq!(e.get(props::AUTHORITY), ["Treasury Department"]);
     }
@@ -254,6 +255,9 @@ mod tests {
         for cut in cut_points(text.len(), 50) {
             let _ = load(&[Input::new("csl.csv", text.as_bytes().get(..cut).unwrap_or_default())], &mut Collector::new("t"));
         }
+        let utf16: Vec<u8> = [0xFF, 0xFE].into_iter().chain(text.encode_utf16().flat_map(u16::to_le_bytes)).collect();
+        let e = load(&[Input::new("csl.csv", utf16)], &mut Collector::new("t")).err();
+        assert!(e.is_some_and(|e| e.to_string().contains("UTF-16")));
     }
 
     /// `ofac/invalid/csl.csv`: the older 28-column edition (no `_id`) with
