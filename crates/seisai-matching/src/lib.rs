@@ -1,14 +1,22 @@
-pub fn add(left: u64, right: u64) -> u64 {
-    left + right
-}
+//! Name and entity scoring with explanations: the heart of seisai.
+//!
+//! * [`prepare`] turns a name (any script) into [`NameForm`]s: Latin
+//!   token sequences with each token's kind (word, particle, generic
+//!   organisation word, initial, number), weight and phonetic codes, and the
+//!   legal forms set aside.
+//! * [`compare`] aligns the parts of two name forms one to one, order free
+//!   (adjacent parts may join: `PolPot` ↔ `Pol Pot`), with Jaro–Winkler and
+//!   phonetic agreement per part, and scores the alignment.
+//! * [`features`] compares the secondary evidence: birth dates, countries,
+//!   gender and identifiers.
+//! * [`score`] combines both into a [`MatchResult`] in \[0, 1\] with an
+//!   [`Explanation`] of every contribution.
 
-#[cfg(test)]
-mod tests {
-    use super::*;
+pub mod compare;
+pub mod features;
+pub mod prepare;
+pub mod score;
 
-    #[test]
-    fn it_works() {
-        let result = add(2, 2);
-        assert_eq!(result, 4);
-    }
-}
+pub use compare::{NameMatch, PartMatch, compare_forms};
+pub use prepare::{NameContext, NameForm, Token, TokenKind};
+pub use score::{Candidate, Config, Explanation, FeatureScore, MatchResult, Query, score};

@@ -1,0 +1,14 @@
+//! Measuring matching quality on the labelled sets of `../shared/eval`
+//! (precision, recall, F1 and false-alert rate per set and category) and
+//! loading every list of `../shared/data` for evaluations and benchmarks.
+//!
+//! Run it with `seisai eval` (figures) or through the test suite, where
+//! [`floors`] turns the targets into regression floors.
+
+pub mod corpus;
+pub mod floors;
+pub mod lists;
+pub mod pairs;
+pub mod queries;
+pub mod report;
+pub mod run;

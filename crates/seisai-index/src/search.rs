@@ -1,0 +1,187 @@
+//! Looking up and scoring candidates for a query.
+
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
+use seisai_matching::score::{Config, MatchResult, Prepared, score};
+use seisai_model::{Entity, Schema};
+
+use crate::Index;
+use crate::keys::form_keys;
+
+/// Options of one search.
+#[derive(Clone, Debug)]
+pub struct SearchOptions {
+    /// Number of results to return, best first.
+    pub limit: usize,
+    /// Maximum number of candidates scored in full.
+    pub candidates: usize,
+    /// Scoring configuration (threshold).
+    pub config: Config,
+    /// Only entities of these datasets (empty: all).
+    pub datasets: Vec<String>,
+    /// Never entities of these datasets.
+    pub exclude_datasets: Vec<String>,
+    /// Never entities of these schemata.
+    pub exclude_schemata: Vec<Schema>,
+    /// Never these entity ids.
+    pub exclude_ids: Vec<String>,
+    /// Only entities listed on this day (listing/delisting dates).
+    pub as_of: Option<NaiveDate>,
+    /// Drop results scoring below this (0 keeps every scored candidate).
+    pub min_score: f32,
+}
+
+impl Default for SearchOptions {
+    fn default() -> Self {
+        SearchOptions {
+            limit: 5,
+            candidates: 200,
+            config: Config::default(),
+            datasets: Vec::new(),
+            exclude_datasets: Vec::new(),
+            exclude_schemata: Vec::new(),
+            exclude_ids: Vec::new(),
+            as_of: None,
+            min_score: 0.0,
+        }
+    }
+}
+
+/// One scored result.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    /// The listed entity.
+    pub entity: Arc<Entity>,
+    /// Its score and explanation.
+    pub result: MatchResult,
+}
+
+impl SearchOptions {
+    fn admits(&self, e: &Entity) -> bool {
+        (self.datasets.is_empty() || e.datasets.iter().any(|d| self.datasets.contains(d)))
+            && !e.datasets.iter().any(|d| self.exclude_datasets.contains(d))
+            && !self.exclude_schemata.contains(&e.schema)
+            && !self.exclude_ids.contains(&e.id)
+            && self.as_of.is_none_or(|day| e.in_force_on(day))
+    }
+}
+
+impl Index {
+    /// Prepares a query entity with the index's name context.
+    pub fn prepare(&self, query: &Entity) -> Prepared {
+        Prepared::from_entity(query, &self.ctx)
+    }
+
+    /// The candidate entities for a query with their lookup weights, best
+    /// first, at most `limit`.
+    pub fn candidates(&self, query: &Prepared, limit: usize) -> Vec<(u32, f32)> {
+        let n = self.entities.len().max(1) as f32;
+        let common = (self.entities.len() / 50).max(200);
+        let mut keys: Vec<(u64, usize)> = Vec::new();
+        for name in &query.names {
+            for form in &name.forms {
+                form_keys(form, &mut keys);
+            }
+        }
+        keys.sort_unstable();
+        keys.dedup_by_key(|k| k.0);
+        let mut acc: FxHashMap<u32, f32> = FxHashMap::default();
+        let mut skipped: Vec<&Vec<u32>> = Vec::new();
+        for (k, _) in &keys {
+            let Some(list) = self.postings.get(k) else { continue };
+            if list.len() > common {
+                skipped.push(list);
+                continue;
+            }
+            let idf = (n / list.len() as f32).ln_1p();
+            for &e in list {
+                *acc.entry(e).or_insert(0.0) += idf;
+            }
+        }
+        if acc.is_empty() {
+            // Only common keys: use the rarest of them.
+            if let Some(list) = skipped.iter().min_by_key(|l| l.len()) {
+                for &e in list.iter().take(limit.max(1) * 4) {
+                    acc.insert(e, 1.0);
+                }
+            }
+        } else {
+            // Common keys still add to entities already found.
+            for list in skipped {
+                let idf = (n / list.len() as f32).ln_1p();
+                for &e in list {
+                    if let Some(v) = acc.get_mut(&e) {
+                        *v += idf;
+                    }
+                }
+            }
+        }
+        let mut out: Vec<(u32, f32)> = acc.into_iter().collect();
+        let by_weight = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+        if out.len() > limit {
+            out.select_nth_unstable_by(limit, by_weight);
+            out.truncate(limit);
+        }
+        out.sort_unstable_by(by_weight);
+        out
+    }
+
+    /// Finds and scores the best matches for a prepared query.
+    pub fn search(&self, query: &Prepared, opts: &SearchOptions) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = Vec::new();
+        for (i, _) in self.candidates(query, opts.candidates) {
+            let i = i as usize;
+            let entity = &self.entities[i];
+            if !opts.admits(entity) {
+                continue;
+            }
+            if let Some(result) = score(query, &self.prepared[i], &opts.config) {
+                if result.score > opts.min_score {
+                    hits.push(Hit { entity: Arc::clone(entity), result });
+                }
+            }
+        }
+        hits.sort_by(|a, b| b.result.score.total_cmp(&a.result.score).then_with(|| a.entity.id.cmp(&b.entity.id)));
+        hits.truncate(opts.limit);
+        hits
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use seisai_matching::NameContext;
+    use seisai_model::props;
+
+    fn entity(id: &str, schema: Schema, names: &[&str]) -> Arc<Entity> {
+        let mut e = Entity::new("test", id, schema);
+        for n in names {
+            e.add(props::NAME, n);
+        }
+        Arc::new(e)
+    }
+
+    #[test]
+    fn finds_by_typo_order_and_join() {
+        let index = Index::build(
+            vec![
+                entity("1", Schema::Person, &["Vladimir Vladimirovich PUTIN"]),
+                entity("2", Schema::Person, &["Pol Pot"]),
+                entity("3", Schema::Company, &["Acme Trading LLC"]),
+            ],
+            NameContext::without_dictionaries(),
+        );
+        let q = |name: &str, schema: Schema| {
+            let mut e = Entity::new("q", "q", schema);
+            e.add(props::NAME, name);
+            let hits = index.search(&index.prepare(&e), &SearchOptions::default());
+            hits.first().filter(|h| h.result.is_match).map(|h| h.entity.id.clone())
+        };
+        assert_eq!(q("Putin Vladimir", Schema::Person).as_deref(), Some("test-1"));
+        assert_eq!(q("Vladimir Poutine", Schema::Person).as_deref(), Some("test-1"));
+        assert_eq!(q("PolPot", Schema::Person).as_deref(), Some("test-2"));
+        assert_eq!(q("Trading LLC", Schema::Company), None);
+    }
+}

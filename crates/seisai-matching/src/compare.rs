@@ -1,0 +1,244 @@
+//! Comparing two name forms part by part.
+//!
+//! The parts of the query form are aligned one to one with the parts of the
+//! candidate form, in any order. A "unit" is a single part or two adjacent
+//! parts written together (`polpot` ↔ `pol pot`, `alzawahiri` ↔
+//! `al zawahiri`). Pairs of units are taken greedily by similarity; each
+//! query part earns a credit from the similarity of the pair it is in, and
+//! the name score is the weighted credit over the query weight plus a
+//! share of the weight of the candidate parts left unmatched.
+
+use rapidfuzz::distance::jaro_winkler;
+use serde::Serialize;
+
+use crate::prepare::{NameForm, Token, TokenKind};
+
+/// How one query part matched.
+#[derive(Clone, Debug, Serialize)]
+pub struct PartMatch {
+    /// The query part(s).
+    pub query: String,
+    /// The candidate part(s).
+    pub candidate: String,
+    /// Similarity of the two, 0–1.
+    pub similarity: f32,
+    /// Credit earned, 0–1.
+    pub credit: f32,
+}
+
+/// The result of comparing two name forms.
+#[derive(Clone, Debug, Serialize)]
+pub struct NameMatch {
+    /// Name score in \[0, 1\].
+    pub score: f32,
+    /// The aligned parts.
+    pub parts: Vec<PartMatch>,
+    /// Query parts left unmatched.
+    pub unmatched_query: Vec<String>,
+    /// Candidate parts left unmatched.
+    pub unmatched_candidate: Vec<String>,
+    /// Whether numbers in the names disagree (`NORTH STAR 5` vs `NORTH STAR 6`).
+    pub number_mismatch: bool,
+}
+
+/// How the comparison weighs unmatched candidate parts, by kind of entity.
+#[derive(Clone, Copy, Debug)]
+pub struct CompareParams {
+    /// Share of the weight of unmatched candidate parts added to the
+    /// denominator (missing middle names and patronymics cost little for
+    /// persons; an extra word in a company name costs more).
+    pub unmatched_candidate_share: f32,
+}
+
+/// Similarity of two single parts, 0–1: Jaro–Winkler, raised when the
+/// phonetic codes agree; initials match the parts they begin; numbers and
+/// part kinds other than words must be equal.
+pub fn part_similarity(a: &Token, b: &Token) -> f32 {
+    use TokenKind::*;
+    match (a.kind, b.kind) {
+        (Number, Number) => return if a.text == b.text { 1.0 } else { 0.0 },
+        (Number, _) | (_, Number) => return 0.0,
+        (Initial, Initial) => return if a.text == b.text { 1.0 } else { 0.0 },
+        (Initial, _) => return if b.chars.first() == a.chars.first() { 0.9 } else { 0.0 },
+        (_, Initial) => return if a.chars.first() == b.chars.first() { 0.9 } else { 0.0 },
+        _ => {}
+    }
+    if a.text == b.text {
+        return 1.0;
+    }
+    let jw = jaro_winkler::normalized_similarity(a.chars.iter().copied(), b.chars.iter().copied()) as f32;
+    let phonetic = !a.phonetic.is_empty()
+        && a.phonetic.len() >= 2
+        && (a.phonetic == b.phonetic
+            || (!a.phonetic_alt.is_empty() && a.phonetic_alt == b.phonetic_alt)
+            || a.phonetic == b.phonetic_alt
+            || a.phonetic_alt == b.phonetic);
+    if phonetic && jw >= 0.7 { jw.max(0.9) } else { jw }
+}
+
+/// Credit earned by a pair of parts of the given similarity.
+fn credit(similarity: f32) -> f32 {
+    if similarity >= 0.97 {
+        similarity
+    } else if similarity >= 0.88 {
+        similarity - 0.03
+    } else if similarity >= 0.8 {
+        (similarity - 0.8) / 0.08 * 0.85 * 0.6
+    } else {
+        0.0
+    }
+}
+
+#[derive(Clone, Debug)]
+struct Unit {
+    first: usize,
+    len: usize,
+    token: Token,
+}
+
+fn units(tokens: &[Token], joins: bool) -> Vec<Unit> {
+    let mut out: Vec<Unit> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| Unit { first: i, len: 1, token: t.clone() })
+        .collect();
+    if joins {
+        for i in 0..tokens.len().saturating_sub(1) {
+            let (a, b) = (&tokens[i], &tokens[i + 1]);
+            if a.kind == TokenKind::Number || b.kind == TokenKind::Number {
+                continue;
+            }
+            let text = format!("{}{}", a.text, b.text);
+            let mut token = a.clone();
+            token.chars = text.chars().collect();
+            token.text = text;
+            token.kind = TokenKind::Word;
+            token.phonetic.clear();
+            token.phonetic_alt.clear();
+            token.weight = a.weight + b.weight;
+            out.push(Unit { first: i, len: 2, token });
+        }
+    }
+    out
+}
+
+/// Compares a query name form with a candidate name form.
+pub fn compare_forms(q: &NameForm, c: &NameForm, params: CompareParams) -> NameMatch {
+    let qn = q.tokens.len();
+    let cn = c.tokens.len();
+    let joins = qn + cn <= 24;
+    let qu = units(&q.tokens, joins);
+    let cu = units(&c.tokens, joins);
+    let mut pairs: Vec<(f32, usize, usize)> = Vec::with_capacity(qu.len() * cu.len());
+    for (i, a) in qu.iter().enumerate() {
+        for (j, b) in cu.iter().enumerate() {
+            if a.len == 2 && b.len == 2 {
+                continue;
+            }
+            let s = part_similarity(&a.token, &b.token);
+            if s >= 0.8 {
+                // Prefer single-part pairs over joined ones at equal similarity.
+                let tie = if a.len + b.len == 2 { 0.0001 } else { 0.0 };
+                pairs.push((s + tie, i, j));
+            }
+        }
+    }
+    pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
+    let mut q_used = vec![false; qn];
+    let mut c_used = vec![false; cn];
+    let mut q_credit = vec![0.0f32; qn];
+    let mut parts = Vec::new();
+    for (s, i, j) in pairs {
+        let (a, b) = (&qu[i], &cu[j]);
+        let q_free = (a.first..a.first + a.len).all(|k| !q_used[k]);
+        let c_free = (b.first..b.first + b.len).all(|k| !c_used[k]);
+        if !q_free || !c_free {
+            continue;
+        }
+        let s = s.min(1.0);
+        let cr = credit(s);
+        for k in a.first..a.first + a.len {
+            q_used[k] = true;
+            q_credit[k] = cr;
+        }
+        for k in b.first..b.first + b.len {
+            c_used[k] = true;
+        }
+        parts.push(PartMatch { query: a.token.text.clone(), candidate: b.token.text.clone(), similarity: s, credit: cr });
+    }
+    let q_weight: f32 = q.total_weight();
+    let earned: f32 = q.tokens.iter().zip(&q_credit).map(|(t, c)| t.weight * c).sum();
+    let c_unmatched: f32 = c.tokens.iter().zip(&c_used).filter(|(_, u)| !**u).map(|(t, _)| t.weight).sum();
+    let distinctive_matched = q
+        .tokens
+        .iter()
+        .zip(&q_credit)
+        .any(|(t, c)| *c > 0.0 && matches!(t.kind, TokenKind::Word | TokenKind::Number));
+    let q_numbers: Vec<&str> = numbers(q);
+    let c_numbers: Vec<&str> = numbers(c);
+    let number_mismatch = !q_numbers.is_empty() && !c_numbers.is_empty() && q_numbers != c_numbers
+        || (q_numbers.is_empty() != c_numbers.is_empty());
+    let mut score = if q_weight > 0.0 && distinctive_matched {
+        earned / (q_weight + params.unmatched_candidate_share * c_unmatched.min(q_weight * 1.5))
+    } else {
+        0.0
+    };
+    if number_mismatch {
+        score *= 0.6;
+    }
+    NameMatch {
+        score: score.clamp(0.0, 1.0),
+        parts,
+        unmatched_query: q.tokens.iter().zip(&q_used).filter(|(_, u)| !**u).map(|(t, _)| t.text.clone()).collect(),
+        unmatched_candidate: c.tokens.iter().zip(&c_used).filter(|(_, u)| !**u).map(|(t, _)| t.text.clone()).collect(),
+        number_mismatch,
+    }
+}
+
+fn numbers(f: &NameForm) -> Vec<&str> {
+    let mut v: Vec<&str> = f.tokens.iter().filter(|t| t.kind == TokenKind::Number).map(|t| t.text.as_str()).collect();
+    v.sort_unstable();
+    v
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prepare::{NameContext, prepare};
+    use seisai_model::Schema;
+
+    fn score(a: &str, b: &str, schema: Schema) -> f32 {
+        let ctx = NameContext::without_dictionaries();
+        let qa = prepare(a, &schema, &ctx);
+        let cb = prepare(b, &schema, &ctx);
+        let params = CompareParams { unmatched_candidate_share: 0.3 };
+        qa.iter()
+            .flat_map(|x| cb.iter().map(move |y| compare_forms(x, y, params).score))
+            .fold(0.0, f32::max)
+    }
+
+    #[test]
+    fn order_free_and_joined_parts() {
+        assert!(score("Putin Vladimir", "Vladimir Putin", Schema::Person) > 0.97);
+        assert!(score("PolPot", "Pol Pot", Schema::Person) > 0.9);
+        assert!(score("al-Zawahiri Ayman", "Ayman alZawahiri", Schema::Person) > 0.9);
+    }
+
+    #[test]
+    fn typos_score_high_and_different_names_low() {
+        assert!(score("Olaf Scholze", "Olaf Scholz", Schema::Person) > 0.85);
+        assert!(score("Angelo Cruz", "Angela Merkel", Schema::Person) < 0.6);
+    }
+
+    #[test]
+    fn numbers_must_agree() {
+        assert!(score("NORTH STAR 5", "NORTH STAR 6", Schema::Vessel) < 0.7);
+        assert!(score("NORTH STAR 5", "NORTH STAR 5", Schema::Vessel) > 0.97);
+    }
+
+    #[test]
+    fn legal_form_alone_matches_nothing() {
+        assert!(score("Acme Corp", "Other Corp", Schema::Company) < 0.5);
+        assert_eq!(score("Corp", "Corp", Schema::Company), 0.0);
+    }
+}

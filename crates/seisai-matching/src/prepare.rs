@@ -1,0 +1,276 @@
+//! From a name in any script to comparable Latin token sequences.
+
+use std::sync::Arc;
+
+use rphonetic::DoubleMetaphone;
+use seisai_model::Schema;
+use seisai_names::japanese::JapaneseReader;
+use seisai_names::normalize::{clean, words};
+use seisai_names::script::{NameScript, dominant};
+use seisai_names::translit::latin_forms;
+use seisai_names::vocab::{self, LegalForm};
+use serde::Serialize;
+
+/// Shared resources for preparing names: the optional Japanese reader
+/// (kanji readings from ENAMDICT). Cheap to clone.
+#[derive(Clone, Default)]
+pub struct NameContext {
+    /// Japanese reader, if the dictionaries are installed.
+    pub japanese: Option<Arc<JapaneseReader>>,
+}
+
+impl NameContext {
+    /// A context with the Japanese reader loaded from the default places
+    /// (see [`JapaneseReader::load_default`]); without the dictionaries,
+    /// kanji readings are off (a warning is logged once).
+    pub fn load_default() -> Self {
+        NameContext { japanese: JapaneseReader::load_default().map(Arc::new) }
+    }
+
+    /// A context without the Japanese reader (kana and Latin still work).
+    pub fn without_dictionaries() -> Self {
+        NameContext { japanese: None }
+    }
+}
+
+/// What a token is, which decides how it is compared and weighed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenKind {
+    /// An ordinary name part.
+    Word,
+    /// A name particle (`al`, `bin`, `von`): weighs little.
+    Particle,
+    /// A generic organisation word (`trading`, `group`): weighs little.
+    Generic,
+    /// A single letter (an initial).
+    Initial,
+    /// A number (digits, or a number word converted to digits): compared exactly.
+    Number,
+}
+
+/// One part of a name form.
+#[derive(Clone, Debug, Serialize)]
+pub struct Token {
+    /// The part in Latin script, lower case.
+    pub text: String,
+    /// Its kind.
+    pub kind: TokenKind,
+    /// Its weight in the comparison.
+    pub weight: f32,
+    /// Double Metaphone primary code.
+    #[serde(skip)]
+    pub phonetic: String,
+    /// Double Metaphone alternate code.
+    #[serde(skip)]
+    pub phonetic_alt: String,
+    /// The characters, for similarity computations.
+    #[serde(skip)]
+    pub chars: Vec<char>,
+}
+
+impl Token {
+    fn new(text: String, kind: TokenKind, dm: &DoubleMetaphone) -> Self {
+        let len = text.chars().count();
+        let weight = match kind {
+            TokenKind::Word => 0.5 + 0.5 * (len.min(8) as f32 / 8.0),
+            TokenKind::Particle => 0.2,
+            TokenKind::Generic => 0.3,
+            TokenKind::Initial => 0.4,
+            TokenKind::Number => 1.0,
+        };
+        let (phonetic, phonetic_alt) = if matches!(kind, TokenKind::Word) && text.is_ascii() {
+            let r = dm.double_metaphone(&text);
+            (r.primary(), r.alternate())
+        } else {
+            (String::new(), String::new())
+        };
+        let chars = text.chars().collect();
+        Token { text, kind, weight, phonetic, phonetic_alt, chars }
+    }
+}
+
+/// One Latin rendering of a name, ready for comparison.
+#[derive(Clone, Debug, Serialize)]
+pub struct NameForm {
+    /// The name as given.
+    pub original: String,
+    /// The Latin rendering this form was built from.
+    pub latin: String,
+    /// The script of the original.
+    pub script: NameScript,
+    /// The parts, in order, without legal forms and titles.
+    pub tokens: Vec<Token>,
+    /// Legal forms found in the name (compared as their own kind).
+    pub legal_forms: Vec<LegalForm>,
+    /// Titles and honorifics removed from the name.
+    pub titles: Vec<String>,
+}
+
+impl NameForm {
+    /// Sum of the token weights.
+    pub fn total_weight(&self) -> f32 {
+        self.tokens.iter().map(|t| t.weight).sum()
+    }
+
+    /// Whether the form has a token that can identify something on its own
+    /// (a word, or a number, not only generic words and particles).
+    pub fn is_distinctive(&self) -> bool {
+        self.tokens.iter().any(|t| matches!(t.kind, TokenKind::Word | TokenKind::Number))
+    }
+}
+
+thread_local! {
+    static METAPHONE: DoubleMetaphone = DoubleMetaphone::new(Some(6));
+}
+
+/// Prepares a name of an entity of `schema` (organisation names get legal
+/// forms and generic words recognised; person names get titles removed)
+/// into its Latin forms, best first, without duplicates. Returns no form
+/// for a name with no letters or digits.
+pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> {
+    let cleaned = clean(name);
+    if cleaned.is_empty() {
+        return Vec::new();
+    }
+    let script = dominant(&cleaned);
+    let is_org = !matches!(schema, Schema::Person);
+    let (rest, mut legal_forms) = if is_org || script != NameScript::Latin {
+        vocab::split_cjk_legal_forms(&cleaned)
+    } else {
+        (cleaned.clone(), Vec::new())
+    };
+    let latins = latin_forms(&rest, ctx.japanese.as_deref());
+    let mut forms: Vec<NameForm> = Vec::with_capacity(latins.len());
+    METAPHONE.with(|dm| {
+        for latin in latins {
+            let form = build_form(name, &latin, script, schema, &mut legal_forms.clone(), dm);
+            if !form.tokens.is_empty()
+                && !forms.iter().any(|f| f.latin == form.latin)
+            {
+                forms.push(form);
+            }
+        }
+    });
+    legal_forms.clear();
+    forms
+}
+
+fn build_form(
+    original: &str,
+    latin: &str,
+    script: NameScript,
+    schema: &Schema,
+    legal_forms: &mut Vec<LegalForm>,
+    dm: &DoubleMetaphone,
+) -> NameForm {
+    let is_person = matches!(schema, Schema::Person);
+    let is_org = schema.is_organization() || matches!(schema, Schema::LegalEntity);
+    let ws = words(latin);
+    let mut tokens = Vec::with_capacity(ws.len());
+    let mut titles = Vec::new();
+    let mut i = 0;
+    while i < ws.len() {
+        if !is_person {
+            if let Some((form, len)) = vocab::legal_form_at(&ws, i) {
+                // A legal form is only a legal form when something else names the entity.
+                if ws.len() > len || !tokens.is_empty() {
+                    legal_forms.push(form);
+                    i += len;
+                    continue;
+                }
+            }
+        }
+        let w = &ws[i];
+        i += 1;
+        if !matches!(schema, Schema::Vessel | Schema::Airplane) && ws.len() > 1 && vocab::is_title(w) && is_person {
+            titles.push(w.clone());
+            continue;
+        }
+        let kind = if w.chars().all(|c| c.is_ascii_digit()) {
+            TokenKind::Number
+        } else if let Some(n) = vocab::number_word(w).filter(|_| !is_person) {
+            tokens.push(Token::new(n.to_string(), TokenKind::Number, dm));
+            continue;
+        } else if w.chars().count() == 1 {
+            TokenKind::Initial
+        } else if vocab::is_particle(w) {
+            TokenKind::Particle
+        } else if is_org && vocab::is_generic_org_word(w) {
+            TokenKind::Generic
+        } else {
+            TokenKind::Word
+        };
+        tokens.push(Token::new(w.clone(), kind, dm));
+    }
+    merge_number_words(&mut tokens, dm);
+    // Person names on lists often carry "president" or "sheikh" only as
+    // titles; a name made only of titles keeps them as words.
+    if tokens.is_empty() && !titles.is_empty() {
+        for t in titles.drain(..) {
+            tokens.push(Token::new(t, TokenKind::Word, dm));
+        }
+    }
+    legal_forms.sort();
+    legal_forms.dedup();
+    NameForm {
+        original: original.to_string(),
+        latin: latin.to_string(),
+        script,
+        tokens,
+        legal_forms: legal_forms.clone(),
+        titles,
+    }
+}
+
+/// Joins a tens number word and a units number word that follow each
+/// other ("forty four" → 44).
+fn merge_number_words(tokens: &mut Vec<Token>, dm: &DoubleMetaphone) {
+    let mut i = 0;
+    while i + 1 < tokens.len() {
+        let (a, b) = (&tokens[i], &tokens[i + 1]);
+        if a.kind == TokenKind::Number && b.kind == TokenKind::Number {
+            if let (Ok(x), Ok(y)) = (a.text.parse::<u32>(), b.text.parse::<u32>()) {
+                if x >= 20 && x < 100 && x % 10 == 0 && y < 10 && b.text.len() == 1 {
+                    tokens[i] = Token::new((x + y).to_string(), TokenKind::Number, dm);
+                    tokens.remove(i + 1);
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(f: &NameForm) -> Vec<&str> {
+        f.tokens.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    #[test]
+    fn company_legal_forms_are_set_aside() {
+        let ctx = NameContext::without_dictionaries();
+        let forms = prepare("Siemens AG", &Schema::Company, &ctx);
+        assert_eq!(texts(&forms[0]), ["siemens"]);
+        assert_eq!(forms[0].legal_forms, [LegalForm::Jsc]);
+        let forms = prepare("Microsoft Corp.", &Schema::Company, &ctx);
+        assert_eq!(texts(&forms[0]), ["microsoft"]);
+    }
+
+    #[test]
+    fn person_titles_are_removed() {
+        let ctx = NameContext::without_dictionaries();
+        let forms = prepare("Präsident Putin", &Schema::Person, &ctx);
+        assert_eq!(texts(&forms[0]), ["putin"]);
+        assert_eq!(forms[0].titles, ["prasident"]);
+    }
+
+    #[test]
+    fn numbers_and_number_words() {
+        let ctx = NameContext::without_dictionaries();
+        let forms = prepare("Brigade Forty-Four", &Schema::Organization, &ctx);
+        assert_eq!(texts(&forms[0]), ["brigade", "44"]);
+    }
+}
