@@ -87,6 +87,7 @@ pub(crate) fn load(path: &Path, store: &mut Store) -> Result<(), JapaneseError> 
     let bytes = std::fs::read(path).map_err(|source| JapaneseError::Io { path: path.to_owned(), source })?;
     let text = super::decode_euc_jp(path, &bytes)?;
     let mut latin = String::new();
+    let mut places = String::new();
     store.reserve(bytes.len() / 32, text.len() / 2);
     for (number, line) in text.lines().enumerate() {
         let line_no = number + 1;
@@ -124,6 +125,7 @@ pub(crate) fn load(path: &Path, store: &mut Store) -> Result<(), JapaneseError> 
         let mut bits = 0u16;
         let mut current = 0u16;
         latin.clear();
+        places.clear();
         for sense in right.split('/') {
             let sense = sense.trim();
             if sense.is_empty() {
@@ -141,13 +143,21 @@ pub(crate) fn load(path: &Path, store: &mut Store) -> Result<(), JapaneseError> 
             if katakana || current & tag::PERSON != 0 {
                 let body = decode_references(body);
                 let form = strip_note(&body);
+                // Place-only senses (`Vladimirskaya`) after the name senses.
+                let target = if current == tag::PLACE { &mut places } else { &mut latin };
                 if !form.is_empty() && !form.contains('/') {
-                    if !latin.is_empty() {
-                        latin.push('/');
+                    if !target.is_empty() {
+                        target.push('/');
                     }
-                    latin.push_str(form);
+                    target.push_str(form);
                 }
             }
+        }
+        if !places.is_empty() {
+            if !latin.is_empty() {
+                latin.push('/');
+            }
+            latin.push_str(&places);
         }
         store.add(head, reading, &latin, bits, u16::MAX);
     }
@@ -173,7 +183,7 @@ mod tests {
         std::fs::create_dir_all(&dir).ok();
         let good = dir.join("good");
         let (bytes, _, _) = encoding_rs::EUC_JP.encode(
-            "安倍 [あべ] /(p,s) Abe/\nプーチン /(s) Putin/\n安倍晋三 [あべしんぞう] /(h) Shinzō Abe (1954.9-)/\n",
+            "安倍 [あべ] /(p,s) Abe/\nプーチン /(p) Putingrad/(s) Putin/\n安倍晋三 [あべしんぞう] /(h) Shinzō Abe (1954.9-)/\n",
         );
         std::fs::write(&good, &bytes).ok();
         let mut store = Store::default();
@@ -181,7 +191,7 @@ mod tests {
         store.finish();
         assert_eq!(store.len(), 3);
         let putin: Vec<&str> = store.lookup("プーチン").flat_map(|e| store.latin(e)).collect();
-        assert_eq!(putin, ["Putin"]);
+        assert_eq!(putin, ["Putin", "Putingrad"]);
         let abe: Vec<&str> = store.lookup("安倍晋三").flat_map(|e| store.latin(e)).collect();
         assert_eq!(abe, ["Shinzō Abe"]);
 
