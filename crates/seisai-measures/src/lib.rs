@@ -13,7 +13,9 @@
 //! * [`engine`] — [`Engine::check`]: applies the measures in force on a date
 //!   to a document and returns a [`Decision`] with cited reasons.
 //! * [`decision`] — decisions, JSON and plain-text table rendering.
+//! * [`commands`] — `seisai check` and `seisai measures` as library functions.
 
+pub mod commands;
 pub mod decision;
 pub mod documents;
 pub mod engine;
