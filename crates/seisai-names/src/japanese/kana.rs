@@ -246,6 +246,10 @@ fn render(morae: &[Mora], profile: Profile) -> String {
             if epenthetic {
                 vowel = "";
             }
+            // English -er/-or ends in a long a (センター center, ヘリコプター helicopter).
+            if at_end && m.long && vowel == "a" && matches!(profile, Profile::Western | Profile::WesternL) {
+                vowel = "er";
+            }
             if consonant == "ts" && vowel.is_empty() && profile != Profile::Russian {
                 consonant = "z";
             }
@@ -360,6 +364,7 @@ mod tests {
         assert!(has("ドミトリー", "dmitri"));
         assert!(has("ストックホルム", "stokholm"));
         assert!(has("レーニン", "lenin"));
+        assert!(has("センター", "senter"));
         assert_eq!(kana_to_latin_foreign_first("コンツェルン")[0], "kontsern");
     }
 

@@ -182,6 +182,27 @@ fn listed_latin(store: &Store, word: &str) -> Vec<String> {
     forms
 }
 
+/// A long katakana compound that starts with a word ENAMDICT knows
+/// (`カザンヘリコプター` → `kazan` + `herikoputa`): the known word's forms
+/// lined up with the rest's.
+fn known_prefix(store: &Store, token: &str) -> Option<Vec<String>> {
+    let chars: Vec<char> = token.chars().collect();
+    if chars.len() < 6 {
+        return None;
+    }
+    (3..=chars.len() - 3).rev().find_map(|k| {
+        let (head, rest) = chars.split_at(k);
+        let head: String = head.iter().collect();
+        let known = listed_latin(store, &head);
+        let bound = rest.first().is_some_and(|c| matches!(c, 'ー' | 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ャ' | 'ュ' | 'ョ' | 'ッ' | 'ヮ'));
+        if known.is_empty() || bound {
+            return None;
+        }
+        let rest: String = rest.iter().collect();
+        Some(line_up(&[known, token_forms(store, &rest, true)], MAX_FORMS))
+    })
+}
+
 fn is_katakana_word(token: &str) -> bool {
     token.chars().all(|c| matches!(c, '\u{30A1}'..='\u{30FF}'))
 }
@@ -196,6 +217,11 @@ fn token_forms(store: &Store, token: &str, foreign: bool) -> Vec<String> {
         return kana_to_latin(token);
     }
     let mut forms = listed_latin(store, token);
+    if forms.is_empty() {
+        if let Some(split) = known_prefix(store, token) {
+            return split;
+        }
+    }
     let rules = if foreign || !forms.is_empty() {
         kana_to_latin_foreign_first(token)
     } else {

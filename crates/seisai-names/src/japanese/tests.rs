@@ -94,3 +94,55 @@ fn timing() {
         }
     }
 }
+
+/// Katakana words of the Japanese export-ban list (Russian entities) against
+/// the English name printed under each: how many katakana words get a
+/// rendering within a small edit distance of a word of the English name.
+#[test]
+fn katakana_words_of_export_ban_list_match_english_names() {
+    let Some(ja) = reader() else { return };
+    let Some(dir) = seisai_model::testdata::dir("export-ban katakana evaluation") else { return };
+    let path = dir.join("jp/export-ban-russia-specified-entities-2025-09-12.txt");
+    let Ok(text) = std::fs::read_to_string(&path) else {
+        eprintln!("skipped: {} not readable", path.display());
+        return;
+    };
+    let lines: Vec<&str> = text.lines().collect();
+    let (mut total, mut matched) = (0usize, 0usize);
+    let mut misses = Vec::new();
+    for (at, numbered) in lines.iter().enumerate() {
+        // The English name is the first following line in Latin script.
+        let Some(english) = lines.iter().skip(at + 1).take(3).find(|l| l.chars().next().is_some_and(|c| c.is_ascii()))
+        else {
+            continue;
+        };
+        let Some((number, japanese)) = numbered.split_once(' ') else { continue };
+        if number.is_empty() || !number.chars().all(|c| c.is_ascii_digit() || ('０'..='９').contains(&c)) {
+            continue;
+        }
+        let english_words: Vec<String> = crate::translit::fold_latin(english).split(' ').map(str::to_owned).collect();
+        let katakana_words: Vec<String> = japanese
+            .split(|c: char| !(('\u{30A1}'..='\u{30FA}').contains(&c) || c == 'ー'))
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_owned)
+            .collect();
+        for word in katakana_words {
+            total += 1;
+            let forms = latin_forms(&word, Some(ja));
+            let hit = forms.iter().flat_map(|f| f.split(' ')).any(|t| {
+                english_words.iter().any(|e| super::super::translit::tests_distance(t, e) <= (e.len() / 3).max(1))
+            });
+            if hit {
+                matched += 1;
+            } else if misses.len() < 25 {
+                misses.push(format!("{word} {forms:?} ~ {english}"));
+            }
+        }
+    }
+    for miss in &misses {
+        eprintln!("miss: {miss}");
+    }
+    eprintln!("export-ban katakana words: {matched}/{total} matched an English word");
+    assert!(total > 200, "only {total} katakana words read from {}", path.display());
+    assert!(matched * 100 >= total * 55, "{matched}/{total}");
+}

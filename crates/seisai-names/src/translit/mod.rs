@@ -18,6 +18,8 @@ mod hangul;
 mod hebrew;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+pub(crate) use tests::distance as tests_distance;
 
 use unicode_script::{Script, UnicodeScript};
 

@@ -13,7 +13,7 @@ fn has(name: &str, form: &str) -> bool {
 }
 
 /// Levenshtein distance (test helper).
-fn distance(a: &str, b: &str) -> usize {
+pub(crate) fn distance(a: &str, b: &str) -> usize {
     let b: Vec<char> = b.chars().collect();
     let mut row: Vec<usize> = (0..=b.len()).collect();
     for (i, ca) in a.chars().enumerate() {
