@@ -57,7 +57,10 @@ pub struct JapaneseReader {
 
 impl std::fmt::Debug for JapaneseReader {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("JapaneseReader").field("entries", &self.store.len()).finish()
+        f.debug_struct("JapaneseReader")
+            .field("entries", &self.store.len())
+            .field("heap_bytes", &self.store.heap_bytes())
+            .finish()
     }
 }
 

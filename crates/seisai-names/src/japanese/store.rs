@@ -110,6 +110,13 @@ impl Store {
         self.pool.reserve(bytes);
     }
 
+    /// Approximate heap size in bytes.
+    pub(crate) fn heap_bytes(&self) -> usize {
+        self.pool.capacity()
+            + self.entries.capacity() * std::mem::size_of::<Entry>()
+            + self.index.capacity() * std::mem::size_of::<(u64, u32)>()
+    }
+
     /// Number of entries.
     pub(crate) fn len(&self) -> usize {
         self.entries.len()
