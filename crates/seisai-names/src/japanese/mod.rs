@@ -117,7 +117,10 @@ impl JapaneseReader {
     /// name from the dictionary (a full-name entry, or a surname followed by a
     /// given name) rather than word by word.
     pub(crate) fn readings_ranked(&self, name: &str) -> (Vec<String>, bool) {
-        names::readings(&self.store, name)
+        let (forms, known) = names::readings(&self.store, name);
+        let mut clean = Vec::with_capacity(forms.len());
+        crate::translit::push_unique(&mut clean, forms.into_iter().map(|f| crate::translit::clean_words(&f)));
+        (clean, known)
     }
 }
 

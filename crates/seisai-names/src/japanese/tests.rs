@@ -146,3 +146,18 @@ fn katakana_words_of_export_ban_list_match_english_names() {
     assert!(total > 200, "only {total} katakana words read from {}", path.display());
     assert!(matched * 100 >= total * 55, "{matched}/{total}");
 }
+
+proptest::proptest! {
+    /// With the dictionary, arbitrary Japanese-looking text never panics and
+    /// gives at most eight clean ASCII forms.
+    #[test]
+    fn readings_never_panic(name in "[\\p{Han}\\p{Katakana}\\p{Hiragana}ーｰ・ 　a-z]{0,16}") {
+        if let Some(ja) = reader() {
+            let forms = latin_forms(&name, Some(ja));
+            proptest::prop_assert!(forms.len() <= crate::translit::MAX_FORMS);
+            for form in forms.iter().chain(ja.readings(&name).iter()) {
+                proptest::prop_assert!(form.bytes().all(|b| b == b' ' || b.is_ascii_lowercase() || b.is_ascii_digit()), "{form:?}");
+            }
+        }
+    }
+}

@@ -269,6 +269,12 @@ pub(crate) fn line_up(runs: &[Vec<String>], max: usize) -> Vec<String> {
     forms
 }
 
+/// `text` as lower-case ASCII words separated by single spaces (unchanged
+/// when it already is).
+pub(crate) fn clean_words(text: &str) -> String {
+    if fold::is_clean(text) { text.to_owned() } else { fold::words(text) }
+}
+
 /// Appends the forms not yet present, keeping order.
 pub(crate) fn push_unique(forms: &mut Vec<String>, more: impl IntoIterator<Item = String>) {
     for form in more {
