@@ -10,7 +10,8 @@ enum Profile {
     /// Modified Hepburn with long vowels folded (`とうきょう` → `tokyo`).
     Hepburn,
     /// Foreign name as transcribed from Russian and similar (`プーチン` →
-    /// `putin`, `ワシリー` → `vasiri`): si/ti/di, wa→va, epenthetic vowels dropped.
+    /// `putin`, `ワシリー` → `vasiri`, `ラブロフ` → `ravrov`): si/ti/di,
+    /// wa→va, b→v inside a word, final fu→v, epenthetic vowels dropped.
     Russian,
     /// Foreign name as transcribed from English/German (`カラシニコフ` →
     /// `karashnikof`): shi/chi/ji kept, final epenthetic vowels dropped.
@@ -220,8 +221,12 @@ fn render(morae: &[Mora], profile: Profile) -> String {
             consonant = match (profile, consonant, vowel) {
                 (Profile::Russian, "sh", "i") => "s",
                 (Profile::Russian, "ch", "i") => "t",
-                (Profile::Russian, "j", "i") => "d",
+                (Profile::Russian, "j", "i" | "e") => "d",
                 (Profile::Russian, "w", "a") => "v",
+                // Russian в is often written with バ行 inside a word, and the
+                // voiced final -ов/-ев with フ (ラブロフ Lavrov).
+                (Profile::Russian, "b", _) if !at_start => "v",
+                (Profile::Russian, "f", "u") if at_end => "v",
                 (Profile::WesternL, "r", _) if !at_start => "l",
                 (Profile::WesternL, "ry", _) if !at_start => "ly",
                 (Profile::WesternAllL, "r", _) => "l",
@@ -364,6 +369,8 @@ mod tests {
         assert!(has("ドミトリー", "dmitri"));
         assert!(has("ストックホルム", "stokholm"));
         assert!(has("レーニン", "lenin"));
+        assert!(has("ラブロフ", "ravrov"));
+        assert!(has("メドベージェフ", "medvedev"));
         assert!(has("センター", "senter"));
         assert_eq!(kana_to_latin_foreign_first("コンツェルン")[0], "kontsern");
     }
