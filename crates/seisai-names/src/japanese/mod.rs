@@ -68,11 +68,23 @@ impl JapaneseReader {
     /// Loads ENAMDICT (and optionally IPADIC's `Noun.name`/`Noun.place`/
     /// `Noun.org` CSVs) from the given paths; errors name the file and line.
     pub fn load(enamdict: &Path, ipadic_dir: Option<&Path>) -> Result<Self, JapaneseError> {
+        // IPADIC is read on a second thread while ENAMDICT loads.
         let mut store = store::Store::default();
-        enamdict::load(enamdict, &mut store)?;
-        if let Some(dir) = ipadic_dir {
-            ipadic::load(dir, &mut store)?;
-        }
+        let mut words = store.sibling();
+        std::thread::scope(|scope| {
+            let ipadic = ipadic_dir.map(|dir| scope.spawn(|| ipadic::load(dir, &mut words)));
+            enamdict::load(enamdict, &mut store)?;
+            match ipadic.map(|thread| thread.join()) {
+                Some(Ok(result)) => result,
+                Some(Err(_)) => Err(JapaneseError::Format {
+                    path: ipadic_dir.map(Path::to_path_buf).unwrap_or_default(),
+                    line: 0,
+                    message: "the IPADIC loader stopped unexpectedly".to_owned(),
+                }),
+                None => Ok(()),
+            }
+        })?;
+        store.append(words);
         store.finish();
         Ok(JapaneseReader { store })
     }

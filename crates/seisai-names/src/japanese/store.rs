@@ -103,6 +103,30 @@ impl Store {
             .filter(move |entry| self.text(entry.head) == head)
     }
 
+    /// An empty store whose entries can later be [`Store::append`]ed to this
+    /// one (same headword hashing).
+    pub(crate) fn sibling(&self) -> Store {
+        Store { hasher: self.hasher.clone(), ..Store::default() }
+    }
+
+    /// Moves the entries of a [`Store::sibling`] into this store.
+    pub(crate) fn append(&mut self, other: Store) {
+        let shift = self.pool.len() as u32;
+        let first = self.entries.len() as u32;
+        if self.pool.len() + other.pool.len() >= u32::MAX as usize {
+            return;
+        }
+        self.pool.push_str(&other.pool);
+        let moved = |span: Span| Span { start: span.start + shift, len: span.len };
+        self.entries.extend(other.entries.iter().map(|e| Entry {
+            head: moved(e.head),
+            reading: moved(e.reading),
+            latin: moved(e.latin),
+            ..*e
+        }));
+        self.index.extend(other.index.iter().map(|(hash, id)| (*hash, id + first)));
+    }
+
     /// Reserves room for about `entries` more entries and `bytes` of text.
     pub(crate) fn reserve(&mut self, entries: usize, bytes: usize) {
         self.entries.reserve(entries);
@@ -147,5 +171,14 @@ mod tests {
         assert!(readings.contains(&"あべ") && readings.contains(&"あんばい"));
         assert_eq!(store.lookup("安").count(), 0);
         assert_eq!(store.len(), 3);
+
+        let mut other = store.sibling();
+        other.add("安倍", "あべ", "", tag::SURNAME, 7402);
+        store.append(other);
+        store.finish();
+        let costs: Vec<u16> = store.lookup("安倍").map(|e| e.cost).collect();
+        assert_eq!(costs.len(), 3);
+        assert!(costs.contains(&7402));
+        assert_eq!(store.lookup("晋三").map(|e| store.reading(e)).collect::<Vec<_>>(), ["しんぞう"]);
     }
 }
