@@ -1,3 +1,66 @@
-fn main() {
-    println!("Hello, world!");
+//! `seisai`: the command line of the sanctions-compliance engine.
+//!
+//! One module per command under [`commands`]; adding a command is a new
+//! file there plus one variant of [`Command`].
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+mod commands;
+
+/// seisai: sanctions lists, versions and screening.
+#[derive(Debug, Parser)]
+#[command(name = "seisai", version, about)]
+pub struct Cli {
+    /// Data directory holding the list versions.
+    #[arg(long, global = true, env = seisai_store::DATA_DIR_ENV, default_value = seisai_store::DEFAULT_DATA_DIR)]
+    pub data_dir: PathBuf,
+    /// Sources configuration (TOML) overriding download URLs; default
+    /// DATA_DIR/sources.toml when it exists.
+    #[arg(long, global = true)]
+    pub sources: Option<PathBuf>,
+    /// The command.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import list files (or URLs) as a new version of a dataset.
+    Import(commands::import::Args),
+    /// List the datasets and their versions.
+    Lists(commands::lists::Args),
+    /// Show what changed between two versions of a dataset.
+    Diff(commands::diff::Args),
+    /// Write the entities of a version as FtM JSON lines.
+    Export(commands::export::Args),
+    /// Download datasets from their publishers and import new versions.
+    Sync(commands::sync::Args),
+}
+
+fn main() -> ExitCode {
+    tracing_subscriber::fmt()
+        .with_env_filter(
+            tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("warn")),
+        )
+        .with_writer(std::io::stderr)
+        .init();
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Import(args) => commands::import::run(&cli, args),
+        Command::Lists(args) => commands::lists::run(&cli, args),
+        Command::Diff(args) => commands::diff::run(&cli, args),
+        Command::Export(args) => commands::export::run(&cli, args),
+        Command::Sync(args) => commands::sync::run(&cli, args),
+    };
+    match result {
+        Ok(code) => code,
+        Err(e) => {
+            eprintln!("error: {e:#}");
+            ExitCode::FAILURE
+        }
+    }
 }
