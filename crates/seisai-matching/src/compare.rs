@@ -8,7 +8,7 @@
 //! the name score is the weighted credit over the query weight plus a
 //! share of the weight of the candidate parts left unmatched.
 
-use rapidfuzz::distance::jaro_winkler;
+use rapidfuzz::distance::{jaro_winkler, levenshtein};
 use serde::Serialize;
 
 use crate::prepare::{NameForm, Token, TokenKind};
@@ -48,6 +48,8 @@ pub struct CompareParams {
     /// denominator (missing middle names and patronymics cost little for
     /// persons; an extra word in a company name costs more).
     pub unmatched_candidate_share: f32,
+    /// The same for query parts the candidate does not have.
+    pub unmatched_query_share: f32,
 }
 
 /// Similarity of two single parts, 0–1: Jaro–Winkler, raised when the
@@ -66,14 +68,29 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
     if a.text == b.text {
         return 1.0;
     }
-    let jw = jaro_winkler::normalized_similarity(a.chars.iter().copied(), b.chars.iter().copied()) as f32;
+    let mut jw = jaro_winkler::normalized_similarity(a.chars.iter().copied(), b.chars.iter().copied()) as f32;
+    // Jaro-Winkler alone cannot tell a typo from a different name of the
+    // same shape; the number of edits can: one edit in a long enough part
+    // is a typo, three or more is another name.
+    let edits = levenshtein::distance(a.chars.iter().copied(), b.chars.iter().copied());
+    let len = a.chars.len().max(b.chars.len());
+    if edits <= 1 && len >= 4 {
+        jw = jw.max(0.95);
+    } else if edits >= 3 && len < 12 {
+        jw = jw.min(0.86);
+    } else if edits == 2 && len <= 5 {
+        jw = jw.min(0.86);
+    }
+    if len >= 4 && a.chars.iter().eq(b.chars.iter().rev()) {
+        return 0.9;
+    }
     let phonetic = !a.phonetic.is_empty()
         && a.phonetic.len() >= 2
         && (a.phonetic == b.phonetic
             || (!a.phonetic_alt.is_empty() && a.phonetic_alt == b.phonetic_alt)
             || a.phonetic == b.phonetic_alt
             || a.phonetic_alt == b.phonetic);
-    if phonetic && jw >= 0.7 { jw.max(0.9) } else { jw }
+    if phonetic && jw >= 0.7 && edits <= 2 { jw.max(0.9) } else { jw }
 }
 
 /// Credit earned by a pair of parts of the given similarity.
@@ -132,13 +149,14 @@ pub fn compare_forms(q: &NameForm, c: &NameForm, params: CompareParams) -> NameM
     let mut pairs: Vec<(f32, usize, usize)> = Vec::with_capacity(qu.len() * cu.len());
     for (i, a) in qu.iter().enumerate() {
         for (j, b) in cu.iter().enumerate() {
-            if a.len == 2 && b.len == 2 {
-                continue;
-            }
             let s = part_similarity(&a.token, &b.token);
             if s >= 0.8 {
                 // Prefer single-part pairs over joined ones at equal similarity.
-                let tie = if a.len + b.len == 2 { 0.0001 } else { 0.0 };
+                let tie = match a.len + b.len {
+                    2 => 0.0002,
+                    3 => 0.0001,
+                    _ => 0.0,
+                };
                 pairs.push((s + tie, i, j));
             }
         }
@@ -168,6 +186,8 @@ pub fn compare_forms(q: &NameForm, c: &NameForm, params: CompareParams) -> NameM
     }
     let q_weight: f32 = q.total_weight();
     let earned: f32 = q.tokens.iter().zip(&q_credit).map(|(t, c)| t.weight * c).sum();
+    let q_matched: f32 = q.tokens.iter().zip(&q_used).filter(|(_, u)| **u).map(|(t, _)| t.weight).sum();
+    let q_unmatched = q_weight - q_matched;
     let c_unmatched: f32 = c.tokens.iter().zip(&c_used).filter(|(_, u)| !**u).map(|(t, _)| t.weight).sum();
     let distinctive_matched = q
         .tokens
@@ -178,13 +198,24 @@ pub fn compare_forms(q: &NameForm, c: &NameForm, params: CompareParams) -> NameM
     let c_numbers: Vec<&str> = numbers(c);
     let number_mismatch = !q_numbers.is_empty() && !c_numbers.is_empty() && q_numbers != c_numbers
         || (q_numbers.is_empty() != c_numbers.is_empty());
-    let mut score = if q_weight > 0.0 && distinctive_matched {
-        earned / (q_weight + params.unmatched_candidate_share * c_unmatched.min(q_weight * 1.5))
+    // A part replaced by another (both sides keep an unmatched part) costs
+    // in full; parts present on one side only (middle names, patronymics,
+    // extra words) cost a share.
+    let substituted = q_unmatched.min(c_unmatched);
+    let denominator = q_matched
+        + substituted
+        + params.unmatched_query_share * (q_unmatched - substituted)
+        + params.unmatched_candidate_share * (c_unmatched - substituted).min(q_weight * 1.5);
+    let mut score = if denominator > 0.0 && distinctive_matched {
+        earned / denominator
     } else {
-        0.0
+        acronym_score(q, c).max(acronym_score(c, q))
     };
     if number_mismatch {
         score *= 0.6;
+    }
+    if seisai_names::vocab::legal_forms_conflict(&q.legal_forms, &c.legal_forms) {
+        score -= 0.12;
     }
     NameMatch {
         score: score.clamp(0.0, 1.0),
@@ -193,6 +224,25 @@ pub fn compare_forms(q: &NameForm, c: &NameForm, params: CompareParams) -> NameM
         unmatched_candidate: c.tokens.iter().zip(&c_used).filter(|(_, u)| !**u).map(|(t, _)| t.text.clone()).collect(),
         number_mismatch,
     }
+}
+
+/// An organisation written as its initials (`PLA` ↔ `People's Liberation
+/// Army`): the single word of `short` spells the first letters of the
+/// words and generic words of `long`.
+fn acronym_score(short: &NameForm, long: &NameForm) -> f32 {
+    let words: Vec<&Token> = short.tokens.iter().filter(|t| t.kind != TokenKind::Particle).collect();
+    let [word] = words.as_slice() else { return 0.0 };
+    let n = word.chars.len();
+    if !(2..=6).contains(&n) || word.kind == TokenKind::Number {
+        return 0.0;
+    }
+    let initials: String = long
+        .tokens
+        .iter()
+        .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Generic))
+        .filter_map(|t| t.chars.first())
+        .collect();
+    if initials.chars().count() >= 2 && initials == word.text { 0.82 } else { 0.0 }
 }
 
 fn numbers(f: &NameForm) -> Vec<&str> {
@@ -211,7 +261,7 @@ mod tests {
         let ctx = NameContext::without_dictionaries();
         let qa = prepare(a, &schema, &ctx);
         let cb = prepare(b, &schema, &ctx);
-        let params = CompareParams { unmatched_candidate_share: 0.3 };
+        let params = CompareParams { unmatched_candidate_share: 0.3, unmatched_query_share: 0.3 };
         qa.iter()
             .flat_map(|x| cb.iter().map(move |y| compare_forms(x, y, params).score))
             .fold(0.0, f32::max)

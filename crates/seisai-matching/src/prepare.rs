@@ -140,7 +140,8 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
     } else {
         (cleaned.clone(), Vec::new())
     };
-    let latins = latin_forms(&rest, ctx.japanese.as_deref());
+    let pre_tokenised = words(&rest).iter().map(|w| unleet(w)).collect::<Vec<_>>().join(" ");
+    let latins = latin_forms(&pre_tokenised, ctx.japanese.as_deref());
     let mut forms: Vec<NameForm> = Vec::with_capacity(latins.len());
     METAPHONE.with(|dm| {
         for latin in latins {
@@ -204,6 +205,24 @@ fn build_form(
         tokens.push(Token::new(w.clone(), kind, dm));
     }
     merge_number_words(&mut tokens, dm);
+    // "Sergey Sergey Shoigu": a repeated part says nothing new.
+    let mut seen: Vec<String> = Vec::new();
+    tokens.retain(|t| {
+        if t.kind == TokenKind::Number || !seen.contains(&t.text) {
+            seen.push(t.text.clone());
+            true
+        } else {
+            false
+        }
+    });
+    // A company suffix on a person's name ("Nicolás Maduro SA") is noise.
+    if is_person && tokens.len() > 2 {
+        if let Some(last) = tokens.last() {
+            if PERSON_NOISE_SUFFIXES.contains(&last.text.as_str()) {
+                tokens.pop();
+            }
+        }
+    }
     // Person names on lists often carry "president" or "sheikh" only as
     // titles; a name made only of titles keeps them as words.
     if tokens.is_empty() && !titles.is_empty() {
@@ -221,6 +240,36 @@ fn build_form(
         legal_forms: legal_forms.clone(),
         titles,
     }
+}
+
+/// Company legal forms that are dropped from the end of a person's name.
+const PERSON_NOISE_SUFFIXES: [&str; 9] = ["llc", "ltd", "inc", "corp", "gmbh", "sa", "plc", "jsc", "ooo"];
+
+/// Reads digits used as letters inside a word ("I9or Sech1n" → "igor
+/// sechin"); words of digits only are left alone.
+fn unleet(word: &str) -> String {
+    let has_letter = word.chars().any(char::is_alphabetic);
+    let has_digit = word.chars().any(|c| c.is_ascii_digit());
+    if !(has_letter && has_digit) {
+        return word.to_string();
+    }
+    // Ordinals such as 1st, 2nd, 44th stay numbers.
+    if vocab::number_word(word).is_some() {
+        return word.to_string();
+    }
+    word.chars()
+        .map(|c| match c {
+            '0' => 'o',
+            '1' => 'i',
+            '3' => 'e',
+            '4' => 'a',
+            '5' => 's',
+            '7' => 't',
+            '8' => 'b',
+            '9' => 'g',
+            other => other,
+        })
+        .collect()
 }
 
 /// Joins a tens number word and a units number word that follow each

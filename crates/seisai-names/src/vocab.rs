@@ -34,6 +34,15 @@ pub enum LegalForm {
 const LEGAL_FORMS: &[(&[&str], LegalForm)] = &[
     (&["obshchestvo", "s", "ogranichennoy", "otvetstvennostyu"], LegalForm::Llc),
     (&["obshchestvo", "s", "ogranichennoi", "otvetstvennostiu"], LegalForm::Llc),
+    (&["gesellschaft", "mit", "beschrankter", "haftung"], LegalForm::Llc),
+    (&["societatea", "cu", "raspundere", "limitata"], LegalForm::Llc),
+    (&["spolka", "z", "ograniczona", "odpowiedzialnoscia"], LegalForm::Llc),
+    (&["sociedad", "de", "responsabilidad", "limitada"], LegalForm::Llc),
+    (&["societe", "a", "responsabilite", "limitee"], LegalForm::Llc),
+    (&["sp", "z", "o", "o"], LegalForm::Llc),
+    (&["sp", "z", "oo"], LegalForm::Llc),
+    (&["sociedad", "anonima"], LegalForm::Jsc),
+    (&["societe", "anonyme"], LegalForm::Jsc),
     (&["limited", "liability", "company"], LegalForm::Llc),
     (&["limited", "liability", "partnership"], LegalForm::Partnership),
     (&["public", "joint", "stock", "company"], LegalForm::Jsc),
@@ -56,6 +65,8 @@ const LEGAL_FORMS: &[(&[&str], LegalForm)] = &[
     (&["pty", "ltd"], LegalForm::Ltd),
     (&["sdn", "bhd"], LegalForm::Ltd),
     (&["s", "a"], LegalForm::Jsc),
+    (&["aktiengesellschaft"], LegalForm::Jsc),
+    (&["aktsionernoe"], LegalForm::Jsc),
     (&["llc"], LegalForm::Llc),
     (&["llp"], LegalForm::Partnership),
     (&["ooo"], LegalForm::Llc),
@@ -226,6 +237,25 @@ const TITLES: &[&str] = &[
     "shi", "daetongnyeong", "tongryeong", "jr", "sr", "junior", "senior", "ii", "iii", "iv",
 ];
 
+/// Whether two sets of legal forms name different kinds of company (an
+/// `AG` is not a `GmbH`). Limited-liability, limited, company and
+/// corporation forms are treated as one family.
+pub fn legal_forms_conflict(a: &[LegalForm], b: &[LegalForm]) -> bool {
+    fn family(f: LegalForm) -> u8 {
+        match f {
+            LegalForm::Llc | LegalForm::Ltd | LegalForm::Co | LegalForm::Corp | LegalForm::Plc => 0,
+            LegalForm::Jsc => 1,
+            LegalForm::Partnership => 2,
+            LegalForm::StateEnterprise => 3,
+            LegalForm::Other => 4,
+        }
+    }
+    if a.is_empty() || b.is_empty() {
+        return false;
+    }
+    !a.iter().any(|x| b.iter().any(|y| family(*x) == family(*y)))
+}
+
 /// Whether `word` is a title or honorific (`dr`, `sheikh`, `president`…).
 pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word)
@@ -299,8 +329,9 @@ mod tests {
         let (rest, forms) = split_cjk_legal_forms("ооо «ромашка»");
         assert_eq!(rest, "«ромашка»");
         assert_eq!(forms, [LegalForm::Llc]);
-        let (rest, forms) = split_cjk_legal_forms("ｶ)ﾐﾂﾋﾞｼ");
-        assert_eq!(forms.len(), 0, "{rest}"); // half-width needs clean() first
+        let (rest, forms) = split_cjk_legal_forms(&crate::normalize::clean("ｶ)ﾐﾂﾋﾞｼ"));
+        assert_eq!(rest, "ミツビシ");
+        assert_eq!(forms, [LegalForm::Jsc]);
     }
 
     #[test]
