@@ -231,8 +231,7 @@ fn skeleton(key: &str, vowels: Vowels) -> String {
             '\u{0650}' => "i",
             '\u{064F}' => "u",
             '\u{064B}'..='\u{065F}' | '\u{0670}' => "",
-            other if other.is_alphanumeric() => any_ascii::any_ascii_char(other),
-            _ => " ",
+            other => super::fold::unlisted(other),
         };
         out.push_str(piece);
     }

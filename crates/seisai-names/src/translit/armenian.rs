@@ -70,8 +70,7 @@ fn render(letters: &[char], glides: bool) -> String {
             'և' => "ev",
             'օ' => "o",
             'ֆ' => "f",
-            other if other.is_alphanumeric() => any_ascii::any_ascii_char(other),
-            _ => " ",
+            other => super::fold::unlisted(other),
         };
         out.push_str(piece);
         i += 1;

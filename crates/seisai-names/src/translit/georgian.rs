@@ -35,8 +35,7 @@ pub(crate) fn renderings(text: &str) -> Vec<String> {
             'ხ' => "kh",
             'ჯ' => "j",
             'ჰ' => "h",
-            other if other.is_alphanumeric() => any_ascii::any_ascii_char(other),
-            _ => " ",
+            other => super::fold::unlisted(other),
         };
         out.push_str(piece);
     }

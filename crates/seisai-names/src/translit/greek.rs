@@ -96,8 +96,7 @@ fn render(letters: &[char], phonetic: bool) -> String {
                 }
             }
             'ψ' => "ps",
-            other if other.is_alphanumeric() => any_ascii::any_ascii_char(other),
-            _ => " ",
+            other => super::fold::unlisted(other),
         };
         out.push_str(piece);
         i += 1;

@@ -113,8 +113,7 @@ fn render(letters: &[char], alt: bool) -> String {
             '\u{05B9}' | '\u{05BA}' => "o",
             '\u{05BB}' => "u",
             '\u{0591}'..='\u{05C7}' => "",
-            other if other.is_alphanumeric() => any_ascii::any_ascii_char(other),
-            _ => " ",
+            other => super::fold::unlisted(other),
         };
         out.push_str(piece);
         i += 1;
