@@ -214,6 +214,9 @@ pub fn compare_forms(q: &NameForm, c: &NameForm, params: CompareParams) -> NameM
     if number_mismatch {
         score *= 0.6;
     }
+    if patronymic_swapped(q, c) {
+        score -= 0.25;
+    }
     if seisai_names::vocab::legal_forms_conflict(&q.legal_forms, &c.legal_forms) {
         score -= 0.12;
     }
@@ -243,6 +246,22 @@ fn acronym_score(short: &NameForm, long: &NameForm) -> f32 {
         .filter_map(|t| t.chars.first())
         .collect();
     if initials.chars().count() >= 2 && initials == word.text { 0.82 } else { 0.0 }
+}
+
+/// Whether the names around a `bin`/`ibn` particle are swapped between the
+/// two forms (`Salman bin Muhammad` vs `Muhammad bin Salman`: son and
+/// father are different people).
+fn patronymic_swapped(q: &NameForm, c: &NameForm) -> bool {
+    let around = |f: &NameForm| -> Option<(String, String)> {
+        let i = f.tokens.iter().position(|t| matches!(t.text.as_str(), "bin" | "ibn" | "ben" | "bint"))?;
+        let before = f.tokens.get(i.checked_sub(1)?)?;
+        let after = f.tokens.get(i + 1)?;
+        Some((before.text.clone(), after.text.clone()))
+    };
+    match (around(q), around(c)) {
+        (Some((qb, qa)), Some((cb, ca))) => qb != qa && qb == ca && qa == cb,
+        _ => false,
+    }
 }
 
 fn numbers(f: &NameForm) -> Vec<&str> {

@@ -105,6 +105,11 @@ pub struct NameForm {
     pub legal_forms: Vec<LegalForm>,
     /// Titles and honorifics removed from the name.
     pub titles: Vec<String>,
+    /// Whether this form keeps the name in its own (non-Latin) script.
+    /// Two names written in the same script are compared in that script,
+    /// so that two different Korean or Chinese names which romanise alike
+    /// (김종은 / 김정은) stay apart.
+    pub native: bool,
 }
 
 impl NameForm {
@@ -153,6 +158,16 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
             }
         }
     });
+    if script != NameScript::Latin && script != NameScript::None {
+        let native = words(&rest).join(" ");
+        METAPHONE.with(|dm| {
+            let mut form = build_form(name, &native, script, schema, &mut legal_forms.clone(), dm);
+            form.native = true;
+            if !form.tokens.is_empty() {
+                forms.push(form);
+            }
+        });
+    }
     legal_forms.clear();
     forms
 }
@@ -239,6 +254,7 @@ fn build_form(
         tokens,
         legal_forms: legal_forms.clone(),
         titles,
+        native: false,
     }
 }
 

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::compare::{CompareParams, NameMatch, compare_forms};
 use crate::features::{self, FeatureOutcome};
 use crate::prepare::{NameContext, NameForm, prepare};
+use seisai_names::script::NameScript;
 
 /// Scoring settings.
 #[derive(Clone, Debug, Serialize)]
@@ -169,6 +170,12 @@ pub fn best_name<'a>(
         for qf in &qn.forms {
             for cn in &candidate.names {
                 for cf in &cn.forms {
+                    // Same non-Latin script: compare natively only; other
+                    // pairs compare Latin forms only.
+                    let same_script = qf.script == cf.script && qf.script != NameScript::Latin;
+                    if qf.native != cf.native || (qf.native && !same_script) || (!qf.native && same_script) {
+                        continue;
+                    }
                     let m = compare_forms(qf, cf, params);
                     let s = m.score * property_factor(cn.prop, cf);
                     if best.as_ref().is_none_or(|b| s > b.0) {
