@@ -46,6 +46,21 @@ const COMMON_NAMES: &[(&str, &[&str])] = &[
     ("زايد", &["zayed", "zaid"]),
     ("سعود", &["saud", "saoud"]),
     ("عبدالعزيز", &["abdulaziz", "abd al aziz", "abdelaziz"]),
+    ("رحمن", &["rahman"]),
+    ("رحيم", &["rahim", "raheem"]),
+    ("عزيز", &["aziz"]),
+    ("كريم", &["karim", "kareem"]),
+    ("حميد", &["hamid", "hameed"]),
+    ("مجيد", &["majid", "majeed"]),
+    ("لطيف", &["latif", "lateef"]),
+    ("قادر", &["qadir", "qader", "kader"]),
+    ("رزاق", &["razzaq", "razak"]),
+    ("سلام", &["salam", "salaam"]),
+    ("غني", &["ghani"]),
+    ("وهاب", &["wahab", "wahhab"]),
+    ("جبار", &["jabbar"]),
+    ("حكيم", &["hakim", "hakeem"]),
+    ("باسط", &["basit", "baset"]),
     ("الله", &["allah"]),
     ("الدين", &["al din", "eddin", "uddin"]),
     ("بن", &["bin", "ben"]),
@@ -254,7 +269,9 @@ mod tests {
         assert!(has("عبد الله", "abdullah"));
         assert!(has("عبد الله", "abd allah"));
         assert!(has("عبدالله", "abdullah"));
-        assert!(has("عبد الرحمن", "abd al rhmn"));
+        assert!(has("عبد الرحمن", "abd al rahman"));
+        assert!(has("عبد الرحمن", "abdulrahman"));
+        assert!(has("عبدالعزيز", "abdulaziz"));
     }
 
     #[test]
