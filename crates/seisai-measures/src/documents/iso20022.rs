@@ -138,7 +138,6 @@ pub fn parse(xml: &str, source: &str) -> Result<PaymentMessage, DocumentError> {
                 }
             }
             Event::End(_) => {
-                let path = path_of(&stack);
                 let Some(frame) = stack.pop() else {
                     return Err(field_err("", "closing tag without an opening tag".into()));
                 };
@@ -147,6 +146,7 @@ pub fn parse(xml: &str, source: &str) -> Result<PaymentMessage, DocumentError> {
                 if value.is_empty() {
                     continue;
                 }
+                let path = if stack.is_empty() { frame.segment.clone() } else { format!("{}/{}", path_of(&stack), frame.segment) };
                 let parent = stack.last().map(|f| f.name.as_str()).unwrap_or("");
                 let grandparent = stack.len().checked_sub(2).and_then(|i| stack.get(i)).map(|f| f.name.as_str()).unwrap_or("");
                 let field = FieldRef { location: path.clone(), value: value.clone() };
