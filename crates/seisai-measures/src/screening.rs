@@ -80,6 +80,27 @@ pub trait PartyScreener: Send + Sync {
     /// e.g. `swiftBic`) in force on `as_of`. BICs are compared on their first
     /// 8 characters by the caller's normalisation ([`normalise_bic`]).
     fn find_by_identifier(&self, kind: &str, value: &str, as_of: Option<NaiveDate>) -> Vec<ListHit>;
+
+    /// Owners of a party known from the lists' data (FtM `Ownership`
+    /// records: owner name, share in percent, whether held directly). The
+    /// engine applies the 50 % rule to these as to owners declared in the
+    /// document. A screener whose lists carry no ownership data returns none.
+    fn owners_of(&self, _party: &PartyQuery, _as_of: Option<NaiveDate>) -> Vec<KnownOwner> {
+        Vec::new()
+    }
+}
+
+/// An owner of a party known from list data (FtM `Ownership`).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct KnownOwner {
+    /// Owner's name as the data gives it.
+    pub name: String,
+    /// Share held, percent.
+    pub percent: f64,
+    /// Held directly.
+    pub direct: bool,
+    /// Where the record comes from (dataset and record id).
+    pub source: String,
 }
 
 /// A BIC reduced to its 8-character institution+location part, upper case,

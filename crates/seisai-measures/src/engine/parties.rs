@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 
 use super::{Ctx, country_code};
 use crate::decision::{FieldRef, ListMatch, Outcome, Reason};
-use crate::documents::{AddressInput, Party};
+use crate::documents::{AddressInput, Owner, Party};
 use crate::policy::{ListScope, Measure, MeasureKind, Policy};
 use crate::region::{Confidence, RegionHit};
 use crate::screening::{Identifier, ListHit, PartyKind, PartyQuery, normalise_bic, program_matches};
@@ -156,13 +156,19 @@ impl<'e> Ctx<'e> {
             identifiers: p.identifiers.iter().filter(|i| i.kind != "swiftBic").cloned().collect(),
         };
         let name_fields = vec![FieldRef { location: format!("{at}/name"), value: p.name.clone() }];
+        let known = self.engine.screener.owners_of(&query, Some(self.as_of));
         let hits = self.screen(query, name_fields, &bics, mode);
-        self.ownership(p, at);
+        let mut owners: Vec<(Owner, String)> =
+            p.owners.iter().enumerate().map(|(i, o)| (o.clone(), format!("{at}/owners/{i}"))).collect();
+        owners.extend(known.into_iter().map(|k| {
+            (Owner { name: k.name, percent: k.percent, direct: k.direct, country: None }, format!("list data {}", k.source))
+        }));
+        self.ownership(p, &owners);
         hits
     }
 
     /// Japan's 50 % rule on declared owners.
-    fn ownership(&mut self, p: &Party, at: &str) {
+    fn ownership(&mut self, p: &Party, owners: &[(Owner, String)]) {
         let engine = self.engine;
         let rules: Vec<(&Policy, &Measure)> =
             self.active(MeasureKind::AssetFreeze).into_iter().filter(|(_, m)| m.scope.ownership.is_some()).collect();
@@ -170,8 +176,8 @@ impl<'e> Ctx<'e> {
             return;
         }
         let main_office = p.main_office_country.as_deref().and_then(country_code);
-        for (oi, owner) in p.owners.iter().enumerate() {
-            let field = FieldRef { location: format!("{at}/owners/{oi}"), value: format!("{} ({} %)", owner.name, owner.percent) };
+        for (owner, location) in owners {
+            let field = FieldRef { location: location.clone(), value: format!("{} ({} %)", owner.name, owner.percent) };
             let query = PartyQuery {
                 names: vec![owner.name.clone()],
                 kind: PartyKind::Organization,

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::Deserialize;
 
 use crate::documents::Document;
-use crate::screening::{ListHit, PartyQuery, PartyScreener, normalise_bic};
+use crate::screening::{KnownOwner, ListHit, PartyQuery, PartyScreener, normalise_bic};
 use crate::text::normalise;
 use crate::{Engine, Outcome, Policy};
 
@@ -35,9 +35,21 @@ struct TestEntity {
     bics: Vec<String>,
 }
 
+/// An ownership record of the test lists (FtM `Ownership`).
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TestOwnership {
+    company: String,
+    owner: String,
+    percent: f64,
+    direct: bool,
+    source: String,
+}
+
 /// Test double of the matching engine: exact lookup of normalised names and BICs.
 struct ExactScreener {
     entities: Vec<TestEntity>,
+    ownership: Vec<TestOwnership>,
 }
 
 impl ExactScreener {
@@ -82,6 +94,15 @@ impl PartyScreener for ExactScreener {
             .filter_map(|e| e.bics.iter().find(|b| normalise_bic(b) == wanted).map(|b| Self::hit(e, b)))
             .collect()
     }
+
+    fn owners_of(&self, party: &PartyQuery, _as_of: Option<NaiveDate>) -> Vec<KnownOwner> {
+        let wanted: Vec<String> = party.names.iter().map(|n| normalise(n)).collect();
+        self.ownership
+            .iter()
+            .filter(|o| wanted.contains(&normalise(&o.company)))
+            .map(|o| KnownOwner { name: o.owner.clone(), percent: o.percent, direct: o.direct, source: o.source.clone() })
+            .collect()
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -109,6 +130,8 @@ struct Case {
 #[serde(deny_unknown_fields)]
 struct ScenarioFile {
     entity: Vec<TestEntity>,
+    #[serde(default)]
+    ownership: Vec<TestOwnership>,
     case: Vec<Case>,
 }
 
@@ -171,7 +194,7 @@ fn run_case(case: &Case, engines: &HashMap<Vec<String>, Engine>) -> Result<(), S
 fn scenario_table() {
     let file = load_scenarios();
     let all = Policy::load_dir(crate_dir().join("../../policies")).unwrap_or_else(|e| panic!("{e}"));
-    let screener = Arc::new(ExactScreener { entities: file.entity });
+    let screener = Arc::new(ExactScreener { entities: file.entity, ownership: file.ownership });
     let mut engines: HashMap<Vec<String>, Engine> = HashMap::new();
     for case in &file.case {
         engines.entry(case.policies.clone()).or_insert_with(|| engine_for(&all, &case.policies, screener.clone()));
