@@ -18,6 +18,7 @@ pub mod input;
 
 pub(crate) mod script;
 pub(crate) mod values;
+pub(crate) mod xml_tree;
 #[cfg(test)]
 mod test_report;
 

@@ -78,6 +78,12 @@ impl Script {
     }
 }
 
+impl std::fmt::Display for Script {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
 /// Splits a name that carries a form in another script in trailing
 /// parentheses into both forms: `Sergei AKSENOV (Сергей АКСЁНОВ)` gives
 /// `["Sergei AKSENOV", "Сергей АКСЁНОВ"]`, `Dmitry KULIKOV (Russian:Дмитрий
@@ -142,6 +148,7 @@ mod tests {
         assert_eq!(Script::dominant("김정은"), Some(Script::Hangul));
         assert_eq!(Script::dominant("Ιωάννης"), Some(Script::Greek));
         assert_eq!(Script::dominant("12 - ()"), None);
+        assert_eq!(Script::Cyrillic.to_string(), "Cyrillic");
     }
 
     #[test]

@@ -55,13 +55,13 @@ pub fn scripts_of_entity(entity: &Entity) -> BTreeSet<Script> {
 }
 
 /// Names by script and entities by schema of a load.
-pub fn counts(loaded: &Loaded) -> (BTreeMap<String, usize>, BTreeMap<&'static str, usize>) {
+pub fn counts(loaded: &Loaded) -> (BTreeMap<String, usize>, BTreeMap<String, usize>) {
     let mut schemata: BTreeMap<String, usize> = BTreeMap::new();
-    let mut scripts: BTreeMap<&'static str, usize> = BTreeMap::new();
+    let mut scripts: BTreeMap<String, usize> = BTreeMap::new();
     for e in &loaded.entities {
         *schemata.entry(e.schema.to_string()).or_default() += 1;
         for (_, name) in e.names() {
-            let script = Script::dominant(name).map_or("none", |s| s.name());
+            let script = Script::dominant(name).map_or_else(|| "none".to_string(), |s| s.to_string());
             *scripts.entry(script).or_default() += 1;
         }
     }
