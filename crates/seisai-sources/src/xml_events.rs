@@ -40,13 +40,23 @@ pub(crate) struct XmlStream<'a> {
     path: Vec<String>,
     texts: Vec<String>,
     pending_close: Option<String>,
+    /// (byte offset, line at that offset) of the last line computed.
+    counted: std::cell::Cell<(usize, usize)>,
 }
 
 impl<'a> XmlStream<'a> {
     /// A stream over `source` (already decoded), reported as `file`.
     pub(crate) fn new(file: &'a str, source: &'a str) -> Self {
         let reader = Reader::from_str(source);
-        XmlStream { file, source, reader, path: Vec::new(), texts: Vec::new(), pending_close: None }
+        XmlStream {
+            file,
+            source,
+            reader,
+            path: Vec::new(),
+            texts: Vec::new(),
+            pending_close: None,
+            counted: std::cell::Cell::new((0, 1)),
+        }
     }
 
     /// The current element path, `/root/child/…`.
@@ -80,9 +90,18 @@ impl<'a> XmlStream<'a> {
         self.line_at(self.reader.buffer_position())
     }
 
+    /// The line of byte offset `pos`, counted on from the last position
+    /// asked for (positions only grow while reading), so that asking at
+    /// every record stays linear in the file size.
     fn line_at(&self, pos: u64) -> usize {
         let pos = usize::try_from(pos).unwrap_or(usize::MAX).min(self.source.len());
-        self.source.as_bytes().get(..pos).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count()) + 1
+        let (from, mut line) = match self.counted.get() {
+            (at, line) if at <= pos => (at, line),
+            _ => (0, 1),
+        };
+        line += self.source.as_bytes().get(from..pos).map_or(0, |b| b.iter().filter(|&&c| c == b'\n').count());
+        self.counted.set((pos, line));
+        line
     }
 
     /// "line N, element /a/b" for messages.
