@@ -4,7 +4,7 @@
 
 use std::io::Read;
 
-use crate::{Input, SourceError};
+use crate::SourceError;
 
 /// Upper bound for an unpacked gzip or zip member (a guard against
 /// decompression bombs; the largest official list is far below it).
@@ -47,19 +47,6 @@ pub(crate) fn gunzip_if_needed<'a>(file: &str, data: &'a [u8]) -> Result<std::bo
         .read_to_end(&mut out)
         .map_err(|e| SourceError::format(file, "gzip stream", e.to_string(), "a complete gzip file"))?;
     Ok(std::borrow::Cow::Owned(out))
-}
-
-/// Runs `load_one` on every input; no input at all is a
-/// [`SourceError::Missing`] naming `what` is needed.
-pub(crate) fn each_input(
-    inputs: &[Input],
-    what: &str,
-    load_one: impl FnMut(&Input) -> Result<(), SourceError>,
-) -> Result<(), SourceError> {
-    if inputs.is_empty() {
-        return Err(SourceError::Missing { detail: what.to_string() });
-    }
-    inputs.iter().try_for_each(load_one)
 }
 
 /// One record of a delimited file and the line it starts on (1-based).

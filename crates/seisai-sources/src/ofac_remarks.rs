@@ -226,13 +226,7 @@ fn apply_field(entity: &mut Entity, field: Field, label: &str, value: &str, prob
         Field::Flag => entity.add_country(props::FLAG, value),
         Field::PastFlag => entity.add_country("pastFlags", value),
         Field::Gender => {
-            let g = value.to_ascii_lowercase();
-            let g = match g.as_str() {
-                "male" | "m" => "male",
-                "female" | "f" => "female",
-                _ => "other",
-            };
-            entity.add(props::GENDER, g);
+            entity.add(props::GENDER, crate::values::gender(value).unwrap_or("other"));
         }
         Field::Passport | Field::IdNumber | Field::Tax | Field::Registration => {
             let (number, country) = number_and_country(value);

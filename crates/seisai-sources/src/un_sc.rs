@@ -45,7 +45,7 @@ fn get<'a>(pairs: &'a [(String, String)], key: &str) -> &'a str {
 
 /// Loads the UN consolidated list into `out`.
 pub fn load(inputs: &[Input], out: &mut Collector) -> Result<(), SourceError> {
-    delimited::each_input(inputs, "the UN consolidated list XML", |input| load_file(input, out))
+    crate::values::each_input(inputs, "the UN consolidated list XML", |input| load_file(input, out))
 }
 
 fn load_file(input: &Input, out: &mut Collector) -> Result<(), SourceError> {
@@ -133,9 +133,9 @@ fn finish(r: Record, file: &str, out: &mut Collector) {
     e.add(props::PROGRAM, get(&r.fields, "UN_LIST_TYPE"));
     add_date(&mut e, props::LISTING_DATE, get(&r.fields, "LISTED_ON"), &mut problems);
     e.add(props::NOTES, get(&r.fields, "COMMENTS1"));
-    let gender = get(&r.fields, "GENDER").to_ascii_lowercase();
+    let gender = get(&r.fields, "GENDER");
     if !gender.is_empty() {
-        e.add(props::GENDER, if matches!(gender.as_str(), "male" | "female") { gender.as_str() } else { "other" });
+        e.add(props::GENDER, crate::values::gender(gender).unwrap_or("other"));
     }
     for (name, entries) in &r.groups {
         apply_group(&mut e, name, entries, &mut problems);

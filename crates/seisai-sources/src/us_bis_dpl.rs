@@ -61,7 +61,7 @@ fn date(value: &str) -> Option<FuzzyDate> {
 
 /// Loads the Denied Persons List into `out`.
 pub fn load(inputs: &[Input], out: &mut Collector) -> Result<(), SourceError> {
-    delimited::each_input(inputs, "the Denied Persons List file (dpl.txt)", |input| load_file(input, out))
+    crate::values::each_input(inputs, "the Denied Persons List file (dpl.txt)", |input| load_file(input, out))
 }
 
 fn load_file(input: &Input, out: &mut Collector) -> Result<(), SourceError> {

@@ -37,12 +37,12 @@ impl Columns {
 }
 
 fn split_multi(value: &str) -> impl Iterator<Item = &str> {
-    value.split(';').map(str::trim).filter(|v| !v.is_empty())
+    crate::values::split_multi(value, ';')
 }
 
 /// Loads the CSL into `out`.
 pub fn load(inputs: &[Input], out: &mut Collector) -> Result<(), SourceError> {
-    delimited::each_input(inputs, "the Consolidated Screening List CSV", |input| load_file(input, out))
+    crate::values::each_input(inputs, "the Consolidated Screening List CSV", |input| load_file(input, out))
 }
 
 fn load_file(input: &Input, out: &mut Collector) -> Result<(), SourceError> {
