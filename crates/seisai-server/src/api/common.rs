@@ -1,0 +1,251 @@
+//! Pieces shared by the endpoints: query-string parameters, dataset
+//! scopes, query entities and the entity shape of results.
+
+use std::collections::BTreeMap;
+
+use chrono::{DateTime, Utc};
+use seisai_model::{Entity, Schema};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use crate::ApiError;
+use crate::state::Snapshot;
+
+/// Largest `limit` accepted.
+pub const MAX_LIMIT: usize = 500;
+
+/// The query-string parameters of a request, repeated keys kept
+/// (`include_dataset=a&include_dataset=b`).
+#[derive(Debug, Default)]
+pub struct Params(Vec<(String, String)>);
+
+impl Params {
+    /// Parses a raw query string.
+    pub fn parse(raw: Option<&str>) -> Params {
+        let pairs = raw.map(|q| url::form_urlencoded::parse(q.as_bytes()).into_owned().collect()).unwrap_or_default();
+        Params(pairs)
+    }
+
+    /// The last value of `name`.
+    pub fn one(&self, name: &str) -> Option<&str> {
+        self.0.iter().rev().find(|(k, _)| k == name).map(|(_, v)| v.as_str()).filter(|v| !v.is_empty())
+    }
+
+    /// Every value of `name` (comma-separated values split too).
+    pub fn all(&self, name: &str) -> Vec<String> {
+        self.0
+            .iter()
+            .filter(|(k, _)| k == name)
+            .flat_map(|(_, v)| v.split(','))
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .collect()
+    }
+
+    /// A count parameter with a default and a maximum.
+    pub fn count(&self, name: &str, default: usize, max: usize) -> Result<usize, ApiError> {
+        match self.one(name) {
+            None => Ok(default),
+            Some(v) => match v.parse::<usize>() {
+                Ok(n) if n <= max => Ok(n),
+                Ok(n) => Err(ApiError::unprocessable(format!("parameter {name}={n} is above the maximum {max}"))),
+                Err(_) => Err(ApiError::unprocessable(format!("parameter {name}={v:?} is not a whole number"))),
+            },
+        }
+    }
+
+    /// A score parameter in \[0, 1\].
+    pub fn score(&self, name: &str) -> Result<Option<f32>, ApiError> {
+        match self.one(name) {
+            None => Ok(None),
+            Some(v) => match v.parse::<f32>() {
+                Ok(x) if (0.0..=1.0).contains(&x) => Ok(Some(x)),
+                _ => Err(ApiError::unprocessable(format!("parameter {name}={v:?} must be a number between 0 and 1"))),
+            },
+        }
+    }
+
+    /// A date parameter (`YYYY-MM-DD`, or a timestamp whose date is taken).
+    pub fn date(&self, name: &str) -> Result<Option<chrono::NaiveDate>, ApiError> {
+        match self.one(name) {
+            None => Ok(None),
+            Some(v) => v
+                .get(..10)
+                .and_then(|d| d.parse::<chrono::NaiveDate>().ok())
+                .map(Some)
+                .ok_or_else(|| ApiError::unprocessable(format!("parameter {name}={v:?} is not a date (YYYY-MM-DD)"))),
+        }
+    }
+}
+
+/// The datasets a path's `{dataset}` stands for: `default` (all loaded), a
+/// collection of the built-in datasets (`sanctions`, `jp`, …) or one
+/// loaded dataset. Empty means all.
+pub fn scope(snapshot: &Snapshot, name: &str) -> Result<Vec<String>, ApiError> {
+    if name == "default" || name == "all" {
+        return Ok(Vec::new());
+    }
+    if snapshot.versions.contains_key(name) {
+        return Ok(vec![name.to_string()]);
+    }
+    let members: Vec<String> = seisai_sources::builtin()
+        .iter()
+        .filter(|d| d.collections.contains(&name))
+        .map(|d| d.name.to_string())
+        .collect();
+    if members.is_empty() {
+        let loaded: Vec<&str> = snapshot.versions.keys().map(String::as_str).collect();
+        return Err(ApiError::not_found(format!(
+            "dataset {name:?} is neither loaded nor a collection (loaded: {}; collections: {})",
+            loaded.join(", "),
+            collections().join(", ")
+        )));
+    }
+    Ok(members)
+}
+
+/// The collection names of the built-in datasets.
+pub fn collections() -> Vec<&'static str> {
+    let mut names: Vec<&'static str> =
+        seisai_sources::builtin().iter().flat_map(|d| d.collections.iter().copied()).collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// A query entity as yente takes it.
+#[derive(Debug, Deserialize, Serialize, ToSchema)]
+pub struct QueryEntity {
+    /// Optional id of the query.
+    #[serde(default)]
+    pub id: Option<String>,
+    /// FtM schema (`Person`, `Company`, `LegalEntity`, `Vessel`, …).
+    pub schema: String,
+    /// Properties: each a string or a list of strings.
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub properties: BTreeMap<String, serde_json::Value>,
+}
+
+impl QueryEntity {
+    /// The query as an entity; `place` names it in errors (`queries.q1`).
+    pub fn to_entity(&self, place: &str) -> Result<Entity, ApiError> {
+        let schema: Schema = self
+            .schema
+            .parse()
+            .map_err(|_| ApiError::unprocessable(format!("{place}.schema: {:?} is not a known schema", self.schema)))?;
+        if !schema.is_matchable() {
+            return Err(ApiError::unprocessable(format!(
+                "{place}.schema: {:?} cannot be matched (use Person, Company, Organization, LegalEntity, Vessel, Airplane…)",
+                self.schema
+            )));
+        }
+        let mut entity = Entity::new("query", self.id.as_deref().unwrap_or("query"), schema);
+        for (prop, value) in &self.properties {
+            let values: Vec<&serde_json::Value> = match value {
+                serde_json::Value::Array(items) => items.iter().collect(),
+                other => vec![other],
+            };
+            for v in values {
+                match v {
+                    serde_json::Value::String(s) => {
+                        entity.add(prop, s);
+                    }
+                    serde_json::Value::Number(n) => {
+                        entity.add(prop, n.to_string());
+                    }
+                    serde_json::Value::Null => {}
+                    _ => {
+                        return Err(ApiError::unprocessable(format!(
+                            "{place}.properties.{prop}: values must be strings (or numbers), found {v}"
+                        )));
+                    }
+                }
+            }
+        }
+        if entity.names().next().is_none() {
+            return Err(ApiError::unprocessable(format!(
+                "{place}.properties: a name is needed (name, alias, firstName/lastName…)"
+            )));
+        }
+        Ok(entity)
+    }
+}
+
+/// A listed entity in a response (FtM shape, as yente returns it).
+#[derive(Debug, Serialize, ToSchema)]
+pub struct EntityOut {
+    /// Entity id.
+    pub id: String,
+    /// Display name.
+    pub caption: String,
+    /// FtM schema.
+    pub schema: String,
+    /// Properties.
+    pub properties: BTreeMap<String, Vec<String>>,
+    /// Datasets listing it.
+    pub datasets: Vec<String>,
+    /// Other ids of the same entity.
+    pub referents: Vec<String>,
+    /// Whether it is a listed target (not merely related).
+    pub target: bool,
+    /// First seen, when the feed states it.
+    pub first_seen: Option<String>,
+    /// Last seen, when the feed states it.
+    pub last_seen: Option<String>,
+    /// Last change, when the feed states it.
+    pub last_change: Option<String>,
+    /// The list version it comes from.
+    pub version: Option<String>,
+}
+
+impl EntityOut {
+    /// The response shape of `e`.
+    pub fn of(e: &Entity) -> EntityOut {
+        let extra = |k: &str| e.extra.get(k).and_then(|v| v.as_str()).map(str::to_string);
+        EntityOut {
+            id: e.id.clone(),
+            caption: e.caption().to_string(),
+            schema: e.schema.as_str().to_string(),
+            properties: e.properties.clone(),
+            datasets: e.datasets.clone(),
+            referents: e.referents.clone(),
+            target: e.extra.get("target").and_then(|v| v.as_bool()).unwrap_or(true),
+            first_seen: extra("first_seen"),
+            last_seen: extra("last_seen"),
+            last_change: extra("last_change"),
+            version: e.version.clone(),
+        }
+    }
+}
+
+/// Which lists answered: stated in every screening response.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Served {
+    /// Dataset → version id.
+    pub versions: BTreeMap<String, String>,
+    /// When the index in service was built.
+    pub index_built_at: DateTime<Utc>,
+    /// Entities in the index.
+    pub index_entities: usize,
+}
+
+impl Served {
+    /// What `snapshot` serves.
+    pub fn of(snapshot: &Snapshot) -> Served {
+        Served { versions: snapshot.version_ids(), index_built_at: snapshot.built_at, index_entities: snapshot.index.len() }
+    }
+}
+
+/// Whether `e` carries any of `topics` (all pass when none given).
+pub fn has_topic(e: &Entity, topics: &[String]) -> bool {
+    topics.is_empty() || e.get("topics").iter().any(|t| topics.contains(t))
+}
+
+/// Whether the request's content type starts with `prefix`.
+pub fn content_type_is(headers: &axum::http::HeaderMap, prefix: &str) -> bool {
+    headers
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with(prefix))
+}

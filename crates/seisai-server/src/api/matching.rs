@@ -1,0 +1,360 @@
+//! `POST /match/{dataset}` (yente's matching API) and `POST /screen/party`.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{Path, RawQuery, State};
+use seisai_index::SearchOptions;
+use seisai_matching::Config;
+use seisai_model::{Entity, Schema};
+use serde::{Deserialize, Serialize};
+use utoipa::ToSchema;
+
+use super::common::{EntityOut, MAX_LIMIT, Params, QueryEntity, Served, has_topic, scope};
+use crate::ApiError;
+use crate::error::{from_value, parse_json};
+use crate::state::{Shared, Snapshot};
+
+/// Most queries in one `/match` request.
+pub const MAX_QUERIES: usize = 100;
+/// The scoring algorithm's name.
+pub const ALGORITHM: &str = "seisai-v1";
+/// yente algorithm names accepted for compatibility (answered by seisai-v1).
+pub const YENTE_ALIASES: &[&str] = &["best", "default", "logic-v1", "logic-v2", "name-based", "name-qualified", "regression-v1"];
+
+/// The body of `/match`.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct MatchRequest {
+    /// Query id → query entity (at most 100).
+    #[schema(value_type = BTreeMap<String, QueryEntity>)]
+    pub queries: BTreeMap<String, serde_json::Value>,
+    /// yente feature weights (accepted; seisai-v1 uses its own).
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub weights: Option<serde_json::Value>,
+    /// yente algorithm configuration (accepted; seisai-v1 uses its own).
+    #[serde(default)]
+    #[schema(value_type = Object)]
+    pub config: Option<serde_json::Value>,
+}
+
+/// One feature's contribution to a score.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FeatureOut {
+    /// Contribution.
+    pub score: f32,
+    /// What was found.
+    pub detail: String,
+    /// Query value.
+    pub query: String,
+    /// Candidate value.
+    pub candidate: String,
+}
+
+/// One scored result.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct ScoredEntity {
+    /// The listed entity.
+    #[serde(flatten)]
+    pub entity: EntityOut,
+    /// Score in \[0, 1\].
+    pub score: f32,
+    /// Whether the score reaches the threshold.
+    #[serde(rename = "match")]
+    pub is_match: bool,
+    /// Feature → contribution (`name`, `birth_date`, `country`, …).
+    pub explanations: BTreeMap<String, FeatureOut>,
+}
+
+/// Count of results.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct Total {
+    /// Number.
+    pub value: usize,
+    /// `eq`.
+    pub relation: &'static str,
+}
+
+/// The answer to one query.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct QueryResponse {
+    /// 200.
+    pub status: u16,
+    /// Results, best first.
+    pub results: Vec<ScoredEntity>,
+    /// Number of results.
+    pub total: Total,
+    /// The query as received.
+    pub query: QueryEntity,
+}
+
+/// The answer of `/match`.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MatchResponse {
+    /// Query id → answer.
+    pub responses: BTreeMap<String, QueryResponse>,
+    /// The limit applied.
+    pub limit: usize,
+    /// The list versions used, the algorithm and the threshold.
+    pub seisai: MatchInfo,
+}
+
+/// seisai's additions to a match answer.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct MatchInfo {
+    /// Lists used.
+    #[serde(flatten)]
+    pub served: Served,
+    /// Algorithm that scored.
+    pub algorithm: &'static str,
+    /// Threshold applied.
+    pub threshold: f32,
+    /// Request fields accepted but not applied, with the reason.
+    pub ignored: Vec<String>,
+}
+
+/// Search options and post-filters from the query string.
+pub struct MatchParams {
+    /// Options of the index search.
+    pub options: SearchOptions,
+    /// Results wanted.
+    pub limit: usize,
+    /// Only entities with one of these topics.
+    pub topics: Vec<String>,
+    /// Notes on parameters accepted but not applied.
+    pub ignored: Vec<String>,
+}
+
+impl MatchParams {
+    /// Reads the yente parameters for `dataset`.
+    pub fn read(params: &Params, snapshot: &Snapshot, dataset: &str) -> Result<MatchParams, ApiError> {
+        let limit = params.count("limit", 5, MAX_LIMIT)?;
+        let threshold = params.score("threshold")?.unwrap_or(Config::DEFAULT_THRESHOLD);
+        if let Some(a) = params.one("algorithm") {
+            if a != ALGORITHM && !YENTE_ALIASES.contains(&a) {
+                return Err(ApiError::unprocessable(format!(
+                    "parameter algorithm={a:?} is not known (see /algorithms: {ALGORITHM}, or a yente name)"
+                )));
+            }
+        }
+        let mut datasets = scope(snapshot, dataset)?;
+        let include = params.all("include_dataset");
+        if !include.is_empty() {
+            datasets = if datasets.is_empty() { include } else { datasets.into_iter().filter(|d| include.contains(d)).collect() };
+            if datasets.is_empty() {
+                return Err(ApiError::unprocessable(format!(
+                    "include_dataset leaves no dataset of {dataset:?} to search"
+                )));
+            }
+        }
+        let mut exclude_schemata: Vec<Schema> = Vec::new();
+        for s in params.all("exclude_schema") {
+            exclude_schemata
+                .push(s.parse::<Schema>().map_err(|_| ApiError::unprocessable(format!("parameter exclude_schema={s:?} is not a schema")))?);
+        }
+        let mut ignored = Vec::new();
+        if let Some(since) = params.date("changed_since")? {
+            ignored.push(format!("changed_since={since}: the lists carry no per-entity change dates; see /lists/{{dataset}}/diff"));
+        }
+        let topics = params.all("topics");
+        let wanted = if topics.is_empty() { limit } else { limit.saturating_mul(4).max(50) };
+        let options = SearchOptions {
+            limit: wanted,
+            candidates: 200.max(wanted),
+            config: Config { threshold },
+            datasets,
+            exclude_datasets: params.all("exclude_dataset"),
+            exclude_schemata,
+            exclude_ids: params.all("exclude_entity_ids"),
+            as_of: None,
+            min_score: 0.0,
+        };
+        Ok(MatchParams { options, limit, topics, ignored })
+    }
+}
+
+/// Scores one prepared query against the snapshot.
+pub fn run_query(snapshot: &Snapshot, query: &Entity, params: &MatchParams) -> Vec<ScoredEntity> {
+    let prepared = snapshot.index.prepare(query);
+    snapshot
+        .index
+        .search(&prepared, &params.options)
+        .into_iter()
+        .filter(|h| has_topic(&h.entity, &params.topics))
+        .take(params.limit)
+        .map(|h| {
+            let ex = h.result.explanation;
+            let mut explanations = BTreeMap::new();
+            explanations.insert(
+                "name".to_string(),
+                FeatureOut {
+                    score: ex.name.score,
+                    detail: format!(
+                        "{} ({}); forms {:?} ~ {:?}; unmatched query parts {:?}, candidate parts {:?}",
+                        ex.candidate_property,
+                        if ex.name.number_mismatch { "numbers differ" } else { "names compared part by part" },
+                        ex.query_form,
+                        ex.candidate_form,
+                        ex.name.unmatched_query,
+                        ex.name.unmatched_candidate
+                    ),
+                    query: ex.query_name,
+                    candidate: ex.candidate_name,
+                },
+            );
+            for (k, f) in ex.features {
+                explanations.insert(k, FeatureOut { score: f.score, detail: f.detail, query: f.query, candidate: f.candidate });
+            }
+            ScoredEntity {
+                entity: EntityOut::of(&h.entity),
+                score: h.result.score,
+                is_match: h.result.is_match,
+                explanations,
+            }
+        })
+        .collect()
+}
+
+/// Match entities against the lists (yente-compatible).
+#[utoipa::path(post, path = "/match/{dataset}", request_body = MatchRequest,
+    params(("dataset" = String, Path, description = "dataset, collection (`sanctions`, `jp`) or `default`"),
+        ("limit" = Option<usize>, Query, description = "results per query (default 5, max 500)"),
+        ("threshold" = Option<f32>, Query, description = "match threshold"),
+        ("algorithm" = Option<String>, Query, description = "seisai-v1 (yente names accepted)"),
+        ("include_dataset" = Option<Vec<String>>, Query, description = "only these datasets"),
+        ("exclude_dataset" = Option<Vec<String>>, Query, description = "not these datasets"),
+        ("exclude_schema" = Option<Vec<String>>, Query, description = "not these schemata"),
+        ("exclude_entity_ids" = Option<Vec<String>>, Query, description = "not these entities"),
+        ("topics" = Option<Vec<String>>, Query, description = "only entities with one of these topics"),
+        ("changed_since" = Option<String>, Query, description = "accepted; reported as not applied")),
+    responses((status = 200, body = MatchResponse), (status = 400), (status = 404), (status = 422), (status = 503)),
+    tag = "matching")]
+pub async fn match_entities(
+    State(state): State<Shared>,
+    Path(dataset): Path<String>,
+    RawQuery(raw): RawQuery,
+    body: Bytes,
+) -> Result<Json<MatchResponse>, ApiError> {
+    let snapshot = state.current()?;
+    let request: MatchRequest = parse_json(&body, "match request body")?;
+    if request.queries.len() > MAX_QUERIES {
+        return Err(ApiError::unprocessable(format!(
+            "queries: {} queries given, at most {MAX_QUERIES} per request",
+            request.queries.len()
+        )));
+    }
+    let mut params = MatchParams::read(&Params::parse(raw.as_deref()), &snapshot, &dataset)?;
+    if request.weights.is_some() {
+        params.ignored.push("weights: seisai-v1 uses its own evaluated weights".into());
+    }
+    if request.config.is_some() {
+        params.ignored.push("config: seisai-v1 takes the threshold parameter only".into());
+    }
+    let mut queries = Vec::with_capacity(request.queries.len());
+    for (id, value) in request.queries {
+        let place = format!("queries.{id}");
+        let q: QueryEntity = from_value(value, &place)?;
+        let entity = q.to_entity(&place)?;
+        queries.push((id, q, entity));
+    }
+    let snap = Arc::clone(&snapshot);
+    let responses = tokio::task::spawn_blocking(move || {
+        let mut out = BTreeMap::new();
+        for (id, q, entity) in queries {
+            let results = run_query(&snap, &entity, &params);
+            let total = Total { value: results.len(), relation: "eq" };
+            out.insert(id, QueryResponse { status: 200, results, total, query: q });
+        }
+        (out, params)
+    })
+    .await
+    .map_err(|e| ApiError::internal(format!("matching task failed: {e}")))?;
+    let (responses, params) = responses;
+    Ok(Json(MatchResponse {
+        responses,
+        limit: params.limit,
+        seisai: MatchInfo {
+            served: Served::of(&snapshot),
+            algorithm: ALGORITHM,
+            threshold: params.options.config.threshold,
+            ignored: params.ignored,
+        },
+    }))
+}
+
+/// The body of `/screen/party`.
+#[derive(Debug, Deserialize, ToSchema)]
+pub struct PartyRequest {
+    /// The party.
+    #[schema(value_type = QueryEntity)]
+    pub party: serde_json::Value,
+    /// Dataset or collection to screen against (default: all loaded).
+    #[serde(default)]
+    pub dataset: Option<String>,
+    /// Your reference for the party (customer id, order id).
+    #[serde(default)]
+    pub reference: Option<String>,
+}
+
+/// The screening decision of one party, ready for review.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct PartyResponse {
+    /// `potential_match` (review needed) or `clear`.
+    pub decision: &'static str,
+    /// `pending_review` or `not_required`.
+    pub review_status: &'static str,
+    /// Role that must review a potential match.
+    pub review_role: Option<&'static str>,
+    /// Your reference, echoed.
+    pub reference: Option<String>,
+    /// The request id (for the audit trail).
+    pub screening_id: String,
+    /// When screened.
+    pub screened_at: chrono::DateTime<chrono::Utc>,
+    /// Highest score.
+    pub top_score: f32,
+    /// Results, best first.
+    pub results: Vec<ScoredEntity>,
+    /// Lists used.
+    pub lists: Served,
+    /// Threshold applied.
+    pub threshold: f32,
+}
+
+/// Screen one party and get a decision for review.
+#[utoipa::path(post, path = "/screen/party", request_body = PartyRequest,
+    params(("limit" = Option<usize>, Query, description = "results (default 5)"),
+        ("threshold" = Option<f32>, Query, description = "match threshold")),
+    responses((status = 200, body = PartyResponse), (status = 400), (status = 422), (status = 503)), tag = "seisai")]
+pub async fn screen_party(
+    State(state): State<Shared>,
+    RawQuery(raw): RawQuery,
+    axum::Extension(request_id): axum::Extension<crate::middleware::RequestId>,
+    body: Bytes,
+) -> Result<Json<PartyResponse>, ApiError> {
+    let snapshot = state.current()?;
+    let request: PartyRequest = parse_json(&body, "screen request body")?;
+    let q: QueryEntity = from_value(request.party, "party")?;
+    let entity = q.to_entity("party")?;
+    let params = MatchParams::read(&Params::parse(raw.as_deref()), &snapshot, request.dataset.as_deref().unwrap_or("default"))?;
+    let snap = Arc::clone(&snapshot);
+    let (results, params) = tokio::task::spawn_blocking(move || (run_query(&snap, &entity, &params), params))
+        .await
+        .map_err(|e| ApiError::internal(format!("screening task failed: {e}")))?;
+    let top_score = results.first().map(|r| r.score).unwrap_or(0.0);
+    let hit = results.iter().any(|r| r.is_match);
+    Ok(Json(PartyResponse {
+        decision: if hit { "potential_match" } else { "clear" },
+        review_status: if hit { "pending_review" } else { "not_required" },
+        review_role: hit.then_some("analyst"),
+        reference: request.reference,
+        screening_id: request_id.0,
+        screened_at: chrono::Utc::now(),
+        top_score,
+        results,
+        lists: Served::of(&snapshot),
+        threshold: params.options.config.threshold,
+    }))
+}

@@ -1,0 +1,85 @@
+//! The endpoints and the router.
+
+pub mod admin;
+pub mod common;
+pub mod lists;
+pub mod matching;
+pub mod reconcile;
+pub mod search;
+
+use axum::Router;
+use axum::extract::DefaultBodyLimit;
+use axum::response::{Html, IntoResponse};
+use axum::routing::{get, post};
+use utoipa::OpenApi;
+
+use crate::state::Shared;
+
+/// The OpenAPI document, generated from the handlers and types.
+#[derive(OpenApi)]
+#[openapi(
+    info(title = "seisai screening service", description = "Sanctions screening with a yente-compatible matching API, list versions and live updates."),
+    paths(
+        matching::match_entities, matching::screen_party, search::search, search::entity,
+        lists::catalog, lists::algorithms, lists::lists, lists::diff, lists::healthz, lists::readyz, lists::metrics,
+        reconcile::manifest, reconcile::reconcile, admin::import, admin::sync
+    ),
+    modifiers(&SecurityAddon),
+    tags((name = "matching", description = "yente-compatible"), (name = "reconciliation", description = "OpenRefine"),
+        (name = "seisai", description = "seisai's own"), (name = "admin", description = "list updates (role admin)"),
+        (name = "operations", description = "health and metrics"))
+)]
+pub struct ApiDoc;
+
+struct SecurityAddon;
+
+impl utoipa::Modify for SecurityAddon {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "api_key",
+            SecurityScheme::ApiKey(ApiKey::Header(ApiKeyValue::with_description(
+                "Authorization",
+                "ApiKey KEY (a key made with `seisai keys add --role ROLE`)",
+            ))),
+        );
+    }
+}
+
+async fn openapi_json() -> impl IntoResponse {
+    axum::Json(ApiDoc::openapi())
+}
+
+async fn docs() -> Html<&'static str> {
+    Html(include_str!("docs.html"))
+}
+
+/// The router with every endpoint and the per-request middleware.
+pub fn router(state: Shared) -> Router {
+    let body_limit = state.settings.body_limit;
+    let import_limit = state.settings.import_limit;
+    let admin = Router::new()
+        .route("/admin/import", post(admin::import))
+        .route("/admin/sync", post(admin::sync))
+        .layer(DefaultBodyLimit::max(import_limit));
+    Router::new()
+        .route("/match/{dataset}", post(matching::match_entities))
+        .route("/screen/party", post(matching::screen_party))
+        .route("/search/{dataset}", get(search::search))
+        .route("/entities/{id}", get(search::entity))
+        .route("/catalog", get(lists::catalog))
+        .route("/algorithms", get(lists::algorithms))
+        .route("/reconcile/{dataset}", get(reconcile::manifest).post(reconcile::reconcile))
+        .route("/lists", get(lists::lists))
+        .route("/lists/{dataset}/diff", get(lists::diff))
+        .route("/healthz", get(lists::healthz))
+        .route("/readyz", get(lists::readyz))
+        .route("/metrics", get(lists::metrics))
+        .route("/openapi.json", get(openapi_json))
+        .route("/docs", get(docs))
+        .layer(DefaultBodyLimit::max(body_limit))
+        .merge(admin)
+        .layer(axum::middleware::from_fn_with_state(state.clone(), crate::middleware::around))
+        .with_state(state)
+}

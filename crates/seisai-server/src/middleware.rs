@@ -1,0 +1,145 @@
+//! What every request goes through: a request id (echoed in
+//! `x-request-id`), the key check by role, the time limit, the log line
+//! and the metrics.
+
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request, State};
+use axum::http::{HeaderValue, Method, StatusCode};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use crate::ApiError;
+use crate::auth::Role;
+use crate::state::Shared;
+
+/// The id of a request (given by the client in `x-request-id`, else made).
+#[derive(Clone, Debug)]
+pub struct RequestId(pub String);
+
+/// The caller, as established from its key.
+#[derive(Clone, Debug)]
+pub struct Caller {
+    /// Key id (never the key), `anonymous` without one.
+    pub key_id: String,
+    /// Role of the key.
+    pub role: Option<Role>,
+}
+
+/// The role a path needs; None for open operational endpoints.
+pub fn required_role(path: &str) -> Option<Role> {
+    if path.starts_with("/admin") {
+        return Some(Role::Admin);
+    }
+    let open = ["/healthz", "/readyz", "/metrics", "/openapi.json", "/docs"];
+    if open.contains(&path) {
+        return None;
+    }
+    Some(Role::Screen)
+}
+
+static COUNTER: AtomicU64 = AtomicU64::new(0);
+
+fn new_request_id() -> String {
+    let n = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("{:x}-{n:x}", std::process::id())
+}
+
+/// The key presented: `Authorization: ApiKey KEY` or `Bearer KEY`, or
+/// `x-api-key: KEY`, or `api_key=` in the query string (yente style).
+fn presented_key(req: &Request) -> Option<String> {
+    let headers = req.headers();
+    if let Some(v) = headers.get("authorization").and_then(|v| v.to_str().ok()) {
+        let v = v.trim();
+        for scheme in ["ApiKey ", "Bearer "] {
+            if let Some(k) = v.strip_prefix(scheme) {
+                return Some(k.trim().to_string());
+            }
+        }
+    }
+    if let Some(v) = headers.get("x-api-key").and_then(|v| v.to_str().ok()) {
+        return Some(v.trim().to_string());
+    }
+    req.uri().query().and_then(|q| {
+        url::form_urlencoded::parse(q.as_bytes()).find(|(k, _)| k == "api_key").map(|(_, v)| v.into_owned())
+    })
+}
+
+/// Authenticates, limits, logs and counts a request.
+pub async fn around(State(state): State<Shared>, mut req: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let id = req
+        .headers()
+        .get("x-request-id")
+        .and_then(|v| v.to_str().ok())
+        .filter(|v| !v.is_empty() && v.len() <= 128 && v.chars().all(|c| c.is_ascii_graphic()))
+        .map(str::to_string)
+        .unwrap_or_else(new_request_id);
+    let route = req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_string()).unwrap_or_else(|| "unmatched".into());
+    let method = req.method().clone();
+    let path = req.uri().path().to_string();
+    let caller = match presented_key(&req) {
+        None => Caller { key_id: "anonymous".into(), role: None },
+        Some(k) => match state.keys.check(&k) {
+            Some(r) => Caller { key_id: r.id.clone(), role: Some(r.role) },
+            None => Caller { key_id: "invalid".into(), role: None },
+        },
+    };
+    let needed = required_role(&path);
+    let denied = match needed {
+        _ if caller.key_id == "invalid" => Some(ApiError::new(StatusCode::UNAUTHORIZED, "the API key is not valid")),
+        None => None,
+        Some(Role::Screen) if state.settings.open_screening && (method == Method::GET || is_read_only_post(&path)) => None,
+        Some(role) => match caller.role {
+            None => Some(ApiError::new(
+                StatusCode::UNAUTHORIZED,
+                format!("an API key with role {} is needed (Authorization: ApiKey KEY)", role.as_str()),
+            )),
+            Some(have) if have < role => Some(ApiError::new(
+                StatusCode::FORBIDDEN,
+                format!("this key has role {}; {} needs role {}", have.as_str(), path, role.as_str()),
+            )),
+            Some(_) => None,
+        },
+    };
+    req.extensions_mut().insert(RequestId(id.clone()));
+    req.extensions_mut().insert(caller.clone());
+    let mut response = match denied {
+        Some(e) => e.into_response(),
+        None => match tokio::time::timeout(state.settings.request_timeout, next.run(req)).await {
+            Ok(r) => r,
+            Err(_) => ApiError::new(
+                StatusCode::SERVICE_UNAVAILABLE,
+                format!("the request took longer than {} ms and was stopped", state.settings.request_timeout.as_millis()),
+            )
+            .into_response(),
+        },
+    };
+    if let Ok(v) = HeaderValue::from_str(&id) {
+        response.headers_mut().insert("x-request-id", v);
+    }
+    let took = started.elapsed();
+    let status = response.status().as_u16();
+    state.metrics.observe(&route, status, took);
+    tracing::info!(request_id = %id, key_id = %caller.key_id, %method, %path, status, ms = took.as_secs_f64() * 1000.0, "request");
+    response
+}
+
+/// Screening endpoints that use POST without changing state.
+fn is_read_only_post(path: &str) -> bool {
+    path.starts_with("/match/") || path.starts_with("/reconcile/") || path == "/screen/party"
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn roles_by_path() {
+        assert_eq!(required_role("/admin/import"), Some(Role::Admin));
+        assert_eq!(required_role("/healthz"), None);
+        assert_eq!(required_role("/match/default"), Some(Role::Screen));
+        assert!(is_read_only_post("/match/sanctions") && !is_read_only_post("/admin/sync"));
+    }
+}

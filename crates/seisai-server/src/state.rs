@@ -1,0 +1,191 @@
+//! The served state: the current snapshot (index and the list versions it
+//! was built from), swapped atomically on every update, and the record of
+//! the last update.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use arc_swap::ArcSwapOption;
+use chrono::{DateTime, Utc};
+use seisai_index::Index;
+use seisai_matching::NameContext;
+use seisai_store::{SourcesConfig, Store};
+use serde::Serialize;
+
+use crate::auth::KeyStore;
+use crate::metrics::Metrics;
+
+/// One list version in a snapshot.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct ListVersion {
+    /// Version id.
+    pub version: String,
+    /// Publication date stated by the list, if any.
+    pub published: Option<chrono::NaiveDate>,
+    /// When it was imported.
+    pub imported_at: DateTime<Utc>,
+    /// Entities in it.
+    pub entities: usize,
+}
+
+/// An index with the list versions it was built from. Never changed once
+/// built; an update builds a new one.
+pub struct Snapshot {
+    /// The index.
+    pub index: Index,
+    /// Dataset → version served.
+    pub versions: BTreeMap<String, ListVersion>,
+    /// When the index was built.
+    pub built_at: DateTime<Utc>,
+}
+
+impl Snapshot {
+    /// Reads the current version of every dataset of `store` and indexes it.
+    pub fn build(store: &Store, ctx: NameContext) -> seisai_store::Result<Snapshot> {
+        let entities = store.current_entities()?;
+        let mut versions = BTreeMap::new();
+        for dataset in store.datasets() {
+            if let Some(v) = store.current(dataset) {
+                let lv = ListVersion {
+                    version: v.id.clone(),
+                    published: v.published,
+                    imported_at: v.imported_at,
+                    entities: v.entities,
+                };
+                versions.insert(dataset.to_string(), lv);
+            }
+        }
+        let index = Index::build(entities.into_iter().map(Arc::new).collect(), ctx);
+        Ok(Snapshot { index, versions, built_at: Utc::now() })
+    }
+
+    /// Dataset → version id, as stated in every response.
+    pub fn version_ids(&self) -> BTreeMap<String, String> {
+        self.versions.iter().map(|(d, v)| (d.clone(), v.version.clone())).collect()
+    }
+}
+
+/// The outcome of the last update (import, sync or start-up load).
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct UpdateStatus {
+    /// What ran (`import us_ofac_sdn`, `sync`, `startup`).
+    pub what: String,
+    /// When it ended.
+    pub at: DateTime<Utc>,
+    /// Whether it failed (the previous snapshot stayed in service).
+    pub failed: bool,
+    /// What happened.
+    pub message: String,
+}
+
+/// Settings of the service.
+#[derive(Clone, Debug)]
+pub struct Settings {
+    /// Data directory of the store.
+    pub data_dir: PathBuf,
+    /// Screening endpoints answer without a key.
+    pub open_screening: bool,
+    /// Time limit of one request.
+    pub request_timeout: Duration,
+    /// Largest accepted request body, in bytes (imports excepted).
+    pub body_limit: usize,
+    /// Largest accepted upload for `/admin/import`, in bytes.
+    pub import_limit: usize,
+    /// Sources (download URLs) for syncs.
+    pub sources: SourcesConfig,
+    /// Interval of the scheduled sync, if any.
+    pub sync_interval: Option<Duration>,
+}
+
+/// Everything the handlers share.
+pub struct AppState {
+    /// The snapshot in service (None until the first load ends).
+    pub snapshot: ArcSwapOption<Snapshot>,
+    /// The store, for writers (imports, syncs); readers open their own.
+    pub store: Mutex<Store>,
+    /// Serialises updates (one import or sync at a time).
+    pub updating: tokio::sync::Mutex<()>,
+    /// Name context for new indexes.
+    pub ctx: NameContext,
+    /// Settings.
+    pub settings: Settings,
+    /// API keys.
+    pub keys: KeyStore,
+    /// Request metrics.
+    pub metrics: Metrics,
+    /// The last update and the last failed one.
+    pub last_update: Mutex<Option<UpdateStatus>>,
+    /// The last failed update, kept until a later one succeeds.
+    pub last_failure: Mutex<Option<UpdateStatus>>,
+    /// When the next scheduled sync runs.
+    pub next_sync: Mutex<Option<DateTime<Utc>>>,
+}
+
+/// Shared handle to the state.
+pub type Shared = Arc<AppState>;
+
+impl AppState {
+    /// The snapshot in service, or 503 while none is loaded.
+    pub fn current(&self) -> Result<Arc<Snapshot>, crate::ApiError> {
+        self.snapshot
+            .load_full()
+            .ok_or_else(|| crate::ApiError::unavailable("the lists are still loading; retry when /readyz answers 200"))
+    }
+
+    /// Records the outcome of an update (and logs it).
+    pub fn record_update(&self, status: UpdateStatus) {
+        if status.failed {
+            tracing::error!(what = %status.what, "update failed, previous lists stay in service: {}", status.message);
+            if let Ok(mut f) = self.last_failure.lock() {
+                *f = Some(status.clone());
+            }
+        } else {
+            tracing::info!(what = %status.what, "update: {}", status.message);
+            if let Ok(mut f) = self.last_failure.lock() {
+                *f = None;
+            }
+        }
+        if let Ok(mut l) = self.last_update.lock() {
+            *l = Some(status);
+        }
+    }
+
+    /// Runs `change` on the store (blocking, under the update lock), then
+    /// builds a new snapshot beside the one in service and swaps it in.
+    /// On any failure the snapshot in service stays and the failure is
+    /// recorded. Returns the change's report and the versions now served.
+    pub async fn update<F>(self: &Arc<Self>, what: String, change: F) -> Result<serde_json::Value, crate::ApiError>
+    where
+        F: FnOnce(&mut Store) -> Result<serde_json::Value, String> + Send + 'static,
+    {
+        let _guard = self.updating.lock().await;
+        let state = Arc::clone(self);
+        let task = tokio::task::spawn_blocking(move || -> Result<(serde_json::Value, Snapshot), String> {
+            let mut store = state.store.lock().map_err(|_| "the store lock is poisoned".to_string())?;
+            let report = change(&mut store)?;
+            store.reload().map_err(|e| format!("cannot re-read the manifest: {e}"))?;
+            let snapshot =
+                Snapshot::build(&store, state.ctx.clone()).map_err(|e| format!("cannot build the new index: {e}"))?;
+            Ok((report, snapshot))
+        });
+        let outcome = match task.await {
+            Ok(r) => r,
+            Err(e) => Err(format!("the update task failed: {e}")),
+        };
+        match outcome {
+            Ok((report, snapshot)) => {
+                let versions = snapshot.version_ids();
+                let message = format!("now serving {} entities from {:?}", snapshot.index.len(), versions);
+                self.snapshot.store(Some(Arc::new(snapshot)));
+                self.record_update(UpdateStatus { what, at: Utc::now(), failed: false, message });
+                Ok(serde_json::json!({ "report": report, "versions": versions }))
+            }
+            Err(message) => {
+                self.record_update(UpdateStatus { what: what.clone(), at: Utc::now(), failed: true, message: message.clone() });
+                Err(crate::ApiError::unprocessable(format!("{what} failed; the previous lists stay in service: {message}")))
+            }
+        }
+    }
+}
