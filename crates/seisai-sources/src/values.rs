@@ -10,12 +10,12 @@ use crate::{Collector, Input, SourceError};
 pub fn each_input(
     inputs: &[Input],
     what: &str,
-    mut load_file: impl FnMut(&Input) -> Result<(), SourceError>,
+    load_file: impl FnMut(&Input) -> Result<(), SourceError>,
 ) -> Result<(), SourceError> {
     if inputs.is_empty() {
         return Err(SourceError::Missing { detail: format!("{what}: no file given") });
     }
-    inputs.iter().try_for_each(|input| load_file(input))
+    inputs.iter().try_for_each(load_file)
 }
 
 /// The non-empty, trimmed parts of a cell holding several values separated
