@@ -39,6 +39,8 @@ pub enum Command {
     Export(commands::export::Args),
     /// Download datasets from their publishers and import new versions.
     Sync(commands::sync::Args),
+    /// Show when an entity was added, changed and removed across versions.
+    History(commands::history::Args),
 }
 
 fn main() -> ExitCode {
@@ -55,6 +57,7 @@ fn main() -> ExitCode {
         Command::Diff(args) => commands::diff::run(&cli, args),
         Command::Export(args) => commands::export::run(&cli, args),
         Command::Sync(args) => commands::sync::run(&cli, args),
+        Command::History(args) => commands::history::run(&cli, args),
     };
     match result {
         Ok(code) => code,

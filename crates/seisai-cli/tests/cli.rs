@@ -110,6 +110,8 @@ fn import_lists_diff_export() {
     ok(&data, &["export", "feed", "--output", &out.to_string_lossy()]);
     let text = std::fs::read_to_string(&out).unwrap_or_default();
     assert!(text.lines().count() == 2 && text.contains("ヤマダ"), "{text}");
+    let history = ok(&data, &["history", diff_json["removed"][0]["id"].as_str().unwrap_or_default()]);
+    assert!(history.lines().count() == 2 && history.contains("added") && history.contains("removed"), "{history}");
     let none = seisai(&data, &["export", "feed", "--as-of", "2023-01-01"]);
     assert!(!none.status.success() && stderr(&none).contains("no version in force on 2023-01-01"), "{}", stderr(&none));
 }

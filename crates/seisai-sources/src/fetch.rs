@@ -19,7 +19,7 @@ use sha2::{Digest, Sha256};
 
 /// Settings of a [`Fetcher`].
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(default)]
+#[serde(default, deny_unknown_fields)]
 pub struct FetchOptions {
     /// Time allowed to open the connection, in seconds.
     pub connect_timeout_secs: u64,

@@ -262,4 +262,6 @@ fn sources_config_errors_name_the_file() {
     assert!(err.starts_with("my.toml:"), "{err}");
     let err = SourcesConfig::parse("[datasets.x]\nformat = \"pdf\"\n", "my.toml").err().map(|e| e.to_string()).unwrap_or_default();
     assert!(err.contains("datasets.x.format"), "{err}");
+    let err = SourcesConfig::parse("[fetch]\nmax_byte = 1\n", "my.toml").err().map(|e| e.to_string()).unwrap_or_default();
+    assert!(err.contains("max_byte"), "{err}");
 }

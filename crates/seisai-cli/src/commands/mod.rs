@@ -2,6 +2,7 @@
 
 pub mod diff;
 pub mod export;
+pub mod history;
 pub mod import;
 pub mod lists;
 pub mod sync;
