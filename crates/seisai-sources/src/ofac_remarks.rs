@@ -152,28 +152,39 @@ const LABELS: &[(&str, Field)] = &[
 ];
 
 /// The labels in lower case, longest first (so the first match is the
-/// longest), built once.
-fn lower_labels() -> &'static [(String, Field)] {
-    static LOWER: std::sync::OnceLock<Vec<(String, Field)>> = std::sync::OnceLock::new();
-    LOWER.get_or_init(|| {
-        let mut v: Vec<(String, Field)> = LABELS.iter().map(|(l, f)| (l.to_ascii_lowercase(), *f)).collect();
-        v.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
-        v
-    })
+/// longest), grouped by their first byte, built once.
+fn lower_labels(first: u8) -> &'static [(String, Field)] {
+    static BY_FIRST: std::sync::OnceLock<Vec<Vec<(String, Field)>>> = std::sync::OnceLock::new();
+    let table = BY_FIRST.get_or_init(|| {
+        let mut table: Vec<Vec<(String, Field)>> = vec![Vec::new(); 128];
+        for (label, field) in LABELS {
+            let lower = label.to_ascii_lowercase();
+            if let Some(group) = lower.bytes().next().and_then(|b| table.get_mut(usize::from(b))) {
+                group.push((lower, *field));
+            }
+        }
+        for group in &mut table {
+            group.sort_by_key(|(l, _)| std::cmp::Reverse(l.len()));
+        }
+        table
+    });
+    table.get(usize::from(first.to_ascii_lowercase())).map_or(&[], Vec::as_slice)
 }
 
 fn field_of(label: &str) -> Option<Field> {
     let label = label.trim().trim_end_matches([':', '-']).trim().to_ascii_lowercase();
-    lower_labels().iter().find(|(l, _)| *l == label).map(|(_, f)| *f)
+    let first = label.bytes().next()?;
+    lower_labels(first).iter().find(|(l, _)| *l == label).map(|(_, f)| *f)
 }
 
 /// The longest label `segment` starts with (followed by a space, `:` or
 /// the end), the label as written and the value after it.
 fn split_label(segment: &str) -> Option<(Field, &str, &str)> {
-    let head: String = segment.chars().take(72).collect::<String>().to_ascii_lowercase();
-    let (n, field) = lower_labels().iter().find_map(|(label, field)| {
+    let bytes = segment.as_bytes();
+    let (n, field) = lower_labels(*bytes.first()?).iter().find_map(|(label, field)| {
         let n = label.len();
-        let fits = head.starts_with(label.as_str()) && matches!(head.as_bytes().get(n), None | Some(b' ') | Some(b':'));
+        let fits = bytes.get(..n).is_some_and(|h| h.eq_ignore_ascii_case(label.as_bytes()))
+            && matches!(bytes.get(n), None | Some(b' ') | Some(b':'));
         fits.then_some((n, *field))
     })?;
     let label = segment.get(..n)?;
