@@ -314,7 +314,12 @@ mod tests {
         assert!(!looks_like_html(b"36,\"AEROCARIBBEAN AIRLINES\""));
     }
 
-    fn serve(responses: Vec<(u16, Vec<(&'static str, &'static str)>, Vec<u8>)>) -> (String, std::thread::JoinHandle<Vec<Vec<(String, String)>>>) {
+    /// One canned answer: status, headers, body.
+    type Answer = (u16, Vec<(&'static str, &'static str)>, Vec<u8>);
+    /// The headers of each request received.
+    type Seen = Vec<Vec<(String, String)>>;
+
+    fn serve(responses: Vec<Answer>) -> (String, std::thread::JoinHandle<Seen>) {
         let server = match tiny_http::Server::http("127.0.0.1:0") {
             Ok(s) => s,
             Err(e) => panic!("cannot start test server: {e}"),

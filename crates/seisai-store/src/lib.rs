@@ -113,7 +113,7 @@ impl Store {
     /// The version of `dataset` in force on `date`: the latest whose
     /// publication date (or import date) is on or before it.
     pub fn as_of(&self, dataset: &str, date: NaiveDate) -> Option<&VersionInfo> {
-        self.versions(dataset).into_iter().filter(|v| v.effective_date() <= date).next_back()
+        self.versions(dataset).into_iter().rfind(|v| v.effective_date() <= date)
     }
 
     /// A version by id or, for `YYYY-MM-DD`, the version in force on that date.
