@@ -1,5 +1,5 @@
 //! Prints the matching-quality evaluation. Usage:
-//! `cargo run --release -p seisai-eval --example eval [-- --pairs-only] [--json]`
+//! `cargo run --release -p seisai-eval --example eval [-- --pairs-only] [--json] [--negatives N]`
 use seisai_matching::NameContext;
 
 fn main() -> anyhow::Result<()> {
@@ -18,7 +18,12 @@ fn main() -> anyhow::Result<()> {
         return Ok(());
     }
     let data = seisai_model::testdata::dir("eval").ok_or_else(|| anyhow::anyhow!("no data dir"))?;
-    let report = seisai_eval::run::run(&data, &eval, &ctx, None)?;
+    let max_negatives = args
+        .iter()
+        .position(|a| a == "--negatives")
+        .and_then(|i| args.get(i + 1))
+        .and_then(|n| n.parse().ok());
+    let report = seisai_eval::run::run(&data, &eval, &ctx, max_negatives)?;
     if args.iter().any(|a| a == "--json") {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {

@@ -63,7 +63,7 @@ pub struct QueryReport {
     pub in_top: usize,
     /// Share of `matched` in `queries`.
     pub rate: f64,
-    /// Examples of queries that failed the criterion (up to 20).
+    /// Examples of queries that failed the criterion (up to 40), with their top result.
     pub failures: Vec<String>,
 }
 
@@ -74,11 +74,15 @@ where
     G: Fn(&[seisai_index::Hit]) -> bool + Sync,
 {
     use rayon::prelude::*;
-    let outcomes: Vec<(bool, bool)> = queries
+    let outcomes: Vec<(bool, bool, String)> = queries
         .par_iter()
         .map(|q| {
             let hits = index.search(&index.prepare(q), opts);
-            (ok_match(&hits), ok_top(&hits))
+            let top = hits
+                .first()
+                .map(|h| format!(" -> {} [{}] {:.3}", h.result.explanation.candidate_name, h.entity.id, h.result.score))
+                .unwrap_or_default();
+            (ok_match(&hits), ok_top(&hits), top)
         })
         .collect();
     let matched = outcomes.iter().filter(|o| o.0).count();
@@ -87,8 +91,8 @@ where
         .iter()
         .zip(&outcomes)
         .filter(|(_, o)| !o.0)
-        .take(20)
-        .map(|(q, _)| q.caption().to_string())
+        .take(40)
+        .map(|(q, o)| format!("{}{}", q.caption(), o.2))
         .collect();
     QueryReport {
         queries: queries.len(),

@@ -74,10 +74,12 @@ pub fn run(data_dir: &Path, eval_dir: &Path, ctx: &NameContext, max_negatives: O
     report.index = Some((index.len(), started.elapsed().as_secs_f64()));
     let opts = SearchOptions::default();
 
+    // The positives are persons of the UN list, run against the UN list.
+    let un_opts = SearchOptions { datasets: vec!["un_sc".into()], ..SearchOptions::default() };
     for file in ["positives-un-untreated.csv", "positives-un-treated.csv"] {
         let rows = queries::read_persons(&eval_dir.join(file))?;
         let qs: Vec<Entity> = rows.iter().map(|r| r.to_query()).collect();
-        let r = queries::run(&index, &qs, &opts, |h| un_hit(h, true), |h| un_hit(h, false));
+        let r = queries::run(&index, &qs, &un_opts, |h| un_hit(h, true), |h| un_hit(h, false));
         report.sets.insert(file.to_string(), r);
     }
 
@@ -115,8 +117,9 @@ pub fn run(data_dir: &Path, eval_dir: &Path, ctx: &NameContext, max_negatives: O
             rows.truncate(n);
         }
         let qs: Vec<Entity> = rows.iter().map(|r| r.to_query()).collect();
-        // For negatives "matched" counts the queries that raised an alert.
-        let r = queries::run(&index, &qs, &opts, any_match, any_match);
+        // For negatives the criterion is "no alert": `matched` counts the
+        // queries that stayed quiet and the failures are the false alerts.
+        let r = queries::run(&index, &qs, &opts, |h| !any_match(h), |h| !any_match(h));
         report.sets.insert(file.to_string(), r);
     }
     Ok(report)
@@ -144,10 +147,17 @@ pub fn print(report: &EvalReport) {
         println!("load error {d}: {e}");
     }
     for (name, r) in &report.sets {
-        let what = if name.starts_with("negatives") { "alerts" } else { "found (match)" };
-        println!(
-            "{name:<28} {what}: {}/{} = {:.4}   in top results: {}",
-            r.matched, r.queries, r.rate, r.in_top
-        );
+        if name.starts_with("negatives") {
+            let alerts = r.queries - r.matched;
+            let rate = if r.queries == 0 { 0.0 } else { alerts as f64 / r.queries as f64 };
+            println!("{name:<28} false alerts: {alerts}/{} = {rate:.4}", r.queries);
+        } else {
+            println!("{name:<28} found (match): {}/{} = {:.4}   in top results: {}", r.matched, r.queries, r.rate, r.in_top);
+        }
+        if std::env::var_os("SEISAI_EVAL_VERBOSE").is_some() {
+            for f in &r.failures {
+                println!("    {f}");
+            }
+        }
     }
 }

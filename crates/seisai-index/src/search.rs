@@ -8,7 +8,6 @@ use seisai_matching::score::{Config, MatchResult, Prepared, score};
 use seisai_model::{Entity, Schema};
 
 use crate::Index;
-use crate::keys::form_keys;
 
 /// Options of one search.
 #[derive(Clone, Debug)]
@@ -59,12 +58,16 @@ pub struct Hit {
 }
 
 impl SearchOptions {
-    fn admits(&self, e: &Entity) -> bool {
+    /// The filters that do not depend on a date.
+    fn admits_static(&self, e: &Entity) -> bool {
         (self.datasets.is_empty() || e.datasets.iter().any(|d| self.datasets.contains(d)))
             && !e.datasets.iter().any(|d| self.exclude_datasets.contains(d))
             && !self.exclude_schemata.contains(&e.schema)
             && !self.exclude_ids.contains(&e.id)
-            && self.as_of.is_none_or(|day| e.in_force_on(day))
+    }
+
+    fn admits(&self, e: &Entity) -> bool {
+        self.admits_static(e) && self.as_of.is_none_or(|day| e.in_force_on(day))
     }
 }
 
@@ -76,20 +79,19 @@ impl Index {
 
     /// The candidate entities for a query with their lookup weights, best
     /// first, at most `limit`.
-    pub fn candidates(&self, query: &Prepared, limit: usize) -> Vec<(u32, f32)> {
+    pub fn candidates(&self, query: &Prepared, limit: usize, opts: &SearchOptions) -> Vec<(u32, f32)> {
+        // Dataset and id filters apply before the cut to `limit`, so that a
+        // search restricted to one list finds its best entries.
+        let filtered = !(opts.datasets.is_empty() && opts.exclude_datasets.is_empty() && opts.exclude_ids.is_empty() && opts.exclude_schemata.is_empty());
+        let admitted = |e: u32| !filtered || opts.admits_static(&self.entities[e as usize]);
         let n = self.entities.len().max(1) as f32;
         let common = (self.entities.len() / 50).max(200);
-        let mut keys: Vec<(u64, usize)> = Vec::new();
-        for name in &query.names {
-            for form in &name.forms {
-                form_keys(form, &mut keys);
-            }
-        }
+        let mut keys: Vec<u64> = query.names.iter().flat_map(|n| n.forms.iter()).flat_map(|f| f.keys.iter().copied()).collect();
         keys.sort_unstable();
-        keys.dedup_by_key(|k| k.0);
+        keys.dedup();
         let mut acc: FxHashMap<u32, f32> = FxHashMap::default();
         let mut skipped: Vec<&Vec<u32>> = Vec::new();
-        for (k, _) in &keys {
+        for k in &keys {
             let Some(list) = self.postings.get(k) else { continue };
             if list.len() > common {
                 skipped.push(list);
@@ -97,13 +99,15 @@ impl Index {
             }
             let idf = (n / list.len() as f32).ln_1p();
             for &e in list {
-                *acc.entry(e).or_insert(0.0) += idf;
+                if admitted(e) {
+                    *acc.entry(e).or_insert(0.0) += idf;
+                }
             }
         }
         if acc.is_empty() {
             // Only common keys: use the rarest of them.
             if let Some(list) = skipped.iter().min_by_key(|l| l.len()) {
-                for &e in list.iter().take(limit.max(1) * 4) {
+                for &e in list.iter().filter(|e| admitted(**e)).take(limit.max(1) * 4) {
                     acc.insert(e, 1.0);
                 }
             }
@@ -131,7 +135,7 @@ impl Index {
     /// Finds and scores the best matches for a prepared query.
     pub fn search(&self, query: &Prepared, opts: &SearchOptions) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
-        for (i, _) in self.candidates(query, opts.candidates) {
+        for (i, _) in self.candidates(query, opts.candidates, opts) {
             let i = i as usize;
             let entity = &self.entities[i];
             if !opts.admits(entity) {

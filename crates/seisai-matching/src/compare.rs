@@ -74,17 +74,26 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
     // is a typo, three or more is another name.
     let edits = levenshtein::distance(a.chars.iter().copied(), b.chars.iter().copied());
     let len = a.chars.len().max(b.chars.len());
-    if edits <= 1 && len >= 4 {
+    // Short parts (romanised Chinese and Korean syllables, short given
+    // names) differ by one letter between different names: li/yi, ying/ling.
+    if edits <= 1 && len >= 6 {
         jw = jw.max(0.95);
+    } else if edits >= 1 && len <= 4 {
+        jw = jw.min(0.8);
     } else if edits >= 3 && len < 12 {
         jw = jw.min(0.86);
-    } else if edits == 2 && len <= 5 {
+    } else if edits == 2 && len <= 6 {
         jw = jw.min(0.86);
+    } else if edits == 1 && len == 5 {
+        jw = jw.min(0.9);
     }
     if len >= 4 && a.chars.iter().eq(b.chars.iter().rev()) {
         return 0.9;
     }
-    let phonetic = !a.phonetic.is_empty()
+    let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiouy".contains(*c));
+    let same_start = a.chars.first() == b.chars.first() || (vowel(a.chars.first()) && vowel(b.chars.first()));
+    let phonetic = same_start
+        && !a.phonetic.is_empty()
         && a.phonetic.len() >= 2
         && (a.phonetic == b.phonetic
             || (!a.phonetic_alt.is_empty() && a.phonetic_alt == b.phonetic_alt)

@@ -14,6 +14,7 @@
 
 pub mod compare;
 pub mod features;
+pub mod keys;
 pub mod prepare;
 pub mod score;
 

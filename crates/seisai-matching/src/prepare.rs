@@ -105,6 +105,9 @@ pub struct NameForm {
     pub legal_forms: Vec<LegalForm>,
     /// Titles and honorifics removed from the name.
     pub titles: Vec<String>,
+    /// Lookup keys of the form, sorted (see [`crate::keys`]).
+    #[serde(skip)]
+    pub keys: Vec<u64>,
     /// Whether this form keeps the name in its own (non-Latin) script.
     /// Two names written in the same script are compared in that script,
     /// so that two different Korean or Chinese names which romanise alike
@@ -150,7 +153,8 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
     let mut forms: Vec<NameForm> = Vec::with_capacity(latins.len());
     METAPHONE.with(|dm| {
         for latin in latins {
-            let form = build_form(name, &latin, script, schema, &mut legal_forms.clone(), dm);
+            let mut form = build_form(name, &latin, script, schema, &mut legal_forms.clone(), dm);
+            form.keys = crate::keys::form_key_set(&form);
             if !form.tokens.is_empty()
                 && !forms.iter().any(|f| f.latin == form.latin)
             {
@@ -163,6 +167,7 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
         METAPHONE.with(|dm| {
             let mut form = build_form(name, &native, script, schema, &mut legal_forms.clone(), dm);
             form.native = true;
+            form.keys = crate::keys::form_key_set(&form);
             if !form.tokens.is_empty() {
                 forms.push(form);
             }
@@ -183,6 +188,9 @@ fn build_form(
     let is_person = matches!(schema, Schema::Person);
     let is_org = schema.is_organization() || matches!(schema, Schema::LegalEntity);
     let ws = words(latin);
+    // In romanised Chinese and Korean names a one-letter part is a
+    // syllable (이 → i), not an initial.
+    let syllabic = matches!(script, NameScript::Han | NameScript::Hangul);
     let mut tokens = Vec::with_capacity(ws.len());
     let mut titles = Vec::new();
     let mut i = 0;
@@ -208,7 +216,7 @@ fn build_form(
         } else if let Some(n) = vocab::number_word(w).filter(|_| !is_person) {
             tokens.push(Token::new(n.to_string(), TokenKind::Number, dm));
             continue;
-        } else if w.chars().count() == 1 {
+        } else if w.chars().count() == 1 && !syllabic {
             TokenKind::Initial
         } else if vocab::is_particle(w) {
             TokenKind::Particle
@@ -255,6 +263,7 @@ fn build_form(
         legal_forms: legal_forms.clone(),
         titles,
         native: false,
+        keys: Vec::new(),
     }
 }
 

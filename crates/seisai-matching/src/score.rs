@@ -176,10 +176,18 @@ pub fn best_name<'a>(
                     if qf.native != cf.native || (qf.native && !same_script) || (!qf.native && same_script) {
                         continue;
                     }
+                    // Forms without a key in common cannot score well.
+                    if !crate::keys::intersects(&qf.keys, &cf.keys) {
+                        continue;
+                    }
                     let m = compare_forms(qf, cf, params);
                     let s = m.score * property_factor(cn.prop, cf);
                     if best.as_ref().is_none_or(|b| s > b.0) {
+                        let perfect = s >= 1.0;
                         best = Some((s, qf, cn, cf, m));
+                        if perfect {
+                            return best;
+                        }
                     }
                 }
             }

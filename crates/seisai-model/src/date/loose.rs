@@ -32,7 +32,7 @@ fn month_of(word: &str) -> Option<u32> {
 fn tokens(text: &str) -> Vec<Tok> {
     let mut out = Vec::new();
     let mut word = String::new();
-    let mut flush = |word: &mut String, out: &mut Vec<Tok>| {
+    let flush = |word: &mut String, out: &mut Vec<Tok>| {
         if word.is_empty() {
             return;
         }
