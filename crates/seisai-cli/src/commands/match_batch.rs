@@ -1,0 +1,303 @@
+//! `seisai match`: batch screening of query entities.
+//!
+//! Input: JSON lines, each an FtM query entity as in OpenSanctions' `/match`
+//! API (`{"id": "q1", "schema": "Person", "properties": {"name": [...]}}`),
+//! or CSV with a column mapping. Output: one JSON line per query, in input
+//! order, with the results best first. Lines are read in blocks and each
+//! block is screened on all cores, so memory stays flat on any input size.
+
+use std::fs::File;
+use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use anyhow::Context;
+use rayon::prelude::*;
+use seisai_index::{Index, SearchOptions};
+use seisai_model::{Entity, Schema, props};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use crate::Cli;
+
+/// Input formats.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum InputFormat {
+    /// FtM query entities, one JSON object a line.
+    Jsonl,
+    /// CSV with a header row; see the --*-column options.
+    Csv,
+}
+
+/// Arguments of `seisai match`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Input file (default: standard input).
+    #[arg(long)]
+    pub input: Option<PathBuf>,
+    /// Output file (default: standard output).
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// Input format.
+    #[arg(long, value_enum, default_value = "jsonl")]
+    pub format: InputFormat,
+    /// Score at or above which a result is a match (default: the engine's recommended threshold).
+    #[arg(long)]
+    pub threshold: Option<f32>,
+    /// Results per query.
+    #[arg(long, default_value_t = 5)]
+    pub limit: usize,
+    /// Only screen against these datasets (repeatable).
+    #[arg(long = "dataset")]
+    pub datasets: Vec<String>,
+    /// Screen against the list versions (and listings) in force on this date (YYYY-MM-DD).
+    #[arg(long)]
+    pub as_of: Option<String>,
+    /// CSV: column holding the name.
+    #[arg(long, default_value = "name")]
+    pub name_column: String,
+    /// CSV: column holding the record id (default: the line number).
+    #[arg(long)]
+    pub id_column: Option<String>,
+    /// CSV: column holding the schema (Person, Company, …); default --schema.
+    #[arg(long)]
+    pub schema_column: Option<String>,
+    /// CSV: schema of every row when there is no schema column.
+    #[arg(long, default_value = "LegalEntity")]
+    pub schema: String,
+    /// CSV: column holding a birth date.
+    #[arg(long)]
+    pub birth_date_column: Option<String>,
+    /// CSV: column holding a country or nationality.
+    #[arg(long)]
+    pub country_column: Option<String>,
+}
+
+const BLOCK: usize = 4096;
+
+#[derive(Serialize)]
+struct ResultLine<'a> {
+    id: &'a str,
+    results: Vec<Value>,
+}
+
+/// Runs the command.
+pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
+    let as_of = args.as_of.as_deref().map(super::screening::parse_day).transpose()?;
+    let started = Instant::now();
+    let (index, versions) = super::screening::build_index(cli, &args.datasets, as_of)?;
+    eprintln!(
+        "index: {} entities from {} in {:.2} s",
+        index.len(),
+        versions.join(", "),
+        started.elapsed().as_secs_f64()
+    );
+    let mut opts = SearchOptions { limit: args.limit, datasets: args.datasets.clone(), as_of, ..SearchOptions::default() };
+    if let Some(t) = args.threshold {
+        if !(0.0..=1.0).contains(&t) {
+            anyhow::bail!("--threshold {t}: expected a number between 0 and 1");
+        }
+        opts.config.threshold = t;
+    }
+    let reader: Box<dyn BufRead> = match &args.input {
+        Some(p) => Box::new(BufReader::new(File::open(p).with_context(|| format!("cannot open --input {}", p.display()))?)),
+        None => Box::new(BufReader::new(std::io::stdin())),
+    };
+    let mut out: Box<dyn Write> = match &args.output {
+        Some(p) => Box::new(BufWriter::new(File::create(p).with_context(|| format!("cannot create --output {}", p.display()))?)),
+        None => Box::new(BufWriter::new(std::io::stdout())),
+    };
+    let bar = super::spinner("screening".into());
+    let mut stats = Stats::default();
+    let source = input_records(reader, args)?;
+    let mut block: Vec<Result<(String, Entity), String>> = Vec::with_capacity(BLOCK);
+    for record in source {
+        block.push(record);
+        if block.len() == BLOCK {
+            screen_block(&index, &opts, &block, &mut out, &mut stats)?;
+            block.clear();
+            if let Some(b) = &bar {
+                b.set_message(format!("screened {}", stats.queries));
+            }
+        }
+    }
+    screen_block(&index, &opts, &block, &mut out, &mut stats)?;
+    out.flush().context("cannot write the output")?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    let secs = started.elapsed().as_secs_f64();
+    eprintln!(
+        "screened {} queries ({} with a match, {} rejected) in {:.2} s",
+        stats.queries, stats.matched, stats.rejected, secs
+    );
+    Ok(if stats.rejected > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
+}
+
+#[derive(Default)]
+struct Stats {
+    queries: usize,
+    matched: usize,
+    rejected: usize,
+}
+
+fn screen_block(
+    index: &Index,
+    opts: &SearchOptions,
+    block: &[Result<(String, Entity), String>],
+    out: &mut dyn Write,
+    stats: &mut Stats,
+) -> anyhow::Result<()> {
+    let lines: Vec<(String, bool, bool)> = block
+        .par_iter()
+        .map(|record| match record {
+            Ok((id, query)) => {
+                let hits = index.search(&index.prepare(query), opts);
+                let matched = hits.iter().any(|h| h.result.is_match);
+                let results = hits.iter().map(result_json).collect();
+                let line = serde_json::to_string(&ResultLine { id, results }).unwrap_or_default();
+                (line, matched, false)
+            }
+            Err(message) => (json!({"error": message}).to_string(), false, true),
+        })
+        .collect();
+    for (line, matched, rejected) in lines {
+        stats.queries += usize::from(!rejected);
+        stats.matched += usize::from(matched);
+        stats.rejected += usize::from(rejected);
+        if rejected {
+            eprintln!("rejected: {line}");
+        }
+        writeln!(out, "{line}").context("cannot write the output")?;
+    }
+    Ok(())
+}
+
+/// One result in the output contract.
+pub fn result_json(hit: &seisai_index::Hit) -> Value {
+    let e = &hit.entity;
+    json!({
+        "id": e.id,
+        "caption": e.caption(),
+        "schema": e.schema.as_str(),
+        "score": (hit.result.score as f64 * 10000.0).round() / 10000.0,
+        "match": hit.result.is_match,
+        "datasets": e.datasets,
+        "version": e.version,
+        "explanation": hit.result.explanation,
+    })
+}
+
+type Record = Result<(String, Entity), String>;
+
+fn input_records(reader: Box<dyn BufRead>, args: &Args) -> anyhow::Result<Box<dyn Iterator<Item = Record>>> {
+    Ok(match args.format {
+        InputFormat::Jsonl => Box::new(reader.lines().enumerate().filter_map(|(i, line)| {
+            let line_no = i + 1;
+            match line {
+                Err(e) => Some(Err(format!("line {line_no}: cannot read: {e}"))),
+                Ok(text) if text.trim().is_empty() => None,
+                Ok(text) => Some(parse_query(&text).map_err(|e| format!("line {line_no}: {e}"))),
+            }
+        })),
+        InputFormat::Csv => {
+            let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
+            let headers = csv.headers().context("cannot read the CSV header row")?.clone();
+            let col = |name: &Option<String>, what: &str| -> anyhow::Result<Option<usize>> {
+                match name {
+                    None => Ok(None),
+                    Some(n) => headers
+                        .iter()
+                        .position(|h| h == n)
+                        .map(Some)
+                        .with_context(|| format!("--{what} {n:?}: no such column; the header has {:?}", headers.iter().collect::<Vec<_>>())),
+                }
+            };
+            let name_col = col(&Some(args.name_column.clone()), "name-column")?.unwrap_or(0);
+            let id_col = col(&args.id_column, "id-column")?;
+            let schema_col = col(&args.schema_column, "schema-column")?;
+            let dob_col = col(&args.birth_date_column, "birth-date-column")?;
+            let country_col = col(&args.country_column, "country-column")?;
+            let default_schema: Schema = args.schema.parse().unwrap_or(Schema::LegalEntity);
+            Box::new(csv.into_records().enumerate().map(move |(i, rec)| {
+                let line = i + 2;
+                let rec = rec.map_err(|e| format!("CSV line {line}: {e}"))?;
+                let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).map(str::trim).filter(|s| !s.is_empty());
+                let name = get(Some(name_col)).ok_or_else(|| format!("CSV line {line}: empty name column"))?;
+                let schema = get(schema_col).and_then(|s| s.parse().ok()).unwrap_or_else(|| default_schema.clone());
+                let id = get(id_col).map(str::to_string).unwrap_or_else(|| line.to_string());
+                let mut e = Entity::new("query", &id, schema);
+                e.add(props::NAME, name);
+                if let Some(d) = get(dob_col).and_then(seisai_model::FuzzyDate::parse_loose) {
+                    e.add_date(props::BIRTH_DATE, d);
+                }
+                if let Some(c) = get(country_col) {
+                    e.add_country(props::COUNTRY, c);
+                }
+                Ok((id, e))
+            }))
+        }
+    })
+}
+
+/// Parses one query line: an FtM entity with `schema` and `properties`;
+/// `id` is optional. Country-typed properties may be names or codes.
+pub fn parse_query(text: &str) -> Result<(String, Entity), String> {
+    let value: Value = serde_json::from_str(text).map_err(|e| format!("not JSON: {e}"))?;
+    let obj = value.as_object().ok_or("expected a JSON object with \"schema\" and \"properties\"")?;
+    let id = obj.get("id").and_then(Value::as_str).unwrap_or("").to_string();
+    let schema: Schema = obj
+        .get("schema")
+        .and_then(Value::as_str)
+        .ok_or("missing \"schema\" (e.g. \"Person\", \"Company\")")?
+        .parse()
+        .unwrap_or(Schema::LegalEntity);
+    if !schema.is_matchable() {
+        return Err(format!("schema {schema} cannot be screened; use Person, Organization, Company, LegalEntity, Vessel, Airplane or Security"));
+    }
+    let properties = obj
+        .get("properties")
+        .and_then(Value::as_object)
+        .ok_or("missing \"properties\" object")?;
+    let mut e = Entity::new("query", if id.is_empty() { "q" } else { &id }, schema);
+    for (prop, values) in properties {
+        let list: Vec<&str> = match values {
+            Value::String(s) => vec![s.as_str()],
+            Value::Array(a) => a.iter().filter_map(Value::as_str).collect(),
+            _ => return Err(format!("property {prop:?}: expected a string or a list of strings")),
+        };
+        for v in list {
+            match prop.as_str() {
+                props::BIRTH_DATE => match seisai_model::FuzzyDate::parse_loose(v) {
+                    Some(d) => e.add_date(prop, d),
+                    None => return Err(format!("property birthDate: {v:?} is not a date (expected e.g. 1952-10-07 or 1952)")),
+                },
+                props::NATIONALITY | props::COUNTRY | props::CITIZENSHIP | props::JURISDICTION => e.add_country(prop, v),
+                _ => {
+                    e.add(prop, v);
+                }
+            }
+        }
+    }
+    if !e.has(props::NAME) && props::IDENTIFIER_PROPS.iter().all(|p| !e.has(p)) {
+        return Err("query has no \"name\" (and no identifier) to screen".into());
+    }
+    Ok((id, e))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_queries_and_reports_errors() {
+        let (id, e) = parse_query(r#"{"id":"q1","schema":"Person","properties":{"name":["Vladimir Putin"],"birthDate":["1952-10-07"],"nationality":["Russia"]}}"#)
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(id, "q1");
+        assert_eq!(e.get(props::NATIONALITY), ["ru"]);
+        assert!(parse_query("{").is_err());
+        assert!(parse_query(r#"{"schema":"Person","properties":{}}"#).unwrap_err().contains("no \"name\""));
+        assert!(parse_query(r#"{"schema":"Person","properties":{"name":["x"],"birthDate":["soon"]}}"#).unwrap_err().contains("birthDate"));
+    }
+}
