@@ -41,6 +41,18 @@ pub enum Command {
     Sync(commands::sync::Args),
     /// Show when an entity was added, changed and removed across versions.
     History(commands::history::Args),
+    /// Screen query entities (JSON lines or CSV) against the lists.
+    Match(commands::match_batch::Args),
+    /// Apply the sanctions measures to documents (trades, payments, securities orders…).
+    Check(commands::check::Args),
+    /// List the sanctions measures with their dates and legal basis.
+    Measures(commands::measures::Args),
+    /// Measure matching quality on the labelled evaluation sets.
+    Eval(commands::eval::Args),
+    /// Run the screening service (yente-compatible HTTP API).
+    Serve(commands::serve::Args),
+    /// Manage the API keys of the screening service.
+    Keys(commands::keys::Args),
 }
 
 fn main() -> ExitCode {
@@ -57,6 +69,12 @@ fn main() -> ExitCode {
         Command::Diff(args) => commands::diff::run(&cli, args),
         Command::Export(args) => commands::export::run(&cli, args),
         Command::Sync(args) => commands::sync::run(&cli, args),
+        Command::Match(args) => commands::match_batch::run(&cli, args),
+        Command::Eval(args) => commands::eval::run(&cli, args),
+        Command::Check(args) => commands::check::run(&cli, args),
+        Command::Measures(args) => commands::measures::run(&cli, args),
+        Command::Serve(args) => commands::serve::run(&cli, args),
+        Command::Keys(args) => commands::keys::run(&cli, args),
         Command::History(args) => commands::history::run(&cli, args),
     };
     match result {

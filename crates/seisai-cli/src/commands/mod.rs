@@ -1,10 +1,17 @@
 //! The commands of `seisai`, one module each, with the helpers they share.
 
+pub mod check;
 pub mod diff;
+pub mod eval;
 pub mod export;
 pub mod history;
 pub mod import;
+pub mod keys;
 pub mod lists;
+pub mod match_batch;
+pub mod measures;
+pub mod screening;
+pub mod serve;
 pub mod sync;
 
 use std::io::IsTerminal;
