@@ -36,7 +36,7 @@ impl Default for SearchOptions {
     fn default() -> Self {
         SearchOptions {
             limit: 5,
-            candidates: 200,
+            candidates: 100,
             config: Config::default(),
             datasets: Vec::new(),
             exclude_datasets: Vec::new(),

@@ -72,6 +72,10 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
     // Jaro-Winkler alone cannot tell a typo from a different name of the
     // same shape; the number of edits can: one edit in a long enough part
     // is a typo, three or more is another name.
+    if jw < 0.75 {
+        // Too different for any adjustment below to reach the 0.8 floor.
+        return jw;
+    }
     let edits = levenshtein::distance(a.chars.iter().copied(), b.chars.iter().copied());
     let len = a.chars.len().max(b.chars.len());
     // Short parts (romanised Chinese and Korean syllables, short given
@@ -115,24 +119,33 @@ fn credit(similarity: f32) -> f32 {
     }
 }
 
-#[derive(Clone, Debug)]
-struct Unit {
+#[derive(Clone, Copy, Debug)]
+struct Unit<'a> {
     first: usize,
     len: usize,
-    token: Token,
+    token: &'a Token,
 }
 
-fn units(tokens: &[Token], joins: bool) -> Vec<Unit> {
-    let mut out: Vec<Unit> = tokens
-        .iter()
-        .enumerate()
-        .map(|(i, t)| Unit { first: i, len: 1, token: t.clone() })
-        .collect();
+fn units(form: &NameForm, joins: bool) -> Vec<Unit<'_>> {
+    let mut out: Vec<Unit> = form.tokens.iter().enumerate().map(|(i, t)| Unit { first: i, len: 1, token: t }).collect();
     if joins {
-        for i in 0..tokens.len().saturating_sub(1) {
+        for (i, joined) in form.joined.iter().enumerate() {
+            if let Some(token) = joined {
+                out.push(Unit { first: i, len: 2, token });
+            }
+        }
+    }
+    out
+}
+
+/// The adjacent parts of a form written together (`pol` + `pot` →
+/// `polpot`), one per pair of neighbours; `None` where a number is involved.
+pub fn joined_tokens(tokens: &[Token]) -> Vec<Option<Token>> {
+    (0..tokens.len().saturating_sub(1))
+        .map(|i| {
             let (a, b) = (&tokens[i], &tokens[i + 1]);
             if a.kind == TokenKind::Number || b.kind == TokenKind::Number {
-                continue;
+                return None;
             }
             let text = format!("{}{}", a.text, b.text);
             let mut token = a.clone();
@@ -142,23 +155,54 @@ fn units(tokens: &[Token], joins: bool) -> Vec<Unit> {
             token.phonetic.clear();
             token.phonetic_alt.clear();
             token.weight = a.weight + b.weight;
-            out.push(Unit { first: i, len: 2, token });
-        }
-    }
-    out
+            Some(token)
+        })
+        .collect()
+}
+
+/// The score of comparing two forms, without building the explanation
+/// (the fast path for ranking candidates).
+pub fn compare_score(q: &NameForm, c: &NameForm, params: CompareParams) -> f32 {
+    align(q, c, params, false).0
 }
 
 /// Compares a query name form with a candidate name form.
 pub fn compare_forms(q: &NameForm, c: &NameForm, params: CompareParams) -> NameMatch {
+    let (score, m) = align(q, c, params, true);
+    m.unwrap_or(NameMatch {
+        score,
+        parts: Vec::new(),
+        unmatched_query: Vec::new(),
+        unmatched_candidate: Vec::new(),
+        number_mismatch: false,
+    })
+}
+
+fn align(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool) -> (f32, Option<NameMatch>) {
     let qn = q.tokens.len();
     let cn = c.tokens.len();
-    let joins = qn + cn <= 24;
-    let qu = units(&q.tokens, joins);
-    let cu = units(&c.tokens, joins);
+    // Joined parts are only tried when single parts leave something
+    // without a close partner (the common case needs no joins).
+    let singles_close = |qu: &[Unit], cu: &[Unit]| -> bool {
+        let mut best_c = vec![0.0f32; cu.len()];
+        let all_q = qu.iter().all(|a| {
+            let mut best = 0.0f32;
+            for (j, b) in cu.iter().enumerate() {
+                let s = part_similarity(a.token, b.token);
+                best = best.max(s);
+                best_c[j] = best_c[j].max(s);
+            }
+            best >= 0.9
+        });
+        all_q && best_c.iter().all(|s| *s >= 0.9)
+    };
+    let joins = qn + cn <= 24 && qn != cn || !singles_close(&units(q, false), &units(c, false));
+    let qu = units(q, joins);
+    let cu = units(c, joins);
     let mut pairs: Vec<(f32, usize, usize)> = Vec::with_capacity(qu.len() * cu.len());
     for (i, a) in qu.iter().enumerate() {
         for (j, b) in cu.iter().enumerate() {
-            let s = part_similarity(&a.token, &b.token);
+            let s = part_similarity(a.token, b.token);
             if s >= 0.8 {
                 // Prefer single-part pairs over joined ones at equal similarity.
                 let tie = match a.len + b.len {
@@ -191,7 +235,9 @@ pub fn compare_forms(q: &NameForm, c: &NameForm, params: CompareParams) -> NameM
         for k in b.first..b.first + b.len {
             c_used[k] = true;
         }
-        parts.push(PartMatch { query: a.token.text.clone(), candidate: b.token.text.clone(), similarity: s, credit: cr });
+        if explain {
+            parts.push(PartMatch { query: a.token.text.clone(), candidate: b.token.text.clone(), similarity: s, credit: cr });
+        }
     }
     let q_weight: f32 = q.total_weight();
     let earned: f32 = q.tokens.iter().zip(&q_credit).map(|(t, c)| t.weight * c).sum();
@@ -229,13 +275,18 @@ pub fn compare_forms(q: &NameForm, c: &NameForm, params: CompareParams) -> NameM
     if seisai_names::vocab::legal_forms_conflict(&q.legal_forms, &c.legal_forms) {
         score -= 0.12;
     }
-    NameMatch {
-        score: score.clamp(0.0, 1.0),
+    let score = score.clamp(0.0, 1.0);
+    if !explain {
+        return (score, None);
+    }
+    let m = NameMatch {
+        score,
         parts,
         unmatched_query: q.tokens.iter().zip(&q_used).filter(|(_, u)| !**u).map(|(t, _)| t.text.clone()).collect(),
         unmatched_candidate: c.tokens.iter().zip(&c_used).filter(|(_, u)| !**u).map(|(t, _)| t.text.clone()).collect(),
         number_mismatch,
-    }
+    };
+    (score, Some(m))
 }
 
 /// An organisation written as its initials (`PLA` ↔ `People's Liberation

@@ -105,6 +105,9 @@ pub struct NameForm {
     pub legal_forms: Vec<LegalForm>,
     /// Titles and honorifics removed from the name.
     pub titles: Vec<String>,
+    /// Adjacent parts written together, precomputed for comparison.
+    #[serde(skip)]
+    pub joined: Vec<Option<Token>>,
     /// Lookup keys of the form, sorted (see [`crate::keys`]).
     #[serde(skip)]
     pub keys: Vec<u64>,
@@ -155,6 +158,7 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
         for latin in latins {
             let mut form = build_form(name, &latin, script, schema, &mut legal_forms.clone(), dm);
             form.keys = crate::keys::form_key_set(&form);
+            form.joined = crate::compare::joined_tokens(&form.tokens);
             if !form.tokens.is_empty()
                 && !forms.iter().any(|f| f.latin == form.latin)
             {
@@ -168,6 +172,7 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
             let mut form = build_form(name, &native, script, schema, &mut legal_forms.clone(), dm);
             form.native = true;
             form.keys = crate::keys::form_key_set(&form);
+            form.joined = crate::compare::joined_tokens(&form.tokens);
             if !form.tokens.is_empty() {
                 forms.push(form);
             }
@@ -264,6 +269,7 @@ fn build_form(
         titles,
         native: false,
         keys: Vec::new(),
+        joined: Vec::new(),
     }
 }
 

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use seisai_model::{Entity, FuzzyDate, Schema, props};
 use serde::Serialize;
 
-use crate::compare::{CompareParams, NameMatch, compare_forms};
+use crate::compare::{CompareParams, NameMatch, compare_forms, compare_score};
 use crate::features::{self, FeatureOutcome};
 use crate::prepare::{NameContext, NameForm, prepare};
 use seisai_names::script::NameScript;
@@ -165,8 +165,8 @@ pub fn best_name<'a>(
     candidate: &'a Prepared,
 ) -> Option<(f32, &'a NameForm, &'a PreparedName, &'a NameForm, NameMatch)> {
     let params = params_for(&candidate.schema);
-    let mut best: Option<(f32, &NameForm, &PreparedName, &NameForm, NameMatch)> = None;
-    for qn in &query.names {
+    let mut best: Option<(f32, &NameForm, &PreparedName, &NameForm)> = None;
+    'search: for qn in &query.names {
         for qf in &qn.forms {
             for cn in &candidate.names {
                 for cf in &cn.forms {
@@ -180,20 +180,18 @@ pub fn best_name<'a>(
                     if !crate::keys::intersects(&qf.keys, &cf.keys) {
                         continue;
                     }
-                    let m = compare_forms(qf, cf, params);
-                    let s = m.score * property_factor(cn.prop, cf);
+                    let s = compare_score(qf, cf, params) * property_factor(cn.prop, cf);
                     if best.as_ref().is_none_or(|b| s > b.0) {
-                        let perfect = s >= 1.0;
-                        best = Some((s, qf, cn, cf, m));
-                        if perfect {
-                            return best;
+                        best = Some((s, qf, cn, cf));
+                        if s >= 1.0 {
+                            break 'search;
                         }
                     }
                 }
             }
         }
     }
-    best
+    best.map(|(s, qf, cn, cf)| (s, qf, cn, cf, compare_forms(qf, cf, params)))
 }
 
 /// Scores a candidate against a query. Returns `None` when the schemata

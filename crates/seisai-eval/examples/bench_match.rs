@@ -1,0 +1,107 @@
+//! Matching benchmark: index build time and memory, single-query latency
+//! (p50/p99), batch throughput on all cores, each beside a naive baseline
+//! measured in the same run (brute-force Jaro–Winkler of the query against
+//! every listed name).
+//!
+//! `cargo run --release -p seisai-eval --example bench_match [-- QUERIES]`
+use std::time::Instant;
+
+use rayon::prelude::*;
+use seisai_index::{Index, SearchOptions};
+use seisai_matching::NameContext;
+use seisai_model::Entity;
+
+fn peak_rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_string))
+        .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse::<f64>().ok()))
+        .map(|kb| kb / 1024.0)
+        .unwrap_or(0.0)
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+fn main() -> anyhow::Result<()> {
+    let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5000);
+    let data = seisai_model::testdata::dir("bench").ok_or_else(|| anyhow::anyhow!("no data dir"))?;
+    let eval = seisai_model::testdata::eval_dir("bench").ok_or_else(|| anyhow::anyhow!("no eval dir"))?;
+    let ctx = NameContext::load_default();
+    let t = Instant::now();
+    let entities = seisai_eval::lists::entities(seisai_eval::lists::load_all(&data));
+    let load_s = t.elapsed().as_secs_f64();
+    let rss_before = peak_rss_mb();
+    let t = Instant::now();
+    let index = Index::build(entities, ctx);
+    let build_s = t.elapsed().as_secs_f64();
+    let names: usize = index.entities().iter().map(|e| e.names().count()).sum();
+    println!(
+        "lists: {} entities, {names} names loaded in {load_s:.2} s; index build {build_s:.2} s ({} keys, {} postings); peak RSS {:.0} MB (before build {:.0} MB)",
+        index.len(),
+        index.key_count(),
+        index.posting_count(),
+        peak_rss_mb(),
+        rss_before
+    );
+    let mut rows = seisai_eval::queries::read_persons(&eval.join("negatives-global.csv"))?;
+    rows.extend(seisai_eval::queries::read_persons(&eval.join("positives-un-untreated.csv"))?);
+    rows.truncate(n);
+    let queries: Vec<Entity> = rows.iter().map(|r| r.to_query()).collect();
+    let opts = SearchOptions::default();
+
+    // Single query latency, one thread, including query preparation.
+    let mut lat: Vec<f64> = queries
+        .iter()
+        .map(|q| {
+            let t = Instant::now();
+            let hits = index.search(&index.prepare(q), &opts);
+            std::hint::black_box(hits);
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    lat.sort_by(f64::total_cmp);
+    println!(
+        "seisai single query ({} queries, 1 thread): p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        lat.len(),
+        percentile(&lat, 0.5),
+        percentile(&lat, 0.99),
+        lat.last().copied().unwrap_or(0.0)
+    );
+    let t = Instant::now();
+    let total: usize = queries.par_iter().map(|q| index.search(&index.prepare(q), &opts).len()).sum();
+    let secs = t.elapsed().as_secs_f64();
+    let qps = queries.len() as f64 / secs;
+    println!("seisai batch ({} threads): {qps:.0} queries/s ({total} results)", rayon::current_num_threads());
+
+    // Baseline: brute-force Jaro-Winkler of the lower-cased query name against every listed name.
+    let listed: Vec<Vec<char>> = index
+        .entities()
+        .iter()
+        .flat_map(|e| e.names().map(|(_, n)| n.to_lowercase().chars().collect::<Vec<char>>()))
+        .collect();
+    let sample = &queries[..queries.len().min(200)];
+    let t = Instant::now();
+    let best: f64 = sample
+        .par_iter()
+        .map(|q| {
+            let name: Vec<char> = q.caption().to_lowercase().chars().collect();
+            listed
+                .iter()
+                .map(|l| rapidfuzz::distance::jaro_winkler::normalized_similarity(name.iter().copied(), l.iter().copied()))
+                .fold(0.0, f64::max)
+        })
+        .sum();
+    let base_secs = t.elapsed().as_secs_f64();
+    let base_qps = sample.len() as f64 / base_secs;
+    println!(
+        "baseline brute-force Jaro-Winkler batch ({} threads): {base_qps:.0} queries/s (checksum {best:.1}); seisai is {:.0}x faster",
+        rayon::current_num_threads(),
+        qps / base_qps
+    );
+    Ok(())
+}
