@@ -13,6 +13,7 @@ pub mod auth;
 pub mod error;
 pub mod metrics;
 pub mod middleware;
+pub mod screener;
 pub mod state;
 
 use std::net::SocketAddr;
@@ -47,6 +48,9 @@ pub enum ServeError {
         /// The cause.
         source: std::io::Error,
     },
+    /// The policy files (measures) cannot be loaded.
+    #[error("cannot load the policy files: {0}")]
+    Policies(String),
 }
 
 /// How to start the service.
@@ -65,6 +69,11 @@ pub struct ServeOptions {
 pub fn new_state(settings: Settings, ctx: NameContext) -> Result<Shared, ServeError> {
     let store = Store::open(&settings.data_dir)?;
     let keys = auth::KeyStore::load(&auth::key_file(&settings.data_dir))?;
+    let policies = match &settings.policies_dir {
+        Some(dir) => seisai_measures::Policy::load_dir(dir)
+            .map_err(|e| ServeError::Policies(format!("{}: {e}", dir.display())))?,
+        None => Vec::new(),
+    };
     Ok(Arc::new(AppState {
         snapshot: ArcSwapOption::empty(),
         store: Mutex::new(store),
@@ -73,6 +82,7 @@ pub fn new_state(settings: Settings, ctx: NameContext) -> Result<Shared, ServeEr
         settings,
         keys,
         metrics: metrics::Metrics::default(),
+        policies,
         last_update: Mutex::new(None),
         last_failure: Mutex::new(None),
         next_sync: Mutex::new(None),

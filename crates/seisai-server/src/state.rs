@@ -33,8 +33,8 @@ pub struct ListVersion {
 /// An index with the list versions it was built from. Never changed once
 /// built; an update builds a new one.
 pub struct Snapshot {
-    /// The index.
-    pub index: Index,
+    /// The index (shared with the measures engine's screener).
+    pub index: Arc<Index>,
     /// Dataset → version served.
     pub versions: BTreeMap<String, ListVersion>,
     /// When the index was built.
@@ -58,7 +58,7 @@ impl Snapshot {
             }
         }
         let index = Index::build(entities.into_iter().map(Arc::new).collect(), ctx);
-        Ok(Snapshot { index, versions, built_at: Utc::now() })
+        Ok(Snapshot { index: Arc::new(index), versions, built_at: Utc::now() })
     }
 
     /// Dataset → version id, as stated in every response.
@@ -97,6 +97,8 @@ pub struct Settings {
     pub sources: SourcesConfig,
     /// Interval of the scheduled sync, if any.
     pub sync_interval: Option<Duration>,
+    /// Folder of the policy files (measures); None: no measures served.
+    pub policies_dir: Option<PathBuf>,
 }
 
 /// Everything the handlers share.
@@ -115,6 +117,8 @@ pub struct AppState {
     pub keys: KeyStore,
     /// Request metrics.
     pub metrics: Metrics,
+    /// The sanctions measures (policy files) applied by `/screen/*` documents.
+    pub policies: Vec<seisai_measures::Policy>,
     /// The last update and the last failed one.
     pub last_update: Mutex<Option<UpdateStatus>>,
     /// The last failed update, kept until a later one succeeds.

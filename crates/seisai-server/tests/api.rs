@@ -88,6 +88,7 @@ fn start(open_screening: bool) -> Server {
         import_limit: 64 << 20,
         sources: Default::default(),
         sync_interval: None,
+        policies_dir: Some(seisai_model::testdata::workspace_root().join("policies")),
     };
     std::fs::create_dir_all(&settings.data_dir).unwrap();
     std::fs::copy(key_file(dir.path()), key_file(&settings.data_dir)).unwrap();
@@ -207,8 +208,18 @@ fn the_service_end_to_end() {
     let m = s.post("/match/default?algorithm=logic-v1&changed_since=2024-01-01", screen, &match_body("Putin"));
     assert_eq!(m.status, 200);
     assert!(m.json["seisai"]["ignored"][0].as_str().unwrap().contains("changed_since"));
+    // An oversized body is refused: with 413, or — when the server answers
+    // before the client has finished sending — by closing the connection.
     let huge = vec![b' '; 2 << 20];
-    assert_eq!(s.post_raw("/match/default", screen, "application/json", &huge).status, 413);
+    let mut req = ureq::post(&format!("{}/match/default", s.base)).timeout(Duration::from_secs(60));
+    if let Some(k) = screen {
+        req = req.set("Authorization", &format!("ApiKey {k}"));
+    }
+    match req.set("Content-Type", "application/json").send_bytes(&huge) {
+        Err(ureq::Error::Status(code, _)) => assert_eq!(code, 413),
+        Err(ureq::Error::Transport(t)) => assert!(t.to_string().contains("Broken pipe") || t.to_string().contains("reset"), "{t}"),
+        Ok(r) => panic!("oversized body accepted with status {}", r.status()),
+    }
     let bad = s.post_raw("/match/default", screen, "application/json", &[0xff, 0xfe, 0x00]);
     assert_eq!(bad.status, 400);
 
@@ -254,6 +265,23 @@ fn the_service_end_to_end() {
     assert_eq!(p.json["screening_id"], "test-req-1");
     let p = s.post("/screen/party", screen, &json!({"party": {"schema": "Person", "properties": {"name": ["Maria Gonzalez"]}}}));
     assert_eq!(p.json["decision"], "clear");
+
+    // Measures: the same export of semiconductors to a Russian end user is
+    // CLEAR before 2022-03-18 and PROHIBITED from that day.
+    let trade = json!({"kind": "trade", "direction": "export",
+        "lines": [{"hs_code": "8542.31", "description": "microcontrollers", "quantity": 1000, "value": 2000000, "currency": "JPY"}],
+        "end_user": {"name": "OOO Almaz Electronics", "country": "RU", "address": {"town": "Moscow", "country": "RU"}},
+        "importer": {"name": "OOO Almaz Electronics", "country": "RU", "address": {"town": "Moscow", "country": "RU"}}});
+    let before = s.post("/screen/trade?as_of=2022-03-10", screen, &trade);
+    assert_eq!(before.status, 200, "{}", before.text);
+    assert_eq!(before.json["outcome"], "CLEAR", "{}", before.text);
+    let after = s.post("/screen/trade?as_of=2022-03-18", screen, &trade);
+    assert_eq!(after.json["outcome"], "PROHIBITED", "{}", after.text);
+    assert_eq!(s.post("/screen/trade?as_of=18.3.2022", screen, &trade).status, 400);
+    assert_eq!(s.post_raw("/screen/payment", screen, "application/xml", b"<Document><broken").status, 422);
+    let m = s.get("/measures?as_of=2022-03-18", screen);
+    assert_eq!(m.status, 200, "{}", m.text);
+    assert!(m.json.as_array().is_some_and(|a| !a.is_empty()), "{}", m.text);
 
     // Lists before any update: one version, no diff yet.
     let lists = s.get("/lists", screen);

@@ -55,7 +55,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let as_of = args.as_of.as_deref().map(super::screening::parse_day).transpose()?;
     let policies = load_policies(&args.policies)?;
     let (index, _) = super::screening::build_index(cli, &[], as_of)?;
-    let engine = seisai_measures::Engine::new(policies, Arc::new(super::screening::IndexScreener::new(index)));
+    let engine = seisai_measures::Engine::new(policies, Arc::new(seisai_server::screener::IndexScreener::new(Arc::new(index))));
     let files: Vec<&std::path::Path> = args.files.iter().map(PathBuf::as_path).collect();
     let out = seisai_measures::commands::check_files(&engine, &files, as_of, args.format.into());
     println!("{}", out.text);

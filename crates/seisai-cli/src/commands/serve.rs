@@ -28,6 +28,10 @@ pub struct Args {
     /// Sync the lists every this many minutes.
     #[arg(long, value_name = "MINUTES")]
     pub sync_interval: Option<u64>,
+    /// Folder of the policy files applied by `/screen/trade`, `/screen/payment`,
+    /// `/screen/security`, `/screen/oil` and listed by `/measures` (ignored when missing).
+    #[arg(long, default_value = "policies")]
+    pub policies: std::path::PathBuf,
     /// Time limit of one request, in milliseconds.
     #[arg(long, default_value_t = 10_000)]
     pub timeout_ms: u64,
@@ -57,6 +61,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         import_limit: 256 * 1024 * 1024,
         sources,
         sync_interval: args.sync_interval.map(|m| Duration::from_secs(m.max(1) * 60)),
+        policies_dir: args.policies.is_dir().then(|| args.policies.clone()),
     };
     seisai_server::run(seisai_server::ServeOptions { addr: args.addr, settings, load })
         .with_context(|| format!("seisai serve on {}", args.addr))?;

@@ -4,6 +4,7 @@ pub mod admin;
 pub mod common;
 pub mod lists;
 pub mod matching;
+pub mod measures;
 pub mod reconcile;
 pub mod search;
 
@@ -22,12 +23,14 @@ use crate::state::Shared;
     paths(
         matching::match_entities, matching::screen_party, search::search, search::entity,
         lists::catalog, lists::algorithms, lists::lists, lists::diff, lists::healthz, lists::readyz, lists::metrics,
-        reconcile::manifest, reconcile::reconcile, admin::import, admin::sync
+        reconcile::manifest, reconcile::reconcile, admin::import, admin::sync,
+        measures::screen_document, measures::measures
     ),
     modifiers(&SecurityAddon),
     tags((name = "matching", description = "yente-compatible"), (name = "reconciliation", description = "OpenRefine"),
         (name = "seisai", description = "seisai's own"), (name = "admin", description = "list updates (role admin)"),
-        (name = "operations", description = "health and metrics"))
+        (name = "operations", description = "health and metrics"),
+        (name = "measures", description = "sanctions measures applied to documents"))
 )]
 pub struct ApiDoc;
 
@@ -66,6 +69,12 @@ pub fn router(state: Shared) -> Router {
     Router::new()
         .route("/match/{dataset}", post(matching::match_entities))
         .route("/screen/party", post(matching::screen_party))
+        .route("/screen/document", post(measures::screen_document))
+        .route("/screen/trade", post(measures::screen_document))
+        .route("/screen/payment", post(measures::screen_document))
+        .route("/screen/security", post(measures::screen_document))
+        .route("/screen/oil", post(measures::screen_document))
+        .route("/measures", get(measures::measures))
         .route("/search/{dataset}", get(search::search))
         .route("/entities/{id}", get(search::entity))
         .route("/catalog", get(lists::catalog))

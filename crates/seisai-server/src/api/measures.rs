@@ -1,0 +1,69 @@
+//! The measures endpoints: documents checked against the sanctions
+//! measures (`/screen/trade`, `/screen/payment`, `/screen/security`,
+//! `/screen/oil`) and the policy itself (`/measures`).
+
+use std::sync::Arc;
+
+use axum::Json;
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use chrono::NaiveDate;
+use serde_json::Value;
+
+use crate::error::ApiError;
+use crate::screener::IndexScreener;
+use crate::state::Shared;
+
+fn as_of(raw: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
+    let Some(raw) = raw else { return Ok(None) };
+    for pair in raw.split('&') {
+        if let Some(v) = pair.strip_prefix("as_of=") {
+            return NaiveDate::parse_from_str(v, "%Y-%m-%d")
+                .map(Some)
+                .map_err(|_| ApiError::bad_request(format!("as_of {v:?}: expected a date as YYYY-MM-DD")));
+        }
+    }
+    Ok(None)
+}
+
+fn engine(state: &Shared, with_lists: bool) -> Result<seisai_measures::Engine, ApiError> {
+    if state.policies.is_empty() {
+        return Err(ApiError::unavailable("no policy files are loaded (start the server with --policies DIR)"));
+    }
+    let screener: Arc<dyn seisai_measures::PartyScreener> = if with_lists {
+        Arc::new(IndexScreener::new(Arc::clone(&state.current()?.index)))
+    } else {
+        Arc::new(seisai_measures::screening::NoLists)
+    };
+    Ok(seisai_measures::Engine::new(state.policies.clone(), screener))
+}
+
+/// Checks one document against the measures in force on `as_of` (query
+/// parameter, default the document's own date). The document is the body:
+/// JSON with a `kind` (`party`, `trade`, `securities_order`, `oil_cargo`),
+/// ISO 20022 pacs.008 / pain.001 XML, or SWIFT MT103 / MT202COV text.
+#[utoipa::path(post, path = "/screen/document", request_body(content = String, description = "the document"),
+    params(("as_of" = Option<String>, Query, description = "evaluate as of this date (YYYY-MM-DD)")),
+    responses((status = 200, description = "the decision with its reasons"), (status = 400), (status = 422), (status = 503)), tag = "measures")]
+pub async fn screen_document(State(state): State<Shared>, RawQuery(raw): RawQuery, body: Bytes) -> Result<Json<Value>, ApiError> {
+    let day = as_of(raw.as_deref())?;
+    if body.is_empty() {
+        return Err(ApiError::bad_request("the request body is empty; a trade, payment, securities order or oil cargo document was expected"));
+    }
+    let doc = seisai_measures::Document::detect(&body, "request body").map_err(|e| ApiError::unprocessable(e.to_string()))?;
+    let engine = engine(&state, true)?;
+    let decision = tokio::task::spawn_blocking(move || engine.check(&doc, day))
+        .await
+        .map_err(|e| ApiError::internal(format!("check failed: {e}")))?;
+    serde_json::to_value(&decision).map(Json).map_err(|e| ApiError::internal(format!("cannot encode the decision: {e}")))
+}
+
+/// The measures of the loaded policies, only those in force on `as_of` when given.
+#[utoipa::path(get, path = "/measures",
+    params(("as_of" = Option<String>, Query, description = "only measures in force on this date (YYYY-MM-DD)")),
+    responses((status = 200, description = "the measures with dates and legal basis"), (status = 503)), tag = "measures")]
+pub async fn measures(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Result<Json<Value>, ApiError> {
+    let day = as_of(raw.as_deref())?;
+    let engine = engine(&state, false)?;
+    serde_json::to_value(engine.measures(day)).map(Json).map_err(|e| ApiError::internal(format!("cannot encode the measures: {e}")))
+}
