@@ -15,9 +15,9 @@ pub const PUTIN_FOUND: usize = 75;
 /// Rows of each negatives file screened by the floor test.
 pub const NEGATIVE_ROWS: usize = 5000;
 /// Maximum false-alert rate on the first rows of `negatives-global.csv`.
-pub const NEGATIVES_GLOBAL_MAX: f64 = 0.009;
+pub const NEGATIVES_GLOBAL_MAX: f64 = 0.005;
 /// Maximum false-alert rate on the first rows of `negatives-us.csv`.
-pub const NEGATIVES_US_MAX: f64 = 0.005;
+pub const NEGATIVES_US_MAX: f64 = 0.003;
 
 #[cfg(test)]
 mod tests {

@@ -181,28 +181,34 @@ pub fn compare_forms(q: &NameForm, c: &NameForm, params: CompareParams) -> NameM
 fn align(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool) -> (f32, Option<NameMatch>) {
     let qn = q.tokens.len();
     let cn = c.tokens.len();
+    // Similarities of single parts, computed once.
+    let mut single = vec![0.0f32; qn * cn];
+    for (i, a) in q.tokens.iter().enumerate() {
+        for (j, b) in c.tokens.iter().enumerate() {
+            single[i * cn + j] = part_similarity(a, b);
+        }
+    }
     // Joined parts are only tried when single parts leave something
     // without a close partner (the common case needs no joins).
-    let singles_close = |qu: &[Unit], cu: &[Unit]| -> bool {
-        let mut best_c = vec![0.0f32; cu.len()];
-        let all_q = qu.iter().all(|a| {
-            let mut best = 0.0f32;
-            for (j, b) in cu.iter().enumerate() {
-                let s = part_similarity(a.token, b.token);
-                best = best.max(s);
-                best_c[j] = best_c[j].max(s);
-            }
-            best >= 0.9
-        });
-        all_q && best_c.iter().all(|s| *s >= 0.9)
-    };
-    let joins = qn + cn <= 24 && qn != cn || !singles_close(&units(q, false), &units(c, false));
+    let rows_close = (0..qn).all(|i| (0..cn).any(|j| single[i * cn + j] >= 0.9));
+    let cols_close = (0..cn).all(|j| (0..qn).any(|i| single[i * cn + j] >= 0.9));
+    let joins = qn + cn <= 24 && (qn != cn || !(rows_close && cols_close));
     let qu = units(q, joins);
     let cu = units(c, joins);
     let mut pairs: Vec<(f32, usize, usize)> = Vec::with_capacity(qu.len() * cu.len());
     for (i, a) in qu.iter().enumerate() {
         for (j, b) in cu.iter().enumerate() {
-            let s = part_similarity(a.token, b.token);
+            let s = if a.len == 1 && b.len == 1 {
+                single[a.first * cn + b.first]
+            } else if a.token.text == b.token.text {
+                1.0
+            } else {
+                // Joins are for spacing variants (Pol Pot / PolPot); a joined
+                // pair that still differs is weak evidence: two short
+                // syllables that differ by a letter (xiu ying / xiuling)
+                // would otherwise pass as a typo of a long word.
+                part_similarity(a.token, b.token).min(0.86)
+            };
             if s >= 0.8 {
                 // Prefer single-part pairs over joined ones at equal similarity.
                 let tie = match a.len + b.len {
@@ -257,9 +263,12 @@ fn align(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool) -> (f
     // in full; parts present on one side only (middle names, patronymics,
     // extra words) cost a share.
     let substituted = q_unmatched.min(c_unmatched);
+    // A listed name of one word (`Yousef`, `Martin`) identifies nobody by
+    // itself: query parts it does not have cost more.
+    let unmatched_query_share = if cn == 1 && qn > 1 { params.unmatched_query_share.max(0.6) } else { params.unmatched_query_share };
     let denominator = q_matched
         + substituted
-        + params.unmatched_query_share * (q_unmatched - substituted)
+        + unmatched_query_share * (q_unmatched - substituted)
         + params.unmatched_candidate_share * (c_unmatched - substituted).min(q_weight * 1.5);
     let mut score = if denominator > 0.0 && distinctive_matched {
         earned / denominator
