@@ -30,6 +30,7 @@ pub struct Index {
     entities: Vec<Arc<Entity>>,
     prepared: Vec<Prepared>,
     postings: FxHashMap<u64, Vec<u32>>,
+    by_id: FxHashMap<String, u32>,
     ctx: NameContext,
 }
 
@@ -48,7 +49,8 @@ impl Index {
             }
         }
         postings.shrink_to_fit();
-        Index { entities, prepared, postings, ctx }
+        let by_id = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
+        Index { entities, prepared, postings, by_id, ctx }
     }
 
     /// Number of entities indexed.
@@ -83,6 +85,6 @@ impl Index {
 
     /// The entity with this id, if indexed.
     pub fn get(&self, id: &str) -> Option<&Arc<Entity>> {
-        self.entities.iter().find(|e| e.id == id)
+        self.by_id.get(id).map(|&i| &self.entities[i as usize])
     }
 }
