@@ -146,17 +146,18 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
     }
     let script = dominant(&cleaned);
     let is_org = !matches!(schema, Schema::Person);
-    let (rest, mut legal_forms) = if is_org || script != NameScript::Latin {
+    let (rest, legal_forms) = if is_org || script != NameScript::Latin {
         vocab::split_cjk_legal_forms(&cleaned)
     } else {
         (cleaned.clone(), Vec::new())
     };
-    let pre_tokenised = words(&rest).iter().map(|w| unleet(w)).collect::<Vec<_>>().join(" ");
+    let rest_words = words(&rest);
+    let pre_tokenised = rest_words.iter().map(|w| unleet(w)).collect::<Vec<_>>().join(" ");
     let latins = latin_forms(&pre_tokenised, ctx.japanese.as_deref());
     let mut forms: Vec<NameForm> = Vec::with_capacity(latins.len());
     METAPHONE.with(|dm| {
         for latin in latins {
-            let mut form = build_form(name, &latin, script, schema, &mut legal_forms.clone(), dm);
+            let mut form = build_form(name, &latin, script, schema, &legal_forms, dm);
             form.keys = crate::keys::form_key_set(&form);
             form.joined = crate::compare::joined_tokens(&form.tokens);
             if !form.tokens.is_empty()
@@ -167,9 +168,9 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
         }
     });
     if script != NameScript::Latin && script != NameScript::None {
-        let native = words(&rest).join(" ");
+        let native = rest_words.join(" ");
         METAPHONE.with(|dm| {
-            let mut form = build_form(name, &native, script, schema, &mut legal_forms.clone(), dm);
+            let mut form = build_form(name, &native, script, schema, &legal_forms, dm);
             form.native = true;
             form.keys = crate::keys::form_key_set(&form);
             form.joined = crate::compare::joined_tokens(&form.tokens);
@@ -178,7 +179,6 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
             }
         });
     }
-    legal_forms.clear();
     forms
 }
 
@@ -187,9 +187,11 @@ fn build_form(
     latin: &str,
     script: NameScript,
     schema: &Schema,
-    legal_forms: &mut Vec<LegalForm>,
+    script_legal_forms: &[LegalForm],
     dm: &DoubleMetaphone,
 ) -> NameForm {
+    // Forms found before transliteration, plus those found among the words.
+    let mut legal_forms: Vec<LegalForm> = script_legal_forms.to_vec();
     let is_person = matches!(schema, Schema::Person);
     let is_org = schema.is_organization() || matches!(schema, Schema::LegalEntity);
     let ws = words(latin);
@@ -265,7 +267,7 @@ fn build_form(
         latin: latin.to_string(),
         script,
         tokens,
-        legal_forms: legal_forms.clone(),
+        legal_forms,
         titles,
         native: false,
         keys: Vec::new(),
