@@ -8,7 +8,6 @@
 //! the name score is the weighted credit over the query weight plus a
 //! share of the weight of the candidate parts left unmatched.
 
-use rapidfuzz::distance::{jaro_winkler, levenshtein};
 use serde::Serialize;
 
 use crate::prepare::{NameForm, Token, TokenKind};
@@ -52,7 +51,7 @@ pub struct CompareParams {
     pub unmatched_query_share: f32,
 }
 
-/// Similarity of two single parts, 0–1: Jaro–Winkler, raised when the
+/// Similarity of two single parts, 0–1 (0 below 0.75): Jaro–Winkler, raised when the
 /// phonetic codes agree; initials match the parts they begin; numbers and
 /// part kinds other than words must be equal.
 pub fn part_similarity(a: &Token, b: &Token) -> f32 {
@@ -68,7 +67,7 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
     if a.text == b.text {
         return 1.0;
     }
-    let mut jw = jaro_winkler::normalized_similarity(a.chars.iter().copied(), b.chars.iter().copied()) as f32;
+    let mut jw = crate::matcher::jaro_winkler(a, b);
     // Jaro-Winkler alone cannot tell a typo from a different name of the
     // same shape; the number of edits can: one edit in a long enough part
     // is a typo, three or more is another name.
@@ -76,7 +75,7 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
         // Too different for any adjustment below to reach the 0.8 floor.
         return jw;
     }
-    let edits = levenshtein::distance(a.chars.iter().copied(), b.chars.iter().copied());
+    let edits = crate::matcher::levenshtein(a, b);
     let len = a.chars.len().max(b.chars.len());
     // Short parts (romanised Chinese and Korean syllables, short given
     // names) differ by one letter between different names: li/yi, ying/ling.
@@ -154,6 +153,7 @@ pub fn joined_tokens(tokens: &[Token]) -> Vec<Option<Token>> {
             token.kind = TokenKind::Word;
             token.phonetic.clear();
             token.phonetic_alt.clear();
+            token.matcher = None;
             token.weight = a.weight + b.weight;
             Some(token)
         })

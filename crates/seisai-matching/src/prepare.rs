@@ -67,6 +67,9 @@ pub struct Token {
     /// The characters, for similarity computations.
     #[serde(skip)]
     pub chars: Vec<char>,
+    /// Comparators prepared for a query token (see [`Prepared::with_matchers`](crate::score::Prepared::with_matchers)).
+    #[serde(skip)]
+    pub matcher: Option<Arc<crate::matcher::TokenMatcher>>,
 }
 
 impl Token {
@@ -86,7 +89,7 @@ impl Token {
             (String::new(), String::new())
         };
         let chars = text.chars().collect();
-        Token { text, kind, weight, phonetic, phonetic_alt, chars }
+        Token { text, kind, weight, phonetic, phonetic_alt, chars, matcher: None }
     }
 }
 
