@@ -4,9 +4,10 @@
 //! indexed entities.
 
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 
 use chrono::NaiveDate;
+use hashlink::LruCache;
 use seisai_index::Index;
 use seisai_matching::features::identifier_key;
 use seisai_model::{Entity, props};
@@ -18,9 +19,16 @@ pub struct IndexScreener {
     index: Arc<Index>,
     /// (property, key) → positions in `index.entities()`; BIC keys cut to 8 characters.
     identifiers: HashMap<(&'static str, String), Vec<usize>>,
+    /// Recent screenings by party and date: payment traffic repeats its
+    /// parties (agents, regular counterparties), and the index never
+    /// changes (an update builds a new screener).
+    recent: Mutex<LruCache<String, Vec<seisai_measures::ListHit>>>,
     /// Scores below this are not reported to the measures engine.
     pub min_score: f32,
 }
+
+/// Screenings kept in [`IndexScreener`]'s memory of recent ones.
+pub const RECENT_SCREENINGS: usize = 20_000;
 
 /// The lookup key of an identifier value: the normalised value, for BICs
 /// its institution and location part (first 8 characters).
@@ -48,27 +56,11 @@ impl IndexScreener {
                 }
             }
         }
-        IndexScreener { index, identifiers, min_score: 0.7 }
+        IndexScreener { index, identifiers, recent: Mutex::new(LruCache::new(RECENT_SCREENINGS)), min_score: 0.7 }
     }
 
-    fn hit(e: &Entity, score: f32, matched_name: &str) -> seisai_measures::ListHit {
-        seisai_measures::ListHit {
-            entity_id: e.id.clone(),
-            dataset: e.dataset().to_string(),
-            version: e.version.clone(),
-            caption: e.caption().to_string(),
-            score: f64::from(score),
-            programs: e.get(props::PROGRAM).to_vec(),
-            topics: e.get(props::TOPICS).to_vec(),
-            matched_name: matched_name.to_string(),
-            record_id: e.source_id.clone(),
-            listed_on: e.dates(props::LISTING_DATE).first().map(|d| d.earliest()),
-        }
-    }
-}
-
-impl seisai_measures::PartyScreener for IndexScreener {
-    fn screen(&self, party: &seisai_measures::PartyQuery, as_of: Option<NaiveDate>) -> Vec<seisai_measures::ListHit> {
+    /// Screens a party through the index (no memory of earlier screenings).
+    pub fn search(&self, party: &seisai_measures::PartyQuery, as_of: Option<NaiveDate>) -> Vec<seisai_measures::ListHit> {
         use seisai_model::Schema;
         let schema = match party.kind {
             seisai_measures::screening::PartyKind::Person => Schema::Person,
@@ -92,6 +84,35 @@ impl seisai_measures::PartyScreener for IndexScreener {
             .iter()
             .map(|h| Self::hit(&h.entity, h.result.score, &h.result.explanation.candidate_name))
             .collect()
+    }
+
+    fn hit(e: &Entity, score: f32, matched_name: &str) -> seisai_measures::ListHit {
+        seisai_measures::ListHit {
+            entity_id: e.id.clone(),
+            dataset: e.dataset().to_string(),
+            version: e.version.clone(),
+            caption: e.caption().to_string(),
+            score: f64::from(score),
+            programs: e.get(props::PROGRAM).to_vec(),
+            topics: e.get(props::TOPICS).to_vec(),
+            matched_name: matched_name.to_string(),
+            record_id: e.source_id.clone(),
+            listed_on: e.dates(props::LISTING_DATE).first().map(|d| d.earliest()),
+        }
+    }
+}
+
+impl seisai_measures::PartyScreener for IndexScreener {
+    fn screen(&self, party: &seisai_measures::PartyQuery, as_of: Option<NaiveDate>) -> Vec<seisai_measures::ListHit> {
+        let key = serde_json::to_string(&(party, as_of, self.min_score)).unwrap_or_default();
+        if let Some(hits) = self.recent.lock().ok().and_then(|mut r| r.get(&key).cloned()) {
+            return hits;
+        }
+        let hits = self.search(party, as_of);
+        if let Ok(mut r) = self.recent.lock() {
+            r.insert(key, hits.clone());
+        }
+        hits
     }
 
     fn find_by_identifier(&self, kind: &str, value: &str, as_of: Option<NaiveDate>) -> Vec<seisai_measures::ListHit> {

