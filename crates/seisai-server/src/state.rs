@@ -99,6 +99,8 @@ pub struct Settings {
     pub sync_interval: Option<Duration>,
     /// Folder of the policy files (measures); None: no measures served.
     pub policies_dir: Option<PathBuf>,
+    /// Review database (`postgres://…` or an SQLite path); None: `DATA_DIR/seisai.db`.
+    pub database: Option<String>,
 }
 
 /// Everything the handlers share.
@@ -125,6 +127,8 @@ pub struct AppState {
     pub last_failure: Mutex<Option<UpdateStatus>>,
     /// When the next scheduled sync runs.
     pub next_sync: Mutex<Option<DateTime<Utc>>>,
+    /// Alerts, suppressions, customers and the audit trail.
+    pub review: Arc<seisai_review::Review>,
 }
 
 /// Shared handle to the state.
@@ -160,7 +164,14 @@ impl AppState {
     /// builds a new snapshot beside the one in service and swaps it in.
     /// On any failure the snapshot in service stays and the failure is
     /// recorded. Returns the change's report and the versions now served.
-    pub async fn update<F>(self: &Arc<Self>, what: String, change: F) -> Result<serde_json::Value, crate::ApiError>
+    /// The update is recorded in the audit trail (`list.update`, or
+    /// `list.update_failed`) as done by `actor`.
+    pub async fn update<F>(
+        self: &Arc<Self>,
+        actor: seisai_review::Actor,
+        what: String,
+        change: F,
+    ) -> Result<serde_json::Value, crate::ApiError>
     where
         F: FnOnce(&mut Store) -> Result<serde_json::Value, String> + Send + 'static,
     {
@@ -178,6 +189,16 @@ impl AppState {
             Ok(r) => r,
             Err(e) => Err(format!("the update task failed: {e}")),
         };
+        let detail = match &outcome {
+            Ok((report, snapshot)) => serde_json::json!({"report": report, "versions": snapshot.version_ids()}),
+            Err(message) => serde_json::json!({"failed": message}),
+        };
+        let action = if outcome.is_ok() { "list.update" } else { "list.update_failed" };
+        let (review, subject) = (Arc::clone(&self.review), what.clone());
+        let audited = tokio::task::spawn_blocking(move || review.audit(&actor, action, &subject, &detail)).await;
+        if !matches!(audited, Ok(Ok(_))) {
+            tracing::error!(what = %what, "the list update could not be written to the audit trail: {audited:?}");
+        }
         match outcome {
             Ok((report, snapshot)) => {
                 let versions = snapshot.version_ids();
