@@ -12,6 +12,7 @@ not installed (prints SKIPPED).
 import shutil
 import subprocess
 import sys
+import tempfile
 
 try:
     import schemathesis  # noqa: F401
@@ -29,4 +30,6 @@ if cli is None:
 cmd = [cli, "run", f"{base}/openapi.json", "--checks", "not_a_server_error", "--max-examples", examples,
        "--seed", "20261128", "--request-timeout", "20", "--no-color"]
 print(" ".join(cmd), flush=True)
-sys.exit(subprocess.run(cmd, timeout=600).returncode)
+# Run in a temporary directory: schemathesis keeps a cache in the working directory.
+with tempfile.TemporaryDirectory() as cwd:
+    sys.exit(subprocess.run(cmd, timeout=600, cwd=cwd).returncode)
