@@ -33,7 +33,7 @@ pub fn required_role(path: &str) -> Option<Role> {
         return Some(Role::Admin);
     }
     let open = ["/healthz", "/readyz", "/metrics", "/openapi.json", "/docs"];
-    if open.contains(&path) {
+    if open.contains(&path) || crate::ui::is_ui_path(path) {
         return None;
     }
     Some(Role::Screen)
@@ -139,6 +139,8 @@ mod tests {
     fn roles_by_path() {
         assert_eq!(required_role("/admin/import"), Some(Role::Admin));
         assert_eq!(required_role("/healthz"), None);
+        assert_eq!(required_role("/"), None);
+        assert_eq!(required_role("/ui/app.js"), None);
         assert_eq!(required_role("/match/default"), Some(Role::Screen));
         assert!(is_read_only_post("/match/sanctions") && !is_read_only_post("/admin/sync"));
     }
