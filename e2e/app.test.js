@@ -36,16 +36,9 @@ function seisai(args) {
   return execFileSync(BIN, ['--data-dir', path.join(run.tmp, 'data'), ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-/** Makes a key for `user` with `role`; an older CLI without --user names the user after the key id. */
+/** Makes a key with `role` for `user`. */
 function makeKey(role, user) {
-  try {
-    return { key: seisai(['keys', 'add', '--role', role, '--user', user]).trim(), user };
-  } catch (e) {
-    if (!String(e.stderr).includes('--user')) throw e;
-    console.log(`# keys add has no --user yet; the ${role} is known by its key id`);
-    const key = seisai(['keys', 'add', '--role', role, '--note', user]).trim();
-    return { key, user: key.split('_')[1] };
-  }
+  return { key: seisai(['keys', 'add', '--role', role, '--user', user]).trim(), user };
 }
 
 function freePort() {
@@ -200,9 +193,7 @@ test('check the example pacs.008 and see its hits highlighted in the document', 
   await page.close();
 });
 
-test('an analyst proposes a disposition and a second user with the approver role approves it', async (t) => {
-  const probe = await fetch(`${run.base}/alerts`, { headers: { Authorization: `ApiKey ${run.keys.alice}` } });
-  if (probe.status === 404) t.todo(`the server has no alerts API yet (GET /alerts answered 404): this step fails until it lands`);
+test('an analyst proposes a disposition and a second user with the approver role approves it', async () => {
   const alice = await newPage();
   await signIn(alice, 'alice');
   await alice.goto(`${run.base}/#/alerts`);

@@ -20,6 +20,22 @@ fn peak_rss_mb() -> f64 {
         .unwrap_or(0.0)
 }
 
+/// CPU time (user + system) of this process so far, in seconds: on a
+/// machine shared with other work it varies less than wall time.
+fn cpu_seconds() -> f64 {
+    let ticks_per_second = 100.0;
+    std::fs::read_to_string("/proc/self/stat")
+        .ok()
+        .and_then(|s| {
+            // Fields after the command name (which may hold spaces), from field 3 on.
+            let rest = s.rsplit_once(')')?.1.split_whitespace().collect::<Vec<_>>();
+            let utime: f64 = rest.get(11)?.parse().ok()?;
+            let stime: f64 = rest.get(12)?.parse().ok()?;
+            Some((utime + stime) / ticks_per_second)
+        })
+        .unwrap_or(0.0)
+}
+
 fn percentile(sorted: &[f64], p: f64) -> f64 {
     if sorted.is_empty() {
         return 0.0;
@@ -55,6 +71,7 @@ fn main() -> anyhow::Result<()> {
     let opts = SearchOptions::default();
 
     // Single query latency, one thread, including query preparation.
+    let cpu0 = cpu_seconds();
     let mut lat: Vec<f64> = queries
         .iter()
         .map(|q| {
@@ -64,14 +81,26 @@ fn main() -> anyhow::Result<()> {
             t.elapsed().as_secs_f64() * 1000.0
         })
         .collect();
+    let cpu_per_query = (cpu_seconds() - cpu0) * 1000.0 / queries.len().max(1) as f64;
     lat.sort_by(f64::total_cmp);
     println!(
-        "seisai single query ({} queries, 1 thread): p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms",
+        "seisai single query ({} queries, 1 thread): p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms, mean CPU {cpu_per_query:.3} ms",
         lat.len(),
         percentile(&lat, 0.5),
         percentile(&lat, 0.99),
         lat.last().copied().unwrap_or(0.0)
     );
+    // The share of query preparation (transliteration, readings, comparators).
+    let mut prep: Vec<f64> = queries
+        .iter()
+        .map(|q| {
+            let t = Instant::now();
+            std::hint::black_box(index.prepare(q));
+            t.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    prep.sort_by(f64::total_cmp);
+    println!("  of which query preparation: p50 {:.3} ms, p99 {:.3} ms", percentile(&prep, 0.5), percentile(&prep, 0.99));
     let t = Instant::now();
     let total: usize = queries.par_iter().map(|q| index.search(&index.prepare(q), &opts).len()).sum();
     let secs = t.elapsed().as_secs_f64();

@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
-use seisai_matching::score::{Config, MatchResult, Prepared, score};
+use seisai_matching::score::{Config, MatchResult, Prepared, score, score_value};
 use seisai_model::{Entity, Schema};
 
 use crate::Index;
@@ -74,7 +74,7 @@ impl SearchOptions {
 impl Index {
     /// Prepares a query entity with the index's name context.
     pub fn prepare(&self, query: &Entity) -> Prepared {
-        Prepared::from_entity(query, &self.ctx)
+        Prepared::from_entity(query, &self.ctx).with_matchers()
     }
 
     /// The candidate entities for a query with their lookup weights, best
@@ -132,24 +132,33 @@ impl Index {
         out
     }
 
-    /// Finds and scores the best matches for a prepared query.
+    /// Finds and scores the best matches for a prepared query. Every
+    /// candidate is scored without its explanation; only the `limit`
+    /// returned are explained.
     pub fn search(&self, query: &Prepared, opts: &SearchOptions) -> Vec<Hit> {
-        let mut hits: Vec<Hit> = Vec::new();
+        let mut scored: Vec<(f32, u32)> = Vec::new();
         for (i, _) in self.candidates(query, opts.candidates, opts) {
-            let i = i as usize;
-            let entity = &self.entities[i];
-            if !opts.admits(entity) {
+            if !opts.admits(&self.entities[i as usize]) {
                 continue;
             }
-            if let Some(result) = score(query, &self.prepared[i], &opts.config) {
-                if result.score > opts.min_score {
-                    hits.push(Hit { entity: Arc::clone(entity), result });
+            if let Some(s) = score_value(query, &self.prepared[i as usize]) {
+                if s > opts.min_score {
+                    scored.push((s, i));
                 }
             }
         }
-        hits.sort_by(|a, b| b.result.score.total_cmp(&a.result.score).then_with(|| a.entity.id.cmp(&b.entity.id)));
-        hits.truncate(opts.limit);
-        hits
+        let by_score = |a: &(f32, u32), b: &(f32, u32)| {
+            b.0.total_cmp(&a.0).then_with(|| self.entities[a.1 as usize].id.cmp(&self.entities[b.1 as usize].id))
+        };
+        scored.sort_unstable_by(by_score);
+        scored
+            .into_iter()
+            .take(opts.limit)
+            .filter_map(|(_, i)| {
+                let entity = &self.entities[i as usize];
+                score(query, &self.prepared[i as usize], &opts.config).map(|result| Hit { entity: Arc::clone(entity), result })
+            })
+            .collect()
     }
 }
 

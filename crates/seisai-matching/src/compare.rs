@@ -8,7 +8,6 @@
 //! the name score is the weighted credit over the query weight plus a
 //! share of the weight of the candidate parts left unmatched.
 
-use rapidfuzz::distance::{jaro_winkler, levenshtein};
 use serde::Serialize;
 
 use crate::prepare::{NameForm, Token, TokenKind};
@@ -52,7 +51,7 @@ pub struct CompareParams {
     pub unmatched_query_share: f32,
 }
 
-/// Similarity of two single parts, 0–1: Jaro–Winkler, raised when the
+/// Similarity of two single parts, 0–1 (0 below 0.75): Jaro–Winkler, raised when the
 /// phonetic codes agree; initials match the parts they begin; numbers and
 /// part kinds other than words must be equal.
 pub fn part_similarity(a: &Token, b: &Token) -> f32 {
@@ -68,7 +67,7 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
     if a.text == b.text {
         return 1.0;
     }
-    let mut jw = jaro_winkler::normalized_similarity(a.chars.iter().copied(), b.chars.iter().copied()) as f32;
+    let mut jw = crate::matcher::jaro_winkler(a, b);
     // Jaro-Winkler alone cannot tell a typo from a different name of the
     // same shape; the number of edits can: one edit in a long enough part
     // is a typo, three or more is another name.
@@ -76,7 +75,7 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
         // Too different for any adjustment below to reach the 0.8 floor.
         return jw;
     }
-    let edits = levenshtein::distance(a.chars.iter().copied(), b.chars.iter().copied());
+    let edits = crate::matcher::levenshtein(a, b);
     let len = a.chars.len().max(b.chars.len());
     // Short parts (romanised Chinese and Korean syllables, short given
     // names) differ by one letter between different names: li/yi, ying/ling.
@@ -119,23 +118,46 @@ fn credit(similarity: f32) -> f32 {
     }
 }
 
+/// A single part (`len` 1) or two adjacent parts written together (`len` 2).
 #[derive(Clone, Copy, Debug)]
-struct Unit<'a> {
+struct Unit {
     first: usize,
     len: usize,
-    token: &'a Token,
 }
 
-fn units(form: &NameForm, joins: bool) -> Vec<Unit<'_>> {
-    let mut out: Vec<Unit> = form.tokens.iter().enumerate().map(|(i, t)| Unit { first: i, len: 1, token: t }).collect();
-    if joins {
-        for (i, joined) in form.joined.iter().enumerate() {
-            if let Some(token) = joined {
-                out.push(Unit { first: i, len: 2, token });
-            }
-        }
+impl Unit {
+    fn token<'a>(&self, form: &'a NameForm) -> Option<&'a Token> {
+        if self.len == 1 { form.tokens.get(self.first) } else { form.joined.get(self.first).and_then(Option::as_ref) }
     }
-    out
+
+    fn span(&self) -> std::ops::Range<usize> {
+        self.first..self.first + self.len
+    }
+}
+
+fn units(form: &NameForm, joins: bool, out: &mut Vec<Unit>) {
+    out.clear();
+    out.extend((0..form.tokens.len()).map(|i| Unit { first: i, len: 1 }));
+    if joins {
+        out.extend(form.joined.iter().enumerate().filter(|(_, j)| j.is_some()).map(|(i, _)| Unit { first: i, len: 2 }));
+    }
+}
+
+/// Buffers reused by every alignment on a thread (an alignment is the
+/// innermost loop of a search; allocating for each one dominated it).
+#[derive(Default)]
+struct Scratch {
+    single: Vec<f32>,
+    q_units: Vec<Unit>,
+    c_units: Vec<Unit>,
+    pairs: Vec<(f32, usize, usize)>,
+    q_used: Vec<bool>,
+    c_used: Vec<bool>,
+    q_credit: Vec<f32>,
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::new(Scratch::default());
 }
 
 /// The adjacent parts of a form written together (`pol` + `pot` →
@@ -150,10 +172,12 @@ pub fn joined_tokens(tokens: &[Token]) -> Vec<Option<Token>> {
             let text = format!("{}{}", a.text, b.text);
             let mut token = a.clone();
             token.chars = text.chars().collect();
+            token.letters = a.letters | b.letters;
             token.text = text;
             token.kind = TokenKind::Word;
             token.phonetic.clear();
             token.phonetic_alt.clear();
+            token.matcher = None;
             token.weight = a.weight + b.weight;
             Some(token)
         })
@@ -179,35 +203,47 @@ pub fn compare_forms(q: &NameForm, c: &NameForm, params: CompareParams) -> NameM
 }
 
 fn align(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool) -> (f32, Option<NameMatch>) {
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut buffers) => align_with(q, c, params, explain, &mut buffers),
+        Err(_) => align_with(q, c, params, explain, &mut Scratch::default()),
+    })
+}
+
+fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, buf: &mut Scratch) -> (f32, Option<NameMatch>) {
     let qn = q.tokens.len();
     let cn = c.tokens.len();
     // Similarities of single parts, computed once.
-    let mut single = vec![0.0f32; qn * cn];
-    for (i, a) in q.tokens.iter().enumerate() {
-        for (j, b) in c.tokens.iter().enumerate() {
-            single[i * cn + j] = part_similarity(a, b);
-        }
+    let single = &mut buf.single;
+    single.clear();
+    for a in &q.tokens {
+        single.extend(c.tokens.iter().map(|b| part_similarity(a, b)));
     }
+    let sim = |i: usize, j: usize| single.get(i * cn + j).copied().unwrap_or(0.0);
     // Joined parts are only tried when single parts leave something
     // without a close partner (the common case needs no joins).
-    let rows_close = (0..qn).all(|i| (0..cn).any(|j| single[i * cn + j] >= 0.9));
-    let cols_close = (0..cn).all(|j| (0..qn).any(|i| single[i * cn + j] >= 0.9));
+    let rows_close = (0..qn).all(|i| (0..cn).any(|j| sim(i, j) >= 0.9));
+    let cols_close = (0..cn).all(|j| (0..qn).any(|i| sim(i, j) >= 0.9));
     let joins = qn + cn <= 24 && (qn != cn || !(rows_close && cols_close));
-    let qu = units(q, joins);
-    let cu = units(c, joins);
-    let mut pairs: Vec<(f32, usize, usize)> = Vec::with_capacity(qu.len() * cu.len());
+    units(q, joins, &mut buf.q_units);
+    units(c, joins, &mut buf.c_units);
+    let (qu, cu) = (&buf.q_units, &buf.c_units);
+    let pairs = &mut buf.pairs;
+    pairs.clear();
     for (i, a) in qu.iter().enumerate() {
         for (j, b) in cu.iter().enumerate() {
             let s = if a.len == 1 && b.len == 1 {
-                single[a.first * cn + b.first]
-            } else if a.token.text == b.token.text {
-                1.0
+                sim(a.first, b.first)
             } else {
-                // Joins are for spacing variants (Pol Pot / PolPot); a joined
-                // pair that still differs is weak evidence: two short
-                // syllables that differ by a letter (xiu ying / xiuling)
-                // would otherwise pass as a typo of a long word.
-                part_similarity(a.token, b.token).min(0.86)
+                let (Some(at), Some(bt)) = (a.token(q), b.token(c)) else { continue };
+                if at.text == bt.text {
+                    1.0
+                } else {
+                    // Joins are for spacing variants (Pol Pot / PolPot); a joined
+                    // pair that still differs is weak evidence: two short
+                    // syllables that differ by a letter (xiu ying / xiuling)
+                    // would otherwise pass as a typo of a long word.
+                    part_similarity(at, bt).min(0.86)
+                }
             };
             if s >= 0.8 {
                 // Prefer single-part pairs over joined ones at equal similarity.
@@ -221,44 +257,46 @@ fn align(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool) -> (f
         }
     }
     pairs.sort_by(|x, y| y.0.total_cmp(&x.0).then(x.1.cmp(&y.1)).then(x.2.cmp(&y.2)));
-    let mut q_used = vec![false; qn];
-    let mut c_used = vec![false; cn];
-    let mut q_credit = vec![0.0f32; qn];
+    let (q_used, c_used, q_credit) = (&mut buf.q_used, &mut buf.c_used, &mut buf.q_credit);
+    q_used.clear();
+    q_used.resize(qn, false);
+    c_used.clear();
+    c_used.resize(cn, false);
+    q_credit.clear();
+    q_credit.resize(qn, 0.0);
     let mut parts = Vec::new();
-    for (s, i, j) in pairs {
-        let (a, b) = (&qu[i], &cu[j]);
-        let q_free = (a.first..a.first + a.len).all(|k| !q_used[k]);
-        let c_free = (b.first..b.first + b.len).all(|k| !c_used[k]);
+    for &(s, i, j) in pairs.iter() {
+        let (a, b) = (qu[i], cu[j]);
+        let q_free = a.span().all(|k| !q_used[k]);
+        let c_free = b.span().all(|k| !c_used[k]);
         if !q_free || !c_free {
             continue;
         }
         let s = s.min(1.0);
         let cr = credit(s);
-        for k in a.first..a.first + a.len {
+        for k in a.span() {
             q_used[k] = true;
             q_credit[k] = cr;
         }
-        for k in b.first..b.first + b.len {
+        for k in b.span() {
             c_used[k] = true;
         }
         if explain {
-            parts.push(PartMatch { query: a.token.text.clone(), candidate: b.token.text.clone(), similarity: s, credit: cr });
+            let text = |u: Unit, f: &NameForm| u.token(f).map(|t| t.text.clone()).unwrap_or_default();
+            parts.push(PartMatch { query: text(a, q), candidate: text(b, c), similarity: s, credit: cr });
         }
     }
     let q_weight: f32 = q.total_weight();
-    let earned: f32 = q.tokens.iter().zip(&q_credit).map(|(t, c)| t.weight * c).sum();
-    let q_matched: f32 = q.tokens.iter().zip(&q_used).filter(|(_, u)| **u).map(|(t, _)| t.weight).sum();
+    let earned: f32 = q.tokens.iter().zip(q_credit.iter()).map(|(t, c)| t.weight * c).sum();
+    let q_matched: f32 = q.tokens.iter().zip(q_used.iter()).filter(|(_, u)| **u).map(|(t, _)| t.weight).sum();
     let q_unmatched = q_weight - q_matched;
-    let c_unmatched: f32 = c.tokens.iter().zip(&c_used).filter(|(_, u)| !**u).map(|(t, _)| t.weight).sum();
+    let c_unmatched: f32 = c.tokens.iter().zip(c_used.iter()).filter(|(_, u)| !**u).map(|(t, _)| t.weight).sum();
     let distinctive_matched = q
         .tokens
         .iter()
-        .zip(&q_credit)
+        .zip(q_credit.iter())
         .any(|(t, c)| *c > 0.0 && matches!(t.kind, TokenKind::Word | TokenKind::Number));
-    let q_numbers: Vec<&str> = numbers(q);
-    let c_numbers: Vec<&str> = numbers(c);
-    let number_mismatch = !q_numbers.is_empty() && !c_numbers.is_empty() && q_numbers != c_numbers
-        || (q_numbers.is_empty() != c_numbers.is_empty());
+    let number_mismatch = numbers_differ(q, c);
     // A part replaced by another (both sides keep an unmatched part) costs
     // in full; parts present on one side only (middle names, patronymics,
     // extra words) cost a share.
@@ -291,8 +329,8 @@ fn align(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool) -> (f
     let m = NameMatch {
         score,
         parts,
-        unmatched_query: q.tokens.iter().zip(&q_used).filter(|(_, u)| !**u).map(|(t, _)| t.text.clone()).collect(),
-        unmatched_candidate: c.tokens.iter().zip(&c_used).filter(|(_, u)| !**u).map(|(t, _)| t.text.clone()).collect(),
+        unmatched_query: q.tokens.iter().zip(q_used.iter()).filter(|(_, u)| !**u).map(|(t, _)| t.text.clone()).collect(),
+        unmatched_candidate: c.tokens.iter().zip(c_used.iter()).filter(|(_, u)| !**u).map(|(t, _)| t.text.clone()).collect(),
         number_mismatch,
     };
     (score, Some(m))
@@ -321,22 +359,32 @@ fn acronym_score(short: &NameForm, long: &NameForm) -> f32 {
 /// two forms (`Salman bin Muhammad` vs `Muhammad bin Salman`: son and
 /// father are different people).
 fn patronymic_swapped(q: &NameForm, c: &NameForm) -> bool {
-    let around = |f: &NameForm| -> Option<(String, String)> {
+    fn around(f: &NameForm) -> Option<(&str, &str)> {
         let i = f.tokens.iter().position(|t| matches!(t.text.as_str(), "bin" | "ibn" | "ben" | "bint"))?;
         let before = f.tokens.get(i.checked_sub(1)?)?;
         let after = f.tokens.get(i + 1)?;
-        Some((before.text.clone(), after.text.clone()))
-    };
+        Some((before.text.as_str(), after.text.as_str()))
+    }
     match (around(q), around(c)) {
         (Some((qb, qa)), Some((cb, ca))) => qb != qa && qb == ca && qa == cb,
         _ => false,
     }
 }
 
-fn numbers(f: &NameForm) -> Vec<&str> {
-    let mut v: Vec<&str> = f.tokens.iter().filter(|t| t.kind == TokenKind::Number).map(|t| t.text.as_str()).collect();
-    v.sort_unstable();
-    v
+/// Whether the numbers of two forms disagree: both have numbers but not
+/// the same ones, or only one has any.
+fn numbers_differ(q: &NameForm, c: &NameForm) -> bool {
+    let numbers = |f: &NameForm| f.tokens.iter().filter(|t| t.kind == TokenKind::Number).count();
+    let (qc, cc) = (numbers(q), numbers(c));
+    if qc == 0 || cc == 0 {
+        return (qc == 0) != (cc == 0);
+    }
+    fn sorted(f: &NameForm) -> Vec<&str> {
+        let mut v: Vec<&str> = f.tokens.iter().filter(|t| t.kind == TokenKind::Number).map(|t| t.text.as_str()).collect();
+        v.sort_unstable();
+        v
+    }
+    sorted(q) != sorted(c)
 }
 
 #[cfg(test)]

@@ -25,28 +25,31 @@ pub struct FeatureOutcome {
 /// to the day) contradict it. Day and month swapped counts as agreement
 /// of lower weight; approximate dates allow a year either side.
 pub fn birth_dates(query: &[FuzzyDate], candidate: &[FuzzyDate]) -> Option<FeatureOutcome> {
-    if query.is_empty() || candidate.is_empty() {
-        return None;
-    }
-    let mut best: Option<FeatureOutcome> = None;
+    let (delta, detail, q, c) = best_birth_dates(query, candidate)?;
+    Some(FeatureOutcome { delta, detail: detail.to_string(), query: q.to_string(), candidate: c.to_string() })
+}
+
+/// The adjustment of [`birth_dates`] alone, without the explanation (the
+/// fast path for ranking candidates).
+pub fn birth_dates_delta(query: &[FuzzyDate], candidate: &[FuzzyDate]) -> Option<f32> {
+    best_birth_dates(query, candidate).map(|(delta, ..)| delta)
+}
+
+/// The best-agreeing pair of dates: (delta, detail, query date, candidate date).
+fn best_birth_dates<'a>(query: &'a [FuzzyDate], candidate: &'a [FuzzyDate]) -> Option<(f32, &'static str, &'a FuzzyDate, &'a FuzzyDate)> {
+    let mut best: Option<(f32, &'static str, &FuzzyDate, &FuzzyDate)> = None;
     for q in query {
         for c in candidate {
-            let outcome = compare_dates(q, c);
-            if best.as_ref().is_none_or(|b| outcome.delta > b.delta) {
-                best = Some(outcome);
+            let (delta, detail) = compare_dates(q, c);
+            if best.is_none_or(|b| delta > b.0) {
+                best = Some((delta, detail, q, c));
             }
         }
     }
     best
 }
 
-fn compare_dates(q: &FuzzyDate, c: &FuzzyDate) -> FeatureOutcome {
-    let out = |delta: f32, detail: &str| FeatureOutcome {
-        delta,
-        detail: detail.to_string(),
-        query: q.to_string(),
-        candidate: c.to_string(),
-    };
+fn compare_dates(q: &FuzzyDate, c: &FuzzyDate) -> (f32, &'static str) {
     let widen = |d: &FuzzyDate| {
         let slack = if d.approximate { 1 } else { 0 };
         (d.earliest().year() - slack, d.latest().year() + slack)
@@ -54,26 +57,26 @@ fn compare_dates(q: &FuzzyDate, c: &FuzzyDate) -> FeatureOutcome {
     let exact_days = q.end.is_none() && c.end.is_none() && q.precision() == seisai_model::DatePrecision::Day && c.precision() == seisai_model::DatePrecision::Day;
     if exact_days {
         if q.start == c.start {
-            return out(0.06, "same birth date");
+            return (0.06, "same birth date");
         }
         let (qs, cs) = (q.start, c.start);
         if qs.year == cs.year && qs.month == cs.day && qs.day == cs.month {
-            return out(0.02, "same birth date with day and month swapped");
+            return (0.02, "same birth date with day and month swapped");
         }
         if qs.year == cs.year {
-            return out(-0.08, "same birth year, different day");
+            return (-0.08, "same birth year, different day");
         }
     }
     if q.overlaps(c) {
-        return out(0.03, "birth dates agree within their precision");
+        return (0.03, "birth dates agree within their precision");
     }
     let (q0, q1) = widen(q);
     let (c0, c1) = widen(c);
     let gap = if q1 < c0 { c0 - q1 } else { q0 - c1 }.max(0);
     match gap {
-        0 => out(0.01, "birth dates agree within their approximation"),
-        1 => out(-0.08, "birth years one year apart"),
-        _ => out(-0.3, "birth dates contradict"),
+        0 => (0.01, "birth dates agree within their approximation"),
+        1 => (-0.08, "birth years one year apart"),
+        _ => (-0.3, "birth dates contradict"),
     }
 }
 
@@ -83,8 +86,7 @@ pub fn countries(query: &[String], candidate: &[String]) -> Option<FeatureOutcom
     if query.is_empty() || candidate.is_empty() {
         return None;
     }
-    let shared: Vec<&String> = query.iter().filter(|q| candidate.contains(q)).collect();
-    Some(if let Some(code) = shared.first() {
+    Some(if let Some(code) = query.iter().find(|q| candidate.contains(q)) {
         FeatureOutcome {
             delta: 0.03,
             detail: "shared country".into(),
@@ -99,6 +101,24 @@ pub fn countries(query: &[String], candidate: &[String]) -> Option<FeatureOutcom
             candidate: candidate.join(", "),
         }
     })
+}
+
+/// The adjustment of [`countries`] alone (the fast path for ranking).
+pub fn countries_delta(query: &[String], candidate: &[String]) -> Option<f32> {
+    if query.is_empty() || candidate.is_empty() {
+        return None;
+    }
+    Some(if query.iter().any(|q| candidate.contains(q)) { 0.03 } else { -0.08 })
+}
+
+/// The adjustment of [`gender`] alone (the fast path for ranking).
+pub fn gender_delta(query: Option<&str>, candidate: Option<&str>) -> Option<f32> {
+    let (q, c) = (query?, candidate?);
+    let known = |g: &str| g.eq_ignore_ascii_case("male") || g.eq_ignore_ascii_case("female");
+    if !known(q) || !known(c) {
+        return None;
+    }
+    Some(if q.eq_ignore_ascii_case(c) { 0.0 } else { -0.15 })
 }
 
 /// Compares genders (`male`, `female`): a difference weakens the match.

@@ -15,6 +15,7 @@
 pub mod compare;
 pub mod features;
 pub mod keys;
+pub mod matcher;
 pub mod prepare;
 pub mod score;
 

@@ -67,6 +67,12 @@ pub struct Token {
     /// The characters, for similarity computations.
     #[serde(skip)]
     pub chars: Vec<char>,
+    /// The set of its characters, folded onto 64 bits (see [`crate::matcher::letter_mask`]).
+    #[serde(skip)]
+    pub letters: u64,
+    /// Comparators prepared for a query token (see [`Prepared::with_matchers`](crate::score::Prepared::with_matchers)).
+    #[serde(skip)]
+    pub matcher: Option<Arc<crate::matcher::TokenMatcher>>,
 }
 
 impl Token {
@@ -85,8 +91,9 @@ impl Token {
         } else {
             (String::new(), String::new())
         };
-        let chars = text.chars().collect();
-        Token { text, kind, weight, phonetic, phonetic_alt, chars }
+        let chars: Vec<char> = text.chars().collect();
+        let letters = crate::matcher::letter_mask(&chars);
+        Token { text, kind, weight, phonetic, phonetic_alt, chars, letters, matcher: None }
     }
 }
 

@@ -158,15 +158,12 @@ fn params_for(schema: &Schema) -> CompareParams {
     }
 }
 
-/// The best name comparison between a query and a candidate: (score,
-/// query name index, query form, candidate name index, candidate form, match).
-pub fn best_name<'a>(
-    query: &'a Prepared,
-    candidate: &'a Prepared,
-) -> Option<(f32, &'a NameForm, &'a PreparedName, &'a NameForm, NameMatch)> {
+/// The best pair of forms between a query and a candidate: (score, query
+/// form, candidate name, candidate form), without the explanation.
+fn best_pair<'a>(query: &'a Prepared, candidate: &'a Prepared) -> Option<(f32, &'a NameForm, &'a PreparedName, &'a NameForm)> {
     let params = params_for(&candidate.schema);
     let mut best: Option<(f32, &NameForm, &PreparedName, &NameForm)> = None;
-    'search: for qn in &query.names {
+    for qn in &query.names {
         for qf in &qn.forms {
             for cn in &candidate.names {
                 for cf in &cn.forms {
@@ -184,14 +181,72 @@ pub fn best_name<'a>(
                     if best.as_ref().is_none_or(|b| s > b.0) {
                         best = Some((s, qf, cn, cf));
                         if s >= 1.0 {
-                            break 'search;
+                            return best;
                         }
                     }
                 }
             }
         }
     }
-    best.map(|(s, qf, cn, cf)| (s, qf, cn, cf, compare_forms(qf, cf, params)))
+    best
+}
+
+/// The best name comparison between a query and a candidate: (score,
+/// query form, candidate name, candidate form, match).
+pub fn best_name<'a>(
+    query: &'a Prepared,
+    candidate: &'a Prepared,
+) -> Option<(f32, &'a NameForm, &'a PreparedName, &'a NameForm, NameMatch)> {
+    let params = params_for(&candidate.schema);
+    best_pair(query, candidate).map(|(s, qf, cn, cf)| (s, qf, cn, cf, compare_forms(qf, cf, params)))
+}
+
+/// The adjustments of the secondary evidence, in the order they apply.
+struct Evidence {
+    identifier: Option<f32>,
+    birth_date: Option<f32>,
+    gender: Option<f32>,
+    country: Option<f32>,
+}
+
+impl Evidence {
+    /// The final score from the name score and the evidence, in \[0, 1\].
+    fn combine(&self, name_score: f32) -> f32 {
+        let mut score = name_score;
+        if let Some(delta) = self.identifier {
+            if delta > 0.0 {
+                // An exact identifier is strong evidence whatever the spelling.
+                score = score.max(0.9 + 0.1 * name_score);
+            } else {
+                score += delta;
+            }
+        }
+        for delta in [self.birth_date, self.gender, self.country].into_iter().flatten() {
+            score += delta;
+        }
+        score.clamp(0.0, 1.0)
+    }
+}
+
+fn involves_person(query: &Prepared, candidate: &Prepared) -> bool {
+    matches!(candidate.schema, Schema::Person) || matches!(query.schema, Schema::Person)
+}
+
+/// The score of a candidate alone, without building its explanation (the
+/// fast path for ranking candidates); equal to the score of [`score`].
+pub fn score_value(query: &Prepared, candidate: &Prepared) -> Option<f32> {
+    if !query.schema.can_match(&candidate.schema) {
+        return None;
+    }
+    let (name_score, ..) = best_pair(query, candidate)?;
+    let is_person = involves_person(query, candidate);
+    let evidence = Evidence {
+        identifier: features::identifiers(&query.identifiers, &candidate.identifiers).map(|o| o.delta),
+        birth_date: is_person.then(|| features::birth_dates_delta(&query.birth_dates, &candidate.birth_dates)).flatten(),
+        gender: is_person.then(|| features::gender_delta(query.gender.as_deref(), candidate.gender.as_deref())).flatten(),
+        country: features::countries_delta(&query.countries, &candidate.countries),
+    };
+    Some(evidence.combine(name_score))
 }
 
 /// Scores a candidate against a query. Returns `None` when the schemata
@@ -201,33 +256,18 @@ pub fn score(query: &Prepared, candidate: &Prepared, config: &Config) -> Option<
         return None;
     }
     let (name_score, qf, cn, cf, name_match) = best_name(query, candidate)?;
-    let mut features: BTreeMap<String, FeatureScore> = BTreeMap::new();
-    let mut score = name_score;
-    if let Some(id) = features::identifiers(&query.identifiers, &candidate.identifiers) {
-        if id.delta > 0.0 {
-            // An exact identifier is strong evidence whatever the spelling.
-            score = score.max(0.9 + 0.1 * name_score);
-        } else {
-            score += id.delta;
-        }
-        features.insert("identifier".into(), id.into());
-    }
-    let is_person = matches!(candidate.schema, Schema::Person) || matches!(query.schema, Schema::Person);
-    if is_person {
-        if let Some(dob) = features::birth_dates(&query.birth_dates, &candidate.birth_dates) {
-            score += dob.delta;
-            features.insert("birth_date".into(), dob.into());
-        }
-        if let Some(g) = features::gender(query.gender.as_deref(), candidate.gender.as_deref()) {
-            score += g.delta;
-            features.insert("gender".into(), g.into());
-        }
-    }
-    if let Some(c) = features::countries(&query.countries, &candidate.countries) {
-        score += c.delta;
-        features.insert("country".into(), c.into());
-    }
-    let score = score.clamp(0.0, 1.0);
+    let is_person = involves_person(query, candidate);
+    let mut found: Vec<(&str, Option<FeatureOutcome>)> = vec![
+        ("identifier", features::identifiers(&query.identifiers, &candidate.identifiers)),
+        ("birth_date", is_person.then(|| features::birth_dates(&query.birth_dates, &candidate.birth_dates)).flatten()),
+        ("gender", is_person.then(|| features::gender(query.gender.as_deref(), candidate.gender.as_deref())).flatten()),
+        ("country", features::countries(&query.countries, &candidate.countries)),
+    ];
+    let delta = |i: usize| found[i].1.as_ref().map(|o| o.delta);
+    let evidence = Evidence { identifier: delta(0), birth_date: delta(1), gender: delta(2), country: delta(3) };
+    let score = evidence.combine(name_score);
+    let features: BTreeMap<String, FeatureScore> =
+        found.drain(..).filter_map(|(name, o)| o.map(|o| (name.to_string(), o.into()))).collect();
     Some(MatchResult {
         score,
         is_match: score >= config.threshold,
@@ -268,5 +308,23 @@ mod tests {
         assert!(s(&q_bad) < s(&q_none));
         assert!(s(&q_none) <= s(&q_good));
         assert!(s(&q_good) > 0.99);
+    }
+
+    #[test]
+    fn fast_score_and_prepared_matchers_agree_with_full_score() {
+        let ctx = NameContext::without_dictionaries();
+        let cfg = Config::default();
+        let listed = ["Vladimir Vladimirovich PUTIN", "Ivan Petrov", "Pol Pot", "Olaf Scholz"];
+        let queries = ["Putin Vladimir", "Iwan Petrow", "PolPot", "Olaf Scholze", "Angela Merkel"];
+        for l in listed {
+            let c = Prepared::from_entity(&person(l, Some("1952-10-07")), &ctx);
+            for q in queries {
+                let plain = Prepared::from_entity(&person(q, Some("1952")), &ctx);
+                let full = score(&plain, &c, &cfg).map(|r| r.score);
+                assert_eq!(score_value(&plain, &c), full, "{q} / {l}");
+                let fast = plain.clone().with_matchers();
+                assert_eq!(score_value(&fast, &c), full, "{q} / {l} with matchers");
+            }
+        }
     }
 }

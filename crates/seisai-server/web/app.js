@@ -74,7 +74,7 @@ function renderChrome(active) {
     h('button', { type: 'button', class: 'link', lang: other, 'aria-label': t('switch_lang_label'), id: 'lang-switch',
       onclick: () => { setLang(other); route(); } }, t('switch_lang')),
     state.me ? [
-      h('span', { class: 'who' }, state.me.role ? t('signed_in_as', { user: state.me.user, role: label('role', state.me.role) }) : state.me.user),
+      h('span', { class: 'who' }, t('signed_in_as', { user: state.me.user, role: label('role', state.me.role) })),
       h('button', { type: 'button', class: 'link', id: 'sign-out', onclick: signOut }, t('sign_out')),
     ] : null);
 }
@@ -101,19 +101,9 @@ function signOut() {
   location.hash = '#/signin';
 }
 
-/**
- * Who `key` belongs to, per GET /me. A server without /me (404) is asked
- * for its catalog instead, and the user is then known by the key's id.
- */
-async function whoIs(key) {
-  try {
-    return await api('/me', { key });
-  } catch (e) {
-    if (!(e instanceof ApiError) || e.status !== 404) throw e;
-    await api('/catalog', { key });
-    const id = String(key || storedKey()).split('_')[1] || '?';
-    return { user: id, key_id: id, role: null };
-  }
+/** Who `key` (default: the stored key) belongs to, per GET /me. */
+function whoIs(key) {
+  return api('/me', { key });
 }
 
 /** Validates `key` with GET /me; on success keeps it and returns who it is. */

@@ -14,6 +14,7 @@ use utoipa::ToSchema;
 
 use super::common::{EntityOut, MAX_LIMIT, Params, QueryEntity, Served, has_topic, scope};
 use crate::ApiError;
+use crate::changes::last_change;
 use crate::error::{from_value, parse_json};
 use crate::state::{Shared, Snapshot};
 
@@ -146,6 +147,8 @@ pub struct MatchParams {
     pub limit: usize,
     /// Only entities with one of these topics.
     pub topics: Vec<String>,
+    /// Only entities that changed on or after this date.
+    pub changed_since: Option<chrono::NaiveDate>,
     /// Notes on parameters accepted but not applied.
     pub ignored: Vec<String>,
 }
@@ -155,6 +158,7 @@ impl MatchParams {
     pub fn read(params: &Params, snapshot: &Snapshot, dataset: &str) -> Result<MatchParams, ApiError> {
         let limit = params.count("limit", 5, MAX_LIMIT)?;
         let threshold = params.score("threshold")?.unwrap_or(Config::DEFAULT_THRESHOLD);
+        let cutoff = params.score("cutoff")?.unwrap_or(0.0);
         if let Some(a) = params.one("algorithm") {
             if a != ALGORITHM && !YENTE_ALIASES.contains(&a) {
                 return Err(ApiError::unprocessable(format!(
@@ -177,12 +181,10 @@ impl MatchParams {
             exclude_schemata
                 .push(s.parse::<Schema>().map_err(|_| ApiError::unprocessable(format!("parameter exclude_schema={s:?} is not a schema")))?);
         }
-        let mut ignored = Vec::new();
-        if let Some(since) = params.date("changed_since")? {
-            ignored.push(format!("changed_since={since}: the lists carry no per-entity change dates; see /lists/{{dataset}}/diff"));
-        }
+        let changed_since = params.date("changed_since")?;
         let topics = params.all("topics");
-        let wanted = if topics.is_empty() { limit } else { limit.saturating_mul(4).max(50) };
+        let filtered = !topics.is_empty() || changed_since.is_some();
+        let wanted = if filtered { limit.saturating_mul(4).max(50) } else { limit };
         let options = SearchOptions {
             limit: wanted,
             candidates: 200.max(wanted),
@@ -192,9 +194,18 @@ impl MatchParams {
             exclude_schemata,
             exclude_ids: params.all("exclude_entity_ids"),
             as_of: None,
-            min_score: 0.0,
+            min_score: cutoff,
         };
-        Ok(MatchParams { options, limit, topics, ignored })
+        Ok(MatchParams { options, limit, topics, changed_since, ignored: Vec::new() })
+    }
+}
+
+/// Whether a JSON value carries anything (yente clients send `{}` by default).
+fn not_empty(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Null => false,
+        serde_json::Value::Object(m) => !m.is_empty(),
+        _ => true,
     }
 }
 
@@ -206,6 +217,7 @@ pub fn run_query(snapshot: &Snapshot, query: &Entity, params: &MatchParams) -> V
         .search(&prepared, &params.options)
         .into_iter()
         .filter(|h| has_topic(&h.entity, &params.topics))
+        .filter(|h| params.changed_since.is_none_or(|since| last_change(&h.entity).is_none_or(|d| d >= since)))
         .take(params.limit)
         .map(|h| {
             let ex = h.result.explanation;
@@ -249,18 +261,53 @@ pub fn run_query(snapshot: &Snapshot, query: &Entity, params: &MatchParams) -> V
         .collect()
 }
 
+/// The queries of a `/match` body, decoded and checked.
+pub struct DecodedMatch {
+    /// (query id, the query as received, the query as an entity), in id order.
+    pub queries: Vec<(String, QueryEntity, Entity)>,
+    /// Notes on fields accepted but not applied (`weights`, `config`).
+    pub ignored: Vec<String>,
+}
+
+/// Decodes a `/match` body; errors name the query and field at fault.
+pub fn decode_match(body: &[u8]) -> Result<DecodedMatch, ApiError> {
+    let request: MatchRequest = parse_json(body, "match request body")?;
+    if request.queries.len() > MAX_QUERIES {
+        return Err(ApiError::unprocessable(format!(
+            "queries: {} queries given, at most {MAX_QUERIES} per request",
+            request.queries.len()
+        )));
+    }
+    let mut ignored = Vec::new();
+    if request.weights.as_ref().is_some_and(not_empty) {
+        ignored.push("weights: seisai-v1 uses its own evaluated weights".into());
+    }
+    if request.config.as_ref().is_some_and(not_empty) {
+        ignored.push("config: seisai-v1 takes the threshold parameter only".into());
+    }
+    let mut queries = Vec::with_capacity(request.queries.len());
+    for (id, value) in request.queries {
+        let place = format!("queries.{id}");
+        let q: QueryEntity = from_value(value, &place)?;
+        let entity = q.to_entity(&place)?;
+        queries.push((id, q, entity));
+    }
+    Ok(DecodedMatch { queries, ignored })
+}
+
 /// Match entities against the lists (yente-compatible).
 #[utoipa::path(post, path = "/match/{dataset}", request_body = MatchRequest,
     params(("dataset" = String, Path, description = "dataset, collection (`sanctions`, `jp`) or `default`"),
         ("limit" = Option<usize>, Query, description = "results per query (default 5, max 500)"),
         ("threshold" = Option<f32>, Query, description = "match threshold"),
+        ("cutoff" = Option<f32>, Query, description = "results scoring below this are left out (default 0)"),
         ("algorithm" = Option<String>, Query, description = "seisai-v1 (yente names accepted)"),
         ("include_dataset" = Option<Vec<String>>, Query, description = "only these datasets"),
         ("exclude_dataset" = Option<Vec<String>>, Query, description = "not these datasets"),
         ("exclude_schema" = Option<Vec<String>>, Query, description = "not these schemata"),
         ("exclude_entity_ids" = Option<Vec<String>>, Query, description = "not these entities"),
         ("topics" = Option<Vec<String>>, Query, description = "only entities with one of these topics"),
-        ("changed_since" = Option<String>, Query, description = "accepted; reported as not applied")),
+        ("changed_since" = Option<String>, Query, description = "only entities whose list entry changed on or after this date (YYYY-MM-DD; see `last_change`)")),
     responses((status = 200, body = MatchResponse), (status = 400), (status = 404), (status = 422), (status = 503)),
     tag = "matching")]
 pub async fn match_entities(
@@ -270,29 +317,13 @@ pub async fn match_entities(
     body: Bytes,
 ) -> Result<Json<MatchResponse>, ApiError> {
     let snapshot = state.current()?;
-    let request: MatchRequest = parse_json(&body, "match request body")?;
-    if request.queries.len() > MAX_QUERIES {
-        return Err(ApiError::unprocessable(format!(
-            "queries: {} queries given, at most {MAX_QUERIES} per request",
-            request.queries.len()
-        )));
-    }
+    let decoded = decode_match(&body)?;
     let mut params = MatchParams::read(&Params::parse(raw.as_deref()), &snapshot, &dataset)?;
-    if request.weights.is_some() {
-        params.ignored.push("weights: seisai-v1 uses its own evaluated weights".into());
-    }
-    if request.config.is_some() {
-        params.ignored.push("config: seisai-v1 takes the threshold parameter only".into());
-    }
-    let mut queries = Vec::with_capacity(request.queries.len());
-    for (id, value) in request.queries {
-        let place = format!("queries.{id}");
-        let q: QueryEntity = from_value(value, &place)?;
-        let entity = q.to_entity(&place)?;
-        queries.push((id, q, entity));
-    }
+    params.ignored.extend(decoded.ignored);
+    let queries = decoded.queries;
     let snap = Arc::clone(&snapshot);
-    let responses = tokio::task::spawn_blocking(move || {
+    let responses = state
+        .run_matching(move || {
         let mut out = BTreeMap::new();
         for (id, q, entity) in queries {
             let results = run_query(&snap, &entity, &params);
@@ -301,8 +332,7 @@ pub async fn match_entities(
         }
         (out, params)
     })
-    .await
-    .map_err(|e| ApiError::internal(format!("matching task failed: {e}")))?;
+    .await?;
     let (responses, params) = responses;
     Ok(Json(MatchResponse {
         responses,
@@ -328,6 +358,9 @@ pub struct PartyRequest {
     /// Your reference for the party (customer id, order id).
     #[serde(default)]
     pub reference: Option<String>,
+    /// Declared ownership, for the 50 % rule of the measures.
+    #[serde(flatten)]
+    pub ownership: super::measures::OwnershipInput,
 }
 
 /// The screening decision of one party, ready for review.
@@ -335,7 +368,7 @@ pub struct PartyRequest {
 pub struct PartyResponse {
     /// `potential_match` (review needed) or `clear`.
     pub decision: &'static str,
-    /// `pending_review` or `not_required`.
+    /// `pending_review` (an alert was made), `suppressed` (every hit is on the good-guy list) or `not_required`.
     pub review_status: &'static str,
     /// Role that must review a potential match.
     pub review_role: Option<&'static str>,
@@ -353,34 +386,103 @@ pub struct PartyResponse {
     pub lists: Served,
     /// Threshold applied.
     pub threshold: f32,
+    /// The measures that apply to the party (asset freeze, export-ban
+    /// entity, 50 % rule), each with its legal basis, dates and the list
+    /// entry behind it; absent when the server runs without policy files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub measures: Option<seisai_measures::Decision>,
+    /// The alert made for review, if any (see `/alerts/{id}`).
+    pub alert_id: Option<String>,
+    /// Hits left out by the good-guy list: `[{entity_id, suppression_id}]`.
+    #[schema(value_type = Vec<Object>)]
+    pub suppressed: Vec<seisai_review::SuppressedHit>,
+}
+
+/// The snapshot of a hit for an alert, with the fingerprint of the listed entity's data.
+pub fn hit_snapshot(snapshot: &Snapshot, r: &ScoredEntity) -> seisai_review::HitSnapshot {
+    seisai_review::HitSnapshot {
+        entity_id: r.entity.id.clone(),
+        caption: r.entity.caption.clone(),
+        schema: r.entity.schema.clone(),
+        datasets: r.entity.datasets.clone(),
+        score: f64::from(r.score),
+        explanations: serde_json::to_value(&r.explanations).unwrap_or_default(),
+        properties: serde_json::to_value(&r.entity.properties).unwrap_or_default(),
+        entity_fingerprint: snapshot.index.get(&r.entity.id).map(|e| seisai_review::entity_fingerprint(e)),
+    }
+}
+
+/// Decodes a `/screen/party` body into the request and the party as an entity.
+pub fn decode_party(body: &[u8]) -> Result<(PartyRequest, Entity), ApiError> {
+    let mut request: PartyRequest = parse_json(body, "screen request body")?;
+    let q: QueryEntity = from_value(std::mem::take(&mut request.party), "party")?;
+    let entity = q.to_entity("party")?;
+    Ok((request, entity))
 }
 
 /// Screen one party and get a decision for review.
 #[utoipa::path(post, path = "/screen/party", request_body = PartyRequest,
     params(("limit" = Option<usize>, Query, description = "results (default 5)"),
-        ("threshold" = Option<f32>, Query, description = "match threshold")),
+        ("threshold" = Option<f32>, Query, description = "match threshold"),
+        ("as_of" = Option<String>, Query, description = "evaluate the measures as of this date (YYYY-MM-DD)")),
     responses((status = 200, body = PartyResponse), (status = 400), (status = 422), (status = 503)), tag = "seisai")]
 pub async fn screen_party(
     State(state): State<Shared>,
     RawQuery(raw): RawQuery,
     axum::Extension(request_id): axum::Extension<crate::middleware::RequestId>,
+    crate::middleware::ActorOf(actor): crate::middleware::ActorOf,
     body: Bytes,
 ) -> Result<Json<PartyResponse>, ApiError> {
     let snapshot = state.current()?;
-    let request: PartyRequest = parse_json(&body, "screen request body")?;
-    let q: QueryEntity = from_value(request.party, "party")?;
-    let entity = q.to_entity("party")?;
+    let (request, entity) = decode_party(&body)?;
+    let input: serde_json::Value = parse_json(&body, "screen request body")?;
+    let party_fingerprint = seisai_review::entity_fingerprint(&entity);
+    let subject = entity.caption().to_string();
     let params = MatchParams::read(&Params::parse(raw.as_deref()), &snapshot, request.dataset.as_deref().unwrap_or("default"))?;
+    let day = super::measures::as_of_param(raw.as_deref())?;
     let snap = Arc::clone(&snapshot);
-    let (results, params) = tokio::task::spawn_blocking(move || (run_query(&snap, &entity, &params), params))
-        .await
-        .map_err(|e| ApiError::internal(format!("screening task failed: {e}")))?;
+    let shared = Arc::clone(&state);
+    let ownership = request.ownership;
+    let (results, params, measures) = state
+        .run_matching(move || {
+            let results = run_query(&snap, &entity, &params);
+            let measures = super::measures::check_party(&shared, &snap, &entity, ownership, day);
+            (results, params, measures)
+        })
+        .await?;
     let top_score = results.first().map(|r| r.score).unwrap_or(0.0);
     let hit = results.iter().any(|r| r.is_match);
+    let decision = if hit { "potential_match" } else { "clear" };
+    let screening = seisai_review::Screening {
+        kind: "party".into(),
+        subject,
+        input,
+        decision: decision.into(),
+        decision_detail: serde_json::json!({"decision": decision, "top_score": top_score,
+            "threshold": params.options.config.threshold, "measures": measures}),
+        hits: results.iter().filter(|r| r.is_match).map(|r| hit_snapshot(&snapshot, r)).collect(),
+        list_versions: snapshot.version_ids(),
+        policy_version: measures.as_ref().filter(|m| !m.policies.is_empty()).map(|m| m.policies.join(",")),
+        customer_id: None,
+        party_fingerprint: Some(party_fingerprint),
+        // Measures not tied to a list entry (those are the hits) need review on their own.
+        review_without_hits: measures
+            .as_ref()
+            .is_some_and(|m| m.reasons.iter().any(|r| r.outcome != seisai_measures::Outcome::Clear && r.list.is_none())),
+    };
+    let outcome = super::alerts::with_review(&state, move |r| r.record_screening(&screening, &actor)).await?;
+    let review_status = match (&outcome.alert_id, hit) {
+        (Some(_), _) => "pending_review",
+        (None, true) => "suppressed",
+        (None, false) => "not_required",
+    };
     Ok(Json(PartyResponse {
-        decision: if hit { "potential_match" } else { "clear" },
-        review_status: if hit { "pending_review" } else { "not_required" },
-        review_role: hit.then_some("analyst"),
+        decision,
+        review_status,
+        review_role: outcome.alert_id.is_some().then_some("analyst"),
+        alert_id: outcome.alert_id,
+        suppressed: outcome.suppressed,
         reference: request.reference,
         screening_id: request_id.0,
         screened_at: chrono::Utc::now(),
@@ -388,5 +490,6 @@ pub async fn screen_party(
         results,
         lists: Served::of(&snapshot),
         threshold: params.options.config.threshold,
+        measures,
     }))
 }

@@ -1,0 +1,128 @@
+//! Per-token string comparators prepared once for a query, so that the
+//! hundreds of comparisons of one search do not rebuild the bit-parallel
+//! pattern tables of the query side each time.
+
+use std::fmt;
+use std::sync::Arc;
+
+use rapidfuzz::distance::{jaro_winkler, levenshtein};
+
+use crate::prepare::{NameForm, Token};
+use crate::score::Prepared;
+
+/// Jaro–Winkler similarities below this are reported as 0: nothing in the
+/// comparison uses a part similarity that low.
+pub const JW_FLOOR: f64 = 0.75;
+
+/// The prepared comparators of one token.
+pub struct TokenMatcher {
+    jaro_winkler: jaro_winkler::BatchComparator<char>,
+    levenshtein: levenshtein::BatchComparator<char>,
+}
+
+impl fmt::Debug for TokenMatcher {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("TokenMatcher")
+    }
+}
+
+impl TokenMatcher {
+    fn new(chars: &[char]) -> Self {
+        TokenMatcher {
+            jaro_winkler: jaro_winkler::BatchComparator::new(chars.iter().copied()),
+            levenshtein: levenshtein::BatchComparator::new(chars.iter().copied()),
+        }
+    }
+}
+
+/// The set of characters of a token folded onto 64 bits (a character sets
+/// bit `code point mod 64`; the letters a–z get a bit each).
+pub fn letter_mask(chars: &[char]) -> u64 {
+    chars.iter().fold(0, |m, &c| m | 1u64 << (c as u32 % 64))
+}
+
+/// Whether the Jaro–Winkler similarity of two tokens can reach
+/// [`JW_FLOOR`], from their lengths and character sets alone: every
+/// character of `a` whose bit `b` lacks is unmatched, which bounds the
+/// matching characters `m`, hence Jaro ≤ (m/|a| + m/|b| + 1) / 3, and the
+/// Winkler prefix bonus adds at most 0.4 of the rest.
+fn could_reach_floor(a: &Token, b: &Token) -> bool {
+    let (la, lb) = (a.chars.len(), b.chars.len());
+    if la == 0 || lb == 0 {
+        return false;
+    }
+    let only_a = (a.letters & !b.letters).count_ones() as usize;
+    let only_b = (b.letters & !a.letters).count_ones() as usize;
+    let m = la.saturating_sub(only_a).min(lb.saturating_sub(only_b)) as f64;
+    let jaro = (m / la as f64 + m / lb as f64 + 1.0) / 3.0;
+    // Bits of characters that collide only loosen the bound; a small
+    // margin keeps float rounding from excluding a borderline pair.
+    jaro + 0.4 * (1.0 - jaro) >= JW_FLOOR - 1e-6
+}
+
+/// Jaro–Winkler similarity of two tokens, 0 below [`JW_FLOOR`].
+pub fn jaro_winkler(a: &Token, b: &Token) -> f32 {
+    if !could_reach_floor(a, b) {
+        return 0.0;
+    }
+    let args = jaro_winkler::Args::default().score_cutoff(JW_FLOOR);
+    let s = match &a.matcher {
+        Some(m) => m.jaro_winkler.normalized_similarity_with_args(b.chars.iter().copied(), &args),
+        None => jaro_winkler::normalized_similarity_with_args(a.chars.iter().copied(), b.chars.iter().copied(), &args),
+    };
+    s.unwrap_or(0.0) as f32
+}
+
+/// Levenshtein distance of two tokens (in characters).
+pub fn levenshtein(a: &Token, b: &Token) -> usize {
+    match &a.matcher {
+        Some(m) => m.levenshtein.distance(b.chars.iter().copied()),
+        None => levenshtein::distance(a.chars.iter().copied(), b.chars.iter().copied()),
+    }
+}
+
+fn add_matcher(token: &mut Token) {
+    token.matcher = Some(Arc::new(TokenMatcher::new(&token.chars)));
+}
+
+fn add_form_matchers(form: &mut NameForm) {
+    form.tokens.iter_mut().for_each(add_matcher);
+    form.joined.iter_mut().flatten().for_each(add_matcher);
+}
+
+impl Prepared {
+    /// Prepares the comparators of every token of a query (worth it when
+    /// the query is compared with many candidates, as in a search).
+    pub fn with_matchers(mut self) -> Self {
+        self.names.iter_mut().flat_map(|n| n.forms.iter_mut()).for_each(add_form_matchers);
+        self
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::prepare::{NameContext, prepare};
+    use proptest::prelude::*;
+    use seisai_model::Schema;
+
+    fn token(word: &str) -> Option<Token> {
+        let form = prepare(word, &Schema::Person, &NameContext::without_dictionaries()).into_iter().next()?;
+        form.tokens.into_iter().next()
+    }
+
+    proptest! {
+        /// The character-set bound never rejects a pair that reaches the floor.
+        #[test]
+        fn bound_never_rejects_a_close_pair(a in "[a-hz]{2,9}", b in "[a-hz]{2,9}") {
+            let (Some(ta), Some(tb)) = (token(&a), token(&b)) else { return Ok(()) };
+            let exact = rapidfuzz::distance::jaro_winkler::normalized_similarity(ta.chars.iter().copied(), tb.chars.iter().copied());
+            if exact >= JW_FLOOR {
+                prop_assert!(could_reach_floor(&ta, &tb), "{} / {}: {}", ta.text, tb.text, exact);
+            }
+            let mut fast = ta.clone();
+            fast.matcher = Some(Arc::new(TokenMatcher::new(&fast.chars)));
+            prop_assert_eq!(jaro_winkler(&fast, &tb), jaro_winkler(&ta, &tb));
+        }
+    }
+}
