@@ -67,6 +67,11 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
     if a.text == b.text {
         return 1.0;
     }
+    crate::matcher::memoized(a, b, || word_similarity(a, b))
+}
+
+/// [`part_similarity`] of two different words.
+fn word_similarity(a: &Token, b: &Token) -> f32 {
     let mut jw = crate::matcher::jaro_winkler(a, b);
     // Jaro-Winkler alone cannot tell a typo from a different name of the
     // same shape; the number of edits can: one edit in a long enough part
@@ -179,6 +184,7 @@ pub fn joined_tokens(tokens: &[Token]) -> Vec<Option<Token>> {
             token.phonetic_alt.clear();
             token.matcher = None;
             token.weight = a.weight + b.weight;
+            token.similarity_key = crate::matcher::similarity_key(&token);
             Some(token)
         })
         .collect()

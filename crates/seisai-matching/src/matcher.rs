@@ -2,10 +2,15 @@
 //! hundreds of comparisons of one search do not rebuild the bit-parallel
 //! pattern tables of the query side each time.
 
+use std::cell::RefCell;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rapidfuzz::distance::{jaro_winkler, levenshtein};
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::prepare::{NameForm, Token};
 use crate::score::Prepared;
@@ -16,6 +21,8 @@ pub const JW_FLOOR: f64 = 0.75;
 
 /// The prepared comparators of one token.
 pub struct TokenMatcher {
+    /// Unique among all matchers ever made (the key of remembered similarities).
+    id: u64,
     jaro_winkler: jaro_winkler::BatchComparator<char>,
     levenshtein: levenshtein::BatchComparator<char>,
 }
@@ -29,10 +36,51 @@ impl fmt::Debug for TokenMatcher {
 impl TokenMatcher {
     fn new(chars: &[char]) -> Self {
         TokenMatcher {
+            id: NEXT_MATCHER_ID.fetch_add(1, Ordering::Relaxed),
             jaro_winkler: jaro_winkler::BatchComparator::new(chars.iter().copied()),
             levenshtein: levenshtein::BatchComparator::new(chars.iter().copied()),
         }
     }
+}
+
+static NEXT_MATCHER_ID: AtomicU64 = AtomicU64::new(0);
+
+/// Similarities remembered per thread, at most this many (then forgotten).
+const MEMO_CAPACITY: usize = 1 << 16;
+
+thread_local! {
+    /// Similarities already computed, by (query matcher id, candidate
+    /// similarity key): the candidates of one search repeat the same name
+    /// parts (`muhammad`, `ali`) many times.
+    static MEMO: RefCell<FxHashMap<(u64, u64), f32>> = RefCell::new(FxHashMap::default());
+}
+
+/// The hash of what a similarity reads of a token: text, kind and
+/// phonetic codes.
+pub fn similarity_key(token: &Token) -> u64 {
+    let mut h = FxHasher::default();
+    (&token.text, token.kind as u8, &token.phonetic, &token.phonetic_alt).hash(&mut h);
+    h.finish()
+}
+
+/// `compute()`, the similarity of `a` and `b`, remembered on this thread
+/// when `a` is a query token with prepared comparators.
+pub fn memoized(a: &Token, b: &Token, compute: impl FnOnce() -> f32) -> f32 {
+    let Some(m) = &a.matcher else { return compute() };
+    let key = (m.id, b.similarity_key);
+    if let Some(v) = MEMO.with(|memo| memo.try_borrow().ok().and_then(|memo| memo.get(&key).copied())) {
+        return v;
+    }
+    let v = compute();
+    MEMO.with(|memo| {
+        if let Ok(mut memo) = memo.try_borrow_mut() {
+            if memo.len() >= MEMO_CAPACITY {
+                memo.clear();
+            }
+            memo.insert(key, v);
+        }
+    });
+    v
 }
 
 /// The set of characters of a token folded onto 64 bits (a character sets

@@ -70,6 +70,10 @@ pub struct Token {
     /// The set of its characters, folded onto 64 bits (see [`crate::matcher::letter_mask`]).
     #[serde(skip)]
     pub letters: u64,
+    /// A hash of everything [`crate::compare::part_similarity`] reads of
+    /// the token, to remember similarities already computed.
+    #[serde(skip)]
+    pub similarity_key: u64,
     /// Comparators prepared for a query token (see [`Prepared::with_matchers`](crate::score::Prepared::with_matchers)).
     #[serde(skip)]
     pub matcher: Option<Arc<crate::matcher::TokenMatcher>>,
@@ -93,7 +97,9 @@ impl Token {
         };
         let chars: Vec<char> = text.chars().collect();
         let letters = crate::matcher::letter_mask(&chars);
-        Token { text, kind, weight, phonetic, phonetic_alt, chars, letters, matcher: None }
+        let mut token = Token { text, kind, weight, phonetic, phonetic_alt, chars, letters, similarity_key: 0, matcher: None };
+        token.similarity_key = crate::matcher::similarity_key(&token);
+        token
     }
 }
 
