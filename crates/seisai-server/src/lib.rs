@@ -10,6 +10,7 @@
 
 pub mod api;
 pub mod auth;
+pub mod changes;
 pub mod error;
 pub mod metrics;
 pub mod middleware;
@@ -86,6 +87,7 @@ pub fn new_state(settings: Settings, ctx: NameContext) -> Result<Shared, ServeEr
         last_update: Mutex::new(None),
         last_failure: Mutex::new(None),
         next_sync: Mutex::new(None),
+        matching: tokio::sync::Semaphore::new(std::thread::available_parallelism().map(usize::from).unwrap_or(2)),
     }))
 }
 

@@ -107,11 +107,11 @@ pub async fn around(State(state): State<Shared>, mut req: Request, next: Next) -
     req.extensions_mut().insert(caller.clone());
     let mut response = match denied {
         Some(e) => e.into_response(),
-        None => match tokio::time::timeout(state.settings.request_timeout, next.run(req)).await {
+        None => match tokio::time::timeout(time_limit(&state, &path), next.run(req)).await {
             Ok(r) => r,
             Err(_) => ApiError::new(
                 StatusCode::SERVICE_UNAVAILABLE,
-                format!("the request took longer than {} ms and was stopped", state.settings.request_timeout.as_millis()),
+                format!("the request took longer than {} ms and was stopped", time_limit(&state, &path).as_millis()),
             )
             .into_response(),
         },
@@ -124,6 +124,15 @@ pub async fn around(State(state): State<Shared>, mut req: Request, next: Next) -
     state.metrics.observe(&route, status, took);
     tracing::info!(request_id = %id, key_id = %caller.key_id, %method, %path, status, ms = took.as_secs_f64() * 1000.0, "request");
     response
+}
+
+/// Time limit of list updates (`/admin/*`): an import or sync with the
+/// index rebuild takes seconds to minutes, longer than a screening request.
+pub const ADMIN_TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(600);
+
+/// The time limit of a request to `path`.
+fn time_limit(state: &Shared, path: &str) -> std::time::Duration {
+    if path.starts_with("/admin") { ADMIN_TIME_LIMIT.max(state.settings.request_timeout) } else { state.settings.request_timeout }
 }
 
 /// Screening endpoints that use POST without changing state.

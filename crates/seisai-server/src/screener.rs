@@ -3,29 +3,55 @@
 //! the candidate index; identifiers such as BICs are looked up in the
 //! indexed entities.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::NaiveDate;
 use seisai_index::Index;
-use seisai_model::Entity;
+use seisai_matching::features::identifier_key;
+use seisai_model::{Entity, props};
 
 /// The matching engine as the measures engine's [`seisai_measures::PartyScreener`]:
 /// parties are screened through the index, identifiers (BICs) are looked
-/// up in the indexed entities.
+/// up in a map of the indexed entities' identifiers built once.
 pub struct IndexScreener {
     index: Arc<Index>,
+    /// (property, key) → positions in `index.entities()`; BIC keys cut to 8 characters.
+    identifiers: HashMap<(&'static str, String), Vec<usize>>,
     /// Scores below this are not reported to the measures engine.
     pub min_score: f32,
 }
 
+/// The lookup key of an identifier value: the normalised value, for BICs
+/// its institution and location part (first 8 characters).
+fn lookup_key(kind: &str, value: &str) -> Option<String> {
+    let key = identifier_key(kind, value);
+    if kind == props::SWIFT_BIC {
+        return key.char_indices().nth(8).map_or(Some(key.clone()), |(end, _)| key.get(..end).map(str::to_string));
+    }
+    (!key.is_empty()).then_some(key)
+}
+
 impl IndexScreener {
-    /// Wraps an index.
+    /// Wraps an index, mapping the identifiers of its entities (one pass over them).
     pub fn new(index: Arc<Index>) -> Self {
-        IndexScreener { index, min_score: 0.7 }
+        let mut identifiers: HashMap<(&'static str, String), Vec<usize>> = HashMap::new();
+        for (i, e) in index.entities().iter().enumerate() {
+            for kind in props::IDENTIFIER_PROPS {
+                for v in e.get(kind) {
+                    if let Some(key) = lookup_key(kind, v) {
+                        let at = identifiers.entry((kind, key)).or_default();
+                        if at.last() != Some(&i) {
+                            at.push(i);
+                        }
+                    }
+                }
+            }
+        }
+        IndexScreener { index, identifiers, min_score: 0.7 }
     }
 
     fn hit(e: &Entity, score: f32, matched_name: &str) -> seisai_measures::ListHit {
-        use seisai_model::props;
         seisai_measures::ListHit {
             entity_id: e.id.clone(),
             dataset: e.dataset().to_string(),
@@ -43,7 +69,7 @@ impl IndexScreener {
 
 impl seisai_measures::PartyScreener for IndexScreener {
     fn screen(&self, party: &seisai_measures::PartyQuery, as_of: Option<NaiveDate>) -> Vec<seisai_measures::ListHit> {
-        use seisai_model::{Schema, props};
+        use seisai_model::Schema;
         let schema = match party.kind {
             seisai_measures::screening::PartyKind::Person => Schema::Person,
             seisai_measures::screening::PartyKind::Organization => Schema::Organization,
@@ -69,18 +95,24 @@ impl seisai_measures::PartyScreener for IndexScreener {
     }
 
     fn find_by_identifier(&self, kind: &str, value: &str, as_of: Option<NaiveDate>) -> Vec<seisai_measures::ListHit> {
-        let wanted = seisai_matching::features::identifier_key(kind, value);
-        let prefix_only = kind == seisai_model::props::SWIFT_BIC && wanted.len() >= 8;
-        self.index
-            .entities()
-            .iter()
+        let entities = self.index.entities();
+        let Some(kind) = props::IDENTIFIER_PROPS.iter().copied().find(|k| *k == kind) else {
+            // Not an identifier property: compared value by value.
+            let wanted = identifier_key(kind, value);
+            return entities
+                .iter()
+                .filter(|e| as_of.is_none_or(|d| e.in_force_on(d)))
+                .filter(|e| e.get(kind).iter().any(|v| identifier_key(kind, v) == wanted))
+                .map(|e| Self::hit(e, 1.0, value))
+                .collect();
+        };
+        let Some(key) = lookup_key(kind, value) else { return Vec::new() };
+        self.identifiers
+            .get(&(kind, key))
+            .into_iter()
+            .flatten()
+            .filter_map(|&i| entities.get(i))
             .filter(|e| as_of.is_none_or(|d| e.in_force_on(d)))
-            .filter(|e| {
-                e.get(kind).iter().any(|v| {
-                    let key = seisai_matching::features::identifier_key(kind, v);
-                    if prefix_only { key.len() >= 8 && key[..8] == wanted[..8] } else { key == wanted }
-                })
-            })
             .map(|e| Self::hit(e, 1.0, value))
             .collect()
     }

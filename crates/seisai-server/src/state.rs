@@ -16,6 +16,7 @@ use serde::Serialize;
 
 use crate::auth::KeyStore;
 use crate::metrics::Metrics;
+use crate::screener::IndexScreener;
 
 /// One list version in a snapshot.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
@@ -39,12 +40,15 @@ pub struct Snapshot {
     pub versions: BTreeMap<String, ListVersion>,
     /// When the index was built.
     pub built_at: DateTime<Utc>,
+    /// The index as the measures engine's party screener (identifiers mapped once).
+    pub screener: Arc<IndexScreener>,
 }
 
 impl Snapshot {
     /// Reads the current version of every dataset of `store` and indexes it.
     pub fn build(store: &Store, ctx: NameContext) -> seisai_store::Result<Snapshot> {
-        let entities = store.current_entities()?;
+        let mut entities = store.current_entities()?;
+        crate::changes::mark(store, &mut entities)?;
         let mut versions = BTreeMap::new();
         for dataset in store.datasets() {
             if let Some(v) = store.current(dataset) {
@@ -57,8 +61,9 @@ impl Snapshot {
                 versions.insert(dataset.to_string(), lv);
             }
         }
-        let index = Index::build(entities.into_iter().map(Arc::new).collect(), ctx);
-        Ok(Snapshot { index: Arc::new(index), versions, built_at: Utc::now() })
+        let index = Arc::new(Index::build(entities.into_iter().map(Arc::new).collect(), ctx));
+        let screener = Arc::new(IndexScreener::new(Arc::clone(&index)));
+        Ok(Snapshot { index, versions, built_at: Utc::now(), screener })
     }
 
     /// Dataset → version id, as stated in every response.
@@ -125,6 +130,10 @@ pub struct AppState {
     pub last_failure: Mutex<Option<UpdateStatus>>,
     /// When the next scheduled sync runs.
     pub next_sync: Mutex<Option<DateTime<Utc>>>,
+    /// Matching tasks running at once: one per core, the others wait in
+    /// line (first come, first served) instead of sharing the cores, which
+    /// keeps the latency of each request short under load.
+    pub matching: tokio::sync::Semaphore,
 }
 
 /// Shared handle to the state.
@@ -136,6 +145,13 @@ impl AppState {
         self.snapshot
             .load_full()
             .ok_or_else(|| crate::ApiError::unavailable("the lists are still loading; retry when /readyz answers 200"))
+    }
+
+    /// Runs a matching task on the blocking pool once a core is free (see `matching`).
+    pub async fn run_matching<T: Send + 'static>(&self, task: impl FnOnce() -> T + Send + 'static) -> Result<T, crate::ApiError> {
+        let _permit =
+            self.matching.acquire().await.map_err(|e| crate::ApiError::internal(format!("matching queue closed: {e}")))?;
+        tokio::task::spawn_blocking(task).await.map_err(|e| crate::ApiError::internal(format!("matching task failed: {e}")))
     }
 
     /// Records the outcome of an update (and logs it).
@@ -160,7 +176,19 @@ impl AppState {
     /// builds a new snapshot beside the one in service and swaps it in.
     /// On any failure the snapshot in service stays and the failure is
     /// recorded. Returns the change's report and the versions now served.
+    /// The update runs in a task of its own: it ends (and swaps) even when
+    /// the request that asked for it is dropped (client gone, time limit).
     pub async fn update<F>(self: &Arc<Self>, what: String, change: F) -> Result<serde_json::Value, crate::ApiError>
+    where
+        F: FnOnce(&mut Store) -> Result<serde_json::Value, String> + Send + 'static,
+    {
+        let state = Arc::clone(self);
+        tokio::spawn(async move { state.apply_update(what, change).await })
+            .await
+            .map_err(|e| crate::ApiError::internal(format!("the update task failed: {e}")))?
+    }
+
+    async fn apply_update<F>(self: &Arc<Self>, what: String, change: F) -> Result<serde_json::Value, crate::ApiError>
     where
         F: FnOnce(&mut Store) -> Result<serde_json::Value, String> + Send + 'static,
     {

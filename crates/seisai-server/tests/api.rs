@@ -207,7 +207,11 @@ fn the_service_end_to_end() {
     assert_eq!(s.post("/match/default?algorithm=magic", screen, &match_body("x")).status, 422);
     let m = s.post("/match/default?algorithm=logic-v1&changed_since=2024-01-01", screen, &match_body("Putin"));
     assert_eq!(m.status, 200);
-    assert!(m.json["seisai"]["ignored"][0].as_str().unwrap().contains("changed_since"));
+    assert_eq!(m.json["seisai"]["ignored"], json!([]), "changed_since is applied: {}", m.text);
+    let m = s.post("/match/default", screen, &json!({"queries": {"q": {"schema": "Person", "properties": {"name": ["Putin"]}}}, "weights": {}, "config": {}}));
+    assert_eq!(m.json["seisai"]["ignored"], json!([]), "empty weights and config (yente-client's default) are no note: {}", m.text);
+    let m = s.post("/match/default", screen, &json!({"queries": {"q": {"schema": "Person", "properties": {"name": ["Putin"]}}}, "weights": {"name": 2.0}}));
+    assert!(m.json["seisai"]["ignored"][0].as_str().is_some_and(|t| t.contains("weights")), "{}", m.text);
     // An oversized body is refused: with 413, or — when the server answers
     // before the client has finished sending — by closing the connection.
     let huge = vec![b' '; 2 << 20];
@@ -263,8 +267,20 @@ fn the_service_end_to_end() {
     assert_eq!(p.json["review_status"], "pending_review");
     assert_eq!(p.json["reference"], "cust-9");
     assert_eq!(p.json["screening_id"], "test-req-1");
+    assert_eq!(p.json["measures"]["document"], "party", "the measures engine answers too: {}", p.text);
     let p = s.post("/screen/party", screen, &json!({"party": {"schema": "Person", "properties": {"name": ["Maria Gonzalez"]}}}));
     assert_eq!(p.json["decision"], "clear");
+    assert_eq!(p.json["measures"]["outcome"], "CLEAR", "{}", p.text);
+    let bad = s.post("/screen/party?as_of=yesterday", screen, &json!({"party": {"schema": "Person", "properties": {"name": ["X"]}}}));
+    assert_eq!(bad.status, 400, "{}", bad.text);
+
+    // changed_since: every entity of the only version changed on its import day.
+    let m = s.post("/match/default?changed_since=2000-01-01", screen, &match_body("Vladimir Putin"));
+    assert_eq!(m.json["responses"]["q1"]["results"][0]["id"], "test_list-putin", "{}", m.text);
+    assert!(m.json["responses"]["q1"]["results"][0]["last_change"].is_string(), "{}", m.text);
+    let m = s.post("/match/default?changed_since=2999-01-01", screen, &match_body("Vladimir Putin"));
+    assert_eq!(m.json["responses"]["q1"]["results"].as_array().map(Vec::len), Some(0), "{}", m.text);
+    assert_eq!(s.post("/match/default?changed_since=soon", screen, &match_body("Vladimir Putin")).status, 422);
 
     // Measures: the same export of semiconductors to a Russian end user is
     // CLEAR before 2022-03-18 and PROHIBITED from that day.
@@ -368,6 +384,24 @@ fn real_list(s: &Server) {
     assert!(m.json["seisai"]["versions"]["us_ofac_sdn"].is_string());
     let m = s.post("/match/jp", Some(&s.screen_key), &match_body("Vladimir Putin"));
     assert_eq!(m.json["responses"]["q1"]["results"].as_array().unwrap().len(), 0, "jp holds no OFAC entity");
+
+    // With Japan's MOF list loaded, a party screening names the asset freeze and its legal basis.
+    let mof = dir.join("jp/mof-asset-freeze-2026-03-05.xlsx");
+    if !mof.is_file() {
+        return;
+    }
+    let imp = s.post("/admin/import", admin, &json!({"dataset": "jp_mof", "paths": [mof.display().to_string()]}));
+    assert_eq!(imp.status, 200, "{}", imp.text);
+    let party = json!({"party": {"schema": "Person", "properties": {"name": ["Vladimir Putin"], "birthDate": ["1952-10-07"]}}});
+    let p = s.post("/screen/party?as_of=2023-01-10", Some(&s.screen_key), &party);
+    assert_eq!(p.status, 200, "{}", p.text);
+    assert_eq!(p.json["decision"], "potential_match");
+    let measures = &p.json["measures"];
+    assert_ne!(measures["outcome"], "CLEAR", "{}", p.text);
+    let freeze = measures["reasons"].as_array().and_then(|r| r.iter().find(|r| r["kind"] == "asset_freeze"));
+    let freeze = freeze.unwrap_or_else(|| panic!("no asset-freeze reason: {}", p.text));
+    assert!(freeze["legal_basis"].as_array().is_some_and(|b| !b.is_empty()), "{}", p.text);
+    assert_eq!(freeze["list"]["dataset"], "jp_mof", "{}", p.text);
 }
 
 #[test]

@@ -14,6 +14,7 @@ use utoipa::ToSchema;
 
 use super::common::{EntityOut, MAX_LIMIT, Params, QueryEntity, Served, has_topic, scope};
 use crate::ApiError;
+use crate::changes::last_change;
 use crate::error::{from_value, parse_json};
 use crate::state::{Shared, Snapshot};
 
@@ -123,6 +124,8 @@ pub struct MatchParams {
     pub limit: usize,
     /// Only entities with one of these topics.
     pub topics: Vec<String>,
+    /// Only entities that changed on or after this date.
+    pub changed_since: Option<chrono::NaiveDate>,
     /// Notes on parameters accepted but not applied.
     pub ignored: Vec<String>,
 }
@@ -132,6 +135,7 @@ impl MatchParams {
     pub fn read(params: &Params, snapshot: &Snapshot, dataset: &str) -> Result<MatchParams, ApiError> {
         let limit = params.count("limit", 5, MAX_LIMIT)?;
         let threshold = params.score("threshold")?.unwrap_or(Config::DEFAULT_THRESHOLD);
+        let cutoff = params.score("cutoff")?.unwrap_or(0.0);
         if let Some(a) = params.one("algorithm") {
             if a != ALGORITHM && !YENTE_ALIASES.contains(&a) {
                 return Err(ApiError::unprocessable(format!(
@@ -154,12 +158,10 @@ impl MatchParams {
             exclude_schemata
                 .push(s.parse::<Schema>().map_err(|_| ApiError::unprocessable(format!("parameter exclude_schema={s:?} is not a schema")))?);
         }
-        let mut ignored = Vec::new();
-        if let Some(since) = params.date("changed_since")? {
-            ignored.push(format!("changed_since={since}: the lists carry no per-entity change dates; see /lists/{{dataset}}/diff"));
-        }
+        let changed_since = params.date("changed_since")?;
         let topics = params.all("topics");
-        let wanted = if topics.is_empty() { limit } else { limit.saturating_mul(4).max(50) };
+        let filtered = !topics.is_empty() || changed_since.is_some();
+        let wanted = if filtered { limit.saturating_mul(4).max(50) } else { limit };
         let options = SearchOptions {
             limit: wanted,
             candidates: 200.max(wanted),
@@ -169,9 +171,18 @@ impl MatchParams {
             exclude_schemata,
             exclude_ids: params.all("exclude_entity_ids"),
             as_of: None,
-            min_score: 0.0,
+            min_score: cutoff,
         };
-        Ok(MatchParams { options, limit, topics, ignored })
+        Ok(MatchParams { options, limit, topics, changed_since, ignored: Vec::new() })
+    }
+}
+
+/// Whether a JSON value carries anything (yente clients send `{}` by default).
+fn not_empty(v: &serde_json::Value) -> bool {
+    match v {
+        serde_json::Value::Null => false,
+        serde_json::Value::Object(m) => !m.is_empty(),
+        _ => true,
     }
 }
 
@@ -183,6 +194,7 @@ pub fn run_query(snapshot: &Snapshot, query: &Entity, params: &MatchParams) -> V
         .search(&prepared, &params.options)
         .into_iter()
         .filter(|h| has_topic(&h.entity, &params.topics))
+        .filter(|h| params.changed_since.is_none_or(|since| last_change(&h.entity).is_none_or(|d| d >= since)))
         .take(params.limit)
         .map(|h| {
             let ex = h.result.explanation;
@@ -217,18 +229,53 @@ pub fn run_query(snapshot: &Snapshot, query: &Entity, params: &MatchParams) -> V
         .collect()
 }
 
+/// The queries of a `/match` body, decoded and checked.
+pub struct DecodedMatch {
+    /// (query id, the query as received, the query as an entity), in id order.
+    pub queries: Vec<(String, QueryEntity, Entity)>,
+    /// Notes on fields accepted but not applied (`weights`, `config`).
+    pub ignored: Vec<String>,
+}
+
+/// Decodes a `/match` body; errors name the query and field at fault.
+pub fn decode_match(body: &[u8]) -> Result<DecodedMatch, ApiError> {
+    let request: MatchRequest = parse_json(body, "match request body")?;
+    if request.queries.len() > MAX_QUERIES {
+        return Err(ApiError::unprocessable(format!(
+            "queries: {} queries given, at most {MAX_QUERIES} per request",
+            request.queries.len()
+        )));
+    }
+    let mut ignored = Vec::new();
+    if request.weights.as_ref().is_some_and(not_empty) {
+        ignored.push("weights: seisai-v1 uses its own evaluated weights".into());
+    }
+    if request.config.as_ref().is_some_and(not_empty) {
+        ignored.push("config: seisai-v1 takes the threshold parameter only".into());
+    }
+    let mut queries = Vec::with_capacity(request.queries.len());
+    for (id, value) in request.queries {
+        let place = format!("queries.{id}");
+        let q: QueryEntity = from_value(value, &place)?;
+        let entity = q.to_entity(&place)?;
+        queries.push((id, q, entity));
+    }
+    Ok(DecodedMatch { queries, ignored })
+}
+
 /// Match entities against the lists (yente-compatible).
 #[utoipa::path(post, path = "/match/{dataset}", request_body = MatchRequest,
     params(("dataset" = String, Path, description = "dataset, collection (`sanctions`, `jp`) or `default`"),
         ("limit" = Option<usize>, Query, description = "results per query (default 5, max 500)"),
         ("threshold" = Option<f32>, Query, description = "match threshold"),
+        ("cutoff" = Option<f32>, Query, description = "results scoring below this are left out (default 0)"),
         ("algorithm" = Option<String>, Query, description = "seisai-v1 (yente names accepted)"),
         ("include_dataset" = Option<Vec<String>>, Query, description = "only these datasets"),
         ("exclude_dataset" = Option<Vec<String>>, Query, description = "not these datasets"),
         ("exclude_schema" = Option<Vec<String>>, Query, description = "not these schemata"),
         ("exclude_entity_ids" = Option<Vec<String>>, Query, description = "not these entities"),
         ("topics" = Option<Vec<String>>, Query, description = "only entities with one of these topics"),
-        ("changed_since" = Option<String>, Query, description = "accepted; reported as not applied")),
+        ("changed_since" = Option<String>, Query, description = "only entities whose list entry changed on or after this date (YYYY-MM-DD; see `last_change`)")),
     responses((status = 200, body = MatchResponse), (status = 400), (status = 404), (status = 422), (status = 503)),
     tag = "matching")]
 pub async fn match_entities(
@@ -238,29 +285,13 @@ pub async fn match_entities(
     body: Bytes,
 ) -> Result<Json<MatchResponse>, ApiError> {
     let snapshot = state.current()?;
-    let request: MatchRequest = parse_json(&body, "match request body")?;
-    if request.queries.len() > MAX_QUERIES {
-        return Err(ApiError::unprocessable(format!(
-            "queries: {} queries given, at most {MAX_QUERIES} per request",
-            request.queries.len()
-        )));
-    }
+    let decoded = decode_match(&body)?;
     let mut params = MatchParams::read(&Params::parse(raw.as_deref()), &snapshot, &dataset)?;
-    if request.weights.is_some() {
-        params.ignored.push("weights: seisai-v1 uses its own evaluated weights".into());
-    }
-    if request.config.is_some() {
-        params.ignored.push("config: seisai-v1 takes the threshold parameter only".into());
-    }
-    let mut queries = Vec::with_capacity(request.queries.len());
-    for (id, value) in request.queries {
-        let place = format!("queries.{id}");
-        let q: QueryEntity = from_value(value, &place)?;
-        let entity = q.to_entity(&place)?;
-        queries.push((id, q, entity));
-    }
+    params.ignored.extend(decoded.ignored);
+    let queries = decoded.queries;
     let snap = Arc::clone(&snapshot);
-    let responses = tokio::task::spawn_blocking(move || {
+    let responses = state
+        .run_matching(move || {
         let mut out = BTreeMap::new();
         for (id, q, entity) in queries {
             let results = run_query(&snap, &entity, &params);
@@ -269,8 +300,7 @@ pub async fn match_entities(
         }
         (out, params)
     })
-    .await
-    .map_err(|e| ApiError::internal(format!("matching task failed: {e}")))?;
+    .await?;
     let (responses, params) = responses;
     Ok(Json(MatchResponse {
         responses,
@@ -296,6 +326,9 @@ pub struct PartyRequest {
     /// Your reference for the party (customer id, order id).
     #[serde(default)]
     pub reference: Option<String>,
+    /// Declared ownership, for the 50 % rule of the measures.
+    #[serde(flatten)]
+    pub ownership: super::measures::OwnershipInput,
 }
 
 /// The screening decision of one party, ready for review.
@@ -321,12 +354,27 @@ pub struct PartyResponse {
     pub lists: Served,
     /// Threshold applied.
     pub threshold: f32,
+    /// The measures that apply to the party (asset freeze, export-ban
+    /// entity, 50 % rule), each with its legal basis, dates and the list
+    /// entry behind it; absent when the server runs without policy files.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Object>)]
+    pub measures: Option<seisai_measures::Decision>,
+}
+
+/// Decodes a `/screen/party` body into the request and the party as an entity.
+pub fn decode_party(body: &[u8]) -> Result<(PartyRequest, Entity), ApiError> {
+    let mut request: PartyRequest = parse_json(body, "screen request body")?;
+    let q: QueryEntity = from_value(std::mem::take(&mut request.party), "party")?;
+    let entity = q.to_entity("party")?;
+    Ok((request, entity))
 }
 
 /// Screen one party and get a decision for review.
 #[utoipa::path(post, path = "/screen/party", request_body = PartyRequest,
     params(("limit" = Option<usize>, Query, description = "results (default 5)"),
-        ("threshold" = Option<f32>, Query, description = "match threshold")),
+        ("threshold" = Option<f32>, Query, description = "match threshold"),
+        ("as_of" = Option<String>, Query, description = "evaluate the measures as of this date (YYYY-MM-DD)")),
     responses((status = 200, body = PartyResponse), (status = 400), (status = 422), (status = 503)), tag = "seisai")]
 pub async fn screen_party(
     State(state): State<Shared>,
@@ -335,14 +383,19 @@ pub async fn screen_party(
     body: Bytes,
 ) -> Result<Json<PartyResponse>, ApiError> {
     let snapshot = state.current()?;
-    let request: PartyRequest = parse_json(&body, "screen request body")?;
-    let q: QueryEntity = from_value(request.party, "party")?;
-    let entity = q.to_entity("party")?;
+    let (request, entity) = decode_party(&body)?;
     let params = MatchParams::read(&Params::parse(raw.as_deref()), &snapshot, request.dataset.as_deref().unwrap_or("default"))?;
+    let day = super::measures::as_of_param(raw.as_deref())?;
     let snap = Arc::clone(&snapshot);
-    let (results, params) = tokio::task::spawn_blocking(move || (run_query(&snap, &entity, &params), params))
-        .await
-        .map_err(|e| ApiError::internal(format!("screening task failed: {e}")))?;
+    let shared = Arc::clone(&state);
+    let ownership = request.ownership;
+    let (results, params, measures) = state
+        .run_matching(move || {
+            let results = run_query(&snap, &entity, &params);
+            let measures = super::measures::check_party(&shared, &snap, &entity, ownership, day);
+            (results, params, measures)
+        })
+        .await?;
     let top_score = results.first().map(|r| r.score).unwrap_or(0.0);
     let hit = results.iter().any(|r| r.is_match);
     Ok(Json(PartyResponse {
@@ -356,5 +409,6 @@ pub async fn screen_party(
         results,
         lists: Served::of(&snapshot),
         threshold: params.options.config.threshold,
+        measures,
     }))
 }

@@ -11,7 +11,6 @@ use chrono::NaiveDate;
 use serde_json::Value;
 
 use crate::error::ApiError;
-use crate::screener::IndexScreener;
 use crate::state::Shared;
 
 fn as_of(raw: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
@@ -31,7 +30,7 @@ fn engine(state: &Shared, with_lists: bool) -> Result<seisai_measures::Engine, A
         return Err(ApiError::unavailable("no policy files are loaded (start the server with --policies DIR)"));
     }
     let screener: Arc<dyn seisai_measures::PartyScreener> = if with_lists {
-        Arc::new(IndexScreener::new(Arc::clone(&state.current()?.index)))
+        state.current()?.screener.clone()
     } else {
         Arc::new(seisai_measures::screening::NoLists)
     };
@@ -66,4 +65,83 @@ pub async fn measures(State(state): State<Shared>, RawQuery(raw): RawQuery) -> R
     let day = as_of(raw.as_deref())?;
     let engine = engine(&state, false)?;
     serde_json::to_value(engine.measures(day)).map(Json).map_err(|e| ApiError::internal(format!("cannot encode the measures: {e}")))
+}
+
+/// What a `/screen/party` request adds for the 50 % rule.
+#[derive(Debug, Default, serde::Deserialize, utoipa::ToSchema)]
+pub struct OwnershipInput {
+    /// Declared direct owners (name, percent, direct, country).
+    #[serde(default)]
+    #[schema(value_type = Vec<Object>)]
+    pub owners: Vec<seisai_measures::documents::Owner>,
+    /// Country of the party's main office (a subsidiary with its main office in Japan is exempt from the 50 % rule).
+    #[serde(default)]
+    pub main_office_country: Option<String>,
+}
+
+/// A query entity as the measures engine's party document: names and
+/// aliases, kind, birth date, nationality, country, address lines and
+/// identifiers, with the declared ownership.
+pub fn party_document(
+    entity: &seisai_model::Entity,
+    ownership: OwnershipInput,
+) -> seisai_measures::Document {
+    use seisai_measures::documents::{AddressInput, Party};
+    use seisai_measures::screening::{Identifier, PartyKind};
+    use seisai_model::{Schema, props};
+    let mut names = entity.names().map(|(_, n)| n.to_string());
+    let name = names.next().unwrap_or_default();
+    let first = |prop: &str| entity.get(prop).first().cloned();
+    let identifiers = props::IDENTIFIER_PROPS
+        .iter()
+        .flat_map(|kind| {
+            entity.get(kind).iter().map(|v| Identifier {
+                kind: (*kind).to_string(),
+                value: v.clone(),
+            })
+        })
+        .collect();
+    let lines = entity.get(props::ADDRESS).to_vec();
+    seisai_measures::Document::Party(Party {
+        id: Some(entity.id.clone()),
+        name,
+        aliases: names.collect(),
+        party_type: match entity.schema {
+            Schema::Person => PartyKind::Person,
+            Schema::Company | Schema::Organization | Schema::PublicBody => PartyKind::Organization,
+            _ => PartyKind::Unknown,
+        },
+        birth_date: first(props::BIRTH_DATE),
+        nationality: first(props::NATIONALITY),
+        country: first(props::COUNTRY),
+        address: (!lines.is_empty()).then(|| AddressInput {
+            lines,
+            ..Default::default()
+        }),
+        identifiers,
+        owners: ownership.owners,
+        main_office_country: ownership.main_office_country,
+    })
+}
+
+/// The measures decision on a party (asset freeze, export-ban entity, 50 %
+/// rule, each with its legal basis), or None when no policy is loaded.
+/// The lists are those of `snapshot`, the one the request started with.
+pub fn check_party(
+    state: &Shared,
+    snapshot: &crate::state::Snapshot,
+    entity: &seisai_model::Entity,
+    ownership: OwnershipInput,
+    day: Option<NaiveDate>,
+) -> Option<seisai_measures::Decision> {
+    if state.policies.is_empty() {
+        return None;
+    }
+    let engine = seisai_measures::Engine::new(state.policies.clone(), snapshot.screener.clone());
+    Some(engine.check(&party_document(entity, ownership), day))
+}
+
+/// The `as_of` parameter of a raw query string.
+pub fn as_of_param(raw: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
+    as_of(raw)
 }
