@@ -17,6 +17,10 @@ pub struct Cli {
     /// Data directory holding the list versions.
     #[arg(long, global = true, env = seisai_store::DATA_DIR_ENV, default_value = seisai_store::DEFAULT_DATA_DIR)]
     pub data_dir: PathBuf,
+    /// Review database (alerts, suppressions, customers, audit trail):
+    /// `postgres://user:pass@host/db`, or an SQLite file; default DATA_DIR/seisai.db.
+    #[arg(long, global = true, env = "SEISAI_DATABASE")]
+    pub database: Option<String>,
     /// Sources configuration (TOML) overriding download URLs; default
     /// DATA_DIR/sources.toml when it exists.
     #[arg(long, global = true)]

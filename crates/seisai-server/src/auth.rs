@@ -58,6 +58,16 @@ pub struct KeyRecord {
     /// Free note (who it is for).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<String>,
+    /// The person using the key (four-eyes compares these); None: the key id.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub user: Option<String>,
+}
+
+impl KeyRecord {
+    /// The user name: the key's user, else its id.
+    pub fn user_name(&self) -> &str {
+        self.user.as_deref().unwrap_or(&self.id)
+    }
 }
 
 /// The keys of a data directory.
@@ -125,13 +135,18 @@ impl KeyStore {
     /// Makes a new key with `role`; returns the secret key (shown once)
     /// and its record, already added to the store.
     pub fn add(&mut self, role: Role, note: Option<String>) -> Result<(String, KeyRecord), KeyError> {
+        self.add_for_user(role, None, note)
+    }
+
+    /// Makes a new key with `role` for `user` (see [`KeyStore::add`]).
+    pub fn add_for_user(&mut self, role: Role, user: Option<String>, note: Option<String>) -> Result<(String, KeyRecord), KeyError> {
         let mut id = [0u8; 4];
         let mut secret = [0u8; 24];
         getrandom::fill(&mut id).map_err(|e| KeyError::Random(e.to_string()))?;
         getrandom::fill(&mut secret).map_err(|e| KeyError::Random(e.to_string()))?;
         let id = hex::encode(id);
         let key = format!("sk_{id}_{}", hex::encode(secret));
-        let record = KeyRecord { id, sha256: hash_key(&key), role, created: Utc::now(), note };
+        let record = KeyRecord { id, sha256: hash_key(&key), role, created: Utc::now(), note, user };
         self.keys.push(record.clone());
         Ok((key, record))
     }

@@ -52,6 +52,9 @@ pub enum ServeError {
     /// The policy files (measures) cannot be loaded.
     #[error("cannot load the policy files: {0}")]
     Policies(String),
+    /// The review database cannot be opened or migrated.
+    #[error("cannot open the review database: {0}")]
+    Review(#[from] seisai_review::ReviewError),
 }
 
 /// How to start the service.
@@ -75,7 +78,9 @@ pub fn new_state(settings: Settings, ctx: NameContext) -> Result<Shared, ServeEr
             .map_err(|e| ServeError::Policies(format!("{}: {e}", dir.display())))?,
         None => Vec::new(),
     };
+    let review = Arc::new(seisai_review::Review::open(settings.database.as_deref(), &settings.data_dir)?);
     Ok(Arc::new(AppState {
+        review,
         snapshot: ArcSwapOption::empty(),
         store: Mutex::new(store),
         updating: tokio::sync::Mutex::new(()),
@@ -91,6 +96,11 @@ pub fn new_state(settings: Settings, ctx: NameContext) -> Result<Shared, ServeEr
     }))
 }
 
+/// The actor of the server's own work (start-up load, scheduled sync).
+pub fn system_actor() -> seisai_review::Actor {
+    seisai_review::Actor::new("system", None)
+}
+
 /// Loads the first list set: imports `load` (or, with nothing to load,
 /// syncs from the publishers) when the store holds no dataset, then
 /// builds and serves the index. Failures are recorded (see `/lists`,
@@ -101,10 +111,10 @@ pub async fn load_initial(state: Shared, load: Vec<(String, PathBuf)>) {
         Err(_) => false,
     };
     let result = if !empty {
-        state.update("startup".into(), |_| Ok(serde_json::json!("lists already stored"))).await
+        state.update(system_actor(), "startup".into(), |_| Ok(serde_json::json!("lists already stored"))).await
     } else if !load.is_empty() {
         state
-            .update("startup import".into(), move |store| {
+            .update(system_actor(), "startup import".into(), move |store| {
                 let mut reports = Vec::new();
                 for (dataset, path) in &load {
                     let input = Input::read(path).map_err(|e| format!("--load {dataset}={}: {e}", path.display()))?;
@@ -117,7 +127,7 @@ pub async fn load_initial(state: Shared, load: Vec<(String, PathBuf)>) {
             })
             .await
     } else {
-        api::admin::run_sync(&state, Vec::new()).await
+        api::admin::run_sync(&state, system_actor(), Vec::new()).await
     };
     if let Err(e) = result {
         tracing::error!("the first list set could not be loaded: {}", e.message);
@@ -132,7 +142,7 @@ pub async fn scheduled_sync(state: Shared, interval: Duration) {
             *n = Some(next);
         }
         tokio::time::sleep(interval).await;
-        if let Err(e) = api::admin::run_sync(&state, Vec::new()).await {
+        if let Err(e) = api::admin::run_sync(&state, system_actor(), Vec::new()).await {
             tracing::warn!("scheduled sync: {}", e.message);
         }
     }

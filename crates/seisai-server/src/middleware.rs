@@ -25,12 +25,45 @@ pub struct Caller {
     pub key_id: String,
     /// Role of the key.
     pub role: Option<Role>,
+    /// User name of the key (its id when the key names no user), `anonymous` without one.
+    pub user: String,
 }
 
-/// The role a path needs; None for open operational endpoints.
-pub fn required_role(path: &str) -> Option<Role> {
-    if path.starts_with("/admin") {
+impl Caller {
+    /// The caller as the actor of audit records.
+    pub fn actor(&self, request_id: &RequestId) -> seisai_review::Actor {
+        seisai_review::Actor::new(self.user.clone(), Some(request_id.0.clone()))
+    }
+}
+
+/// The acting user and request id of a request, for the audit trail.
+pub struct ActorOf(pub seisai_review::Actor);
+
+impl<S: Send + Sync> axum::extract::FromRequestParts<S> for ActorOf {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut axum::http::request::Parts, _state: &S) -> Result<Self, Self::Rejection> {
+        let caller = parts.extensions.get::<Caller>().ok_or_else(|| ApiError::internal("no caller on the request"))?;
+        let rid = parts.extensions.get::<RequestId>().ok_or_else(|| ApiError::internal("no request id on the request"))?;
+        Ok(ActorOf(caller.actor(rid)))
+    }
+}
+
+/// The role a request needs; None for open operational endpoints.
+pub fn required_role(method: &Method, path: &str) -> Option<Role> {
+    let post = method == Method::POST;
+    if path.starts_with("/admin") || path.starts_with("/monitor") || (post && path.starts_with("/customers")) {
         return Some(Role::Admin);
+    }
+    if path == "/audit/export"
+        || (post && path.starts_with("/suppressions/"))
+        || (post && path.starts_with("/alerts/") && (path.ends_with("/approve") || path.ends_with("/reject")))
+    {
+        return Some(Role::Approver);
+    }
+    let review = ["/alerts", "/audit", "/suppressions", "/customers"];
+    if review.iter().any(|p| path == *p || path.starts_with(&format!("{p}/"))) {
+        return Some(Role::Analyst);
     }
     let open = ["/healthz", "/readyz", "/metrics", "/openapi.json", "/docs"];
     if open.contains(&path) {
@@ -80,13 +113,13 @@ pub async fn around(State(state): State<Shared>, mut req: Request, next: Next) -
     let method = req.method().clone();
     let path = req.uri().path().to_string();
     let caller = match presented_key(&req) {
-        None => Caller { key_id: "anonymous".into(), role: None },
+        None => Caller { key_id: "anonymous".into(), role: None, user: "anonymous".into() },
         Some(k) => match state.keys.check(&k) {
-            Some(r) => Caller { key_id: r.id.clone(), role: Some(r.role) },
-            None => Caller { key_id: "invalid".into(), role: None },
+            Some(r) => Caller { key_id: r.id.clone(), role: Some(r.role), user: r.user_name().to_string() },
+            None => Caller { key_id: "invalid".into(), role: None, user: "invalid".into() },
         },
     };
-    let needed = required_role(&path);
+    let needed = required_role(&method, &path);
     let denied = match needed {
         _ if caller.key_id == "invalid" => Some(ApiError::new(StatusCode::UNAUTHORIZED, "the API key is not valid")),
         None => None,
@@ -146,9 +179,18 @@ mod tests {
 
     #[test]
     fn roles_by_path() {
-        assert_eq!(required_role("/admin/import"), Some(Role::Admin));
-        assert_eq!(required_role("/healthz"), None);
-        assert_eq!(required_role("/match/default"), Some(Role::Screen));
+        let (get, post) = (Method::GET, Method::POST);
+        assert_eq!(required_role(&post, "/admin/import"), Some(Role::Admin));
+        assert_eq!(required_role(&get, "/healthz"), None);
+        assert_eq!(required_role(&post, "/match/default"), Some(Role::Screen));
+        assert_eq!(required_role(&get, "/alerts"), Some(Role::Analyst));
+        assert_eq!(required_role(&post, "/alerts/al_1/propose"), Some(Role::Analyst));
+        assert_eq!(required_role(&post, "/alerts/al_1/approve"), Some(Role::Approver));
+        assert_eq!(required_role(&post, "/suppressions/su_1/revoke"), Some(Role::Approver));
+        assert_eq!(required_role(&get, "/audit/export"), Some(Role::Approver));
+        assert_eq!(required_role(&get, "/customers"), Some(Role::Analyst));
+        assert_eq!(required_role(&post, "/customers/import"), Some(Role::Admin));
+        assert_eq!(required_role(&get, "/alertsx"), Some(Role::Screen));
         assert!(is_read_only_post("/match/sanctions") && !is_read_only_post("/admin/sync"));
     }
 }

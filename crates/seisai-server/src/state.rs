@@ -104,6 +104,8 @@ pub struct Settings {
     pub sync_interval: Option<Duration>,
     /// Folder of the policy files (measures); None: no measures served.
     pub policies_dir: Option<PathBuf>,
+    /// Review database (`postgres://…` or an SQLite path); None: `DATA_DIR/seisai.db`.
+    pub database: Option<String>,
 }
 
 /// Everything the handlers share.
@@ -130,6 +132,8 @@ pub struct AppState {
     pub last_failure: Mutex<Option<UpdateStatus>>,
     /// When the next scheduled sync runs.
     pub next_sync: Mutex<Option<DateTime<Utc>>>,
+    /// Alerts, suppressions, customers and the audit trail.
+    pub review: Arc<seisai_review::Review>,
     /// Matching tasks running at once: one per core, the others wait in
     /// line (first come, first served) instead of sharing the cores, which
     /// keeps the latency of each request short under load.
@@ -178,17 +182,29 @@ impl AppState {
     /// recorded. Returns the change's report and the versions now served.
     /// The update runs in a task of its own: it ends (and swaps) even when
     /// the request that asked for it is dropped (client gone, time limit).
-    pub async fn update<F>(self: &Arc<Self>, what: String, change: F) -> Result<serde_json::Value, crate::ApiError>
+    /// It is recorded in the audit trail (`list.update`, or
+    /// `list.update_failed`) as done by `actor`.
+    pub async fn update<F>(
+        self: &Arc<Self>,
+        actor: seisai_review::Actor,
+        what: String,
+        change: F,
+    ) -> Result<serde_json::Value, crate::ApiError>
     where
         F: FnOnce(&mut Store) -> Result<serde_json::Value, String> + Send + 'static,
     {
         let state = Arc::clone(self);
-        tokio::spawn(async move { state.apply_update(what, change).await })
+        tokio::spawn(async move { state.apply_update(actor, what, change).await })
             .await
             .map_err(|e| crate::ApiError::internal(format!("the update task failed: {e}")))?
     }
 
-    async fn apply_update<F>(self: &Arc<Self>, what: String, change: F) -> Result<serde_json::Value, crate::ApiError>
+    async fn apply_update<F>(
+        self: &Arc<Self>,
+        actor: seisai_review::Actor,
+        what: String,
+        change: F,
+    ) -> Result<serde_json::Value, crate::ApiError>
     where
         F: FnOnce(&mut Store) -> Result<serde_json::Value, String> + Send + 'static,
     {
@@ -206,6 +222,16 @@ impl AppState {
             Ok(r) => r,
             Err(e) => Err(format!("the update task failed: {e}")),
         };
+        let detail = match &outcome {
+            Ok((report, snapshot)) => serde_json::json!({"report": report, "versions": snapshot.version_ids()}),
+            Err(message) => serde_json::json!({"failed": message}),
+        };
+        let action = if outcome.is_ok() { "list.update" } else { "list.update_failed" };
+        let (review, subject) = (Arc::clone(&self.review), what.clone());
+        let audited = tokio::task::spawn_blocking(move || review.audit(&actor, action, &subject, &detail)).await;
+        if !matches!(audited, Ok(Ok(_))) {
+            tracing::error!(what = %what, "the list update could not be written to the audit trail: {audited:?}");
+        }
         match outcome {
             Ok((report, snapshot)) => {
                 let versions = snapshot.version_ids();

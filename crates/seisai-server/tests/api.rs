@@ -72,13 +72,23 @@ impl Server {
     }
 }
 
+#[path = "api/review.rs"]
+mod review;
+
 fn start(open_screening: bool) -> Server {
+    start_with_users(open_screening, &[]).0
+}
+
+/// A server with, besides the screen and admin keys, a key per (role, user); returns those keys too.
+fn start_with_users(open_screening: bool, users: &[(Role, &str)]) -> (Server, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
     let v1 = dir.path().join("list-v1.jsonl");
     std::fs::write(&v1, LIST_V1).unwrap();
     let mut keys = KeyStore::default();
     let (screen_key, _) = keys.add(Role::Screen, None).unwrap();
     let (admin_key, _) = keys.add(Role::Admin, Some("tests".into())).unwrap();
+    let user_keys: Vec<String> =
+        users.iter().map(|(role, user)| keys.add_for_user(*role, Some(user.to_string()), None).unwrap().0).collect();
     keys.save(&key_file(dir.path())).unwrap();
     let settings = Settings {
         data_dir: dir.path().join("data"),
@@ -89,6 +99,7 @@ fn start(open_screening: bool) -> Server {
         sources: Default::default(),
         sync_interval: None,
         policies_dir: Some(seisai_model::testdata::workspace_root().join("policies")),
+        database: None,
     };
     std::fs::create_dir_all(&settings.data_dir).unwrap();
     std::fs::copy(key_file(dir.path()), key_file(&settings.data_dir)).unwrap();
@@ -105,7 +116,7 @@ fn start(open_screening: bool) -> Server {
         });
     });
     let addr = rx.recv_timeout(Duration::from_secs(30)).unwrap();
-    Server { base: format!("http://{addr}"), screen_key, admin_key, dir }
+    (Server { base: format!("http://{addr}"), screen_key, admin_key, dir }, user_keys)
 }
 
 fn wait_ready(s: &Server) -> Value {
@@ -293,6 +304,8 @@ fn the_service_end_to_end() {
     assert_eq!(before.json["outcome"], "CLEAR", "{}", before.text);
     let after = s.post("/screen/trade?as_of=2022-03-18", screen, &trade);
     assert_eq!(after.json["outcome"], "PROHIBITED", "{}", after.text);
+    assert!(after.json["alert_id"].is_string(), "a prohibited trade makes an alert: {}", after.text);
+    assert!(before.json["alert_id"].is_null(), "a clear trade makes none");
     assert_eq!(s.post("/screen/trade?as_of=18.3.2022", screen, &trade).status, 400);
     assert_eq!(s.post_raw("/screen/payment", screen, "application/xml", b"<Document><broken").status, 422);
     let m = s.get("/measures?as_of=2022-03-18", screen);

@@ -1,4 +1,4 @@
-//! `seisai keys add --role ROLE [--note TEXT]`, `seisai keys list`: API
+//! `seisai keys add --role ROLE [--user NAME] [--note TEXT]`, `seisai keys list`: API
 //! keys of the screening service, stored hashed in DATA_DIR/keys.json.
 
 use std::process::ExitCode;
@@ -27,6 +27,9 @@ pub enum Action {
         /// Who the key is for.
         #[arg(long)]
         note: Option<String>,
+        /// The person using the key (four-eyes compares user names); default the key id.
+        #[arg(long)]
+        user: Option<String>,
     },
     /// List the keys (ids and roles; never the keys).
     List,
@@ -39,17 +42,30 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let path = key_file(&cli.data_dir);
     let mut keys = KeyStore::load(&path)?;
     match &args.action {
-        Action::Add { role, note } => {
+        Action::Add { role, note, user } => {
             let role = Role::parse(role)
                 .with_context(|| format!("--role {role:?}: expected screen, analyst, approver or admin"))?;
-            let (key, record) = keys.add(role, note.clone())?;
+            let (key, record) = keys.add_for_user(role, user.clone(), note.clone())?;
             keys.save(&path)?;
-            eprintln!("key {} with role {} added to {} (the key is shown only now)", record.id, role.as_str(), path.display());
+            eprintln!(
+                "key {} for user {} with role {} added to {} (the key is shown only now)",
+                record.id,
+                record.user_name(),
+                role.as_str(),
+                path.display()
+            );
             println!("{key}");
         }
         Action::List => {
             for k in &keys.keys {
-                println!("{}\t{}\t{}\t{}", k.id, k.role.as_str(), k.created.format("%Y-%m-%d %H:%M"), k.note.as_deref().unwrap_or(""));
+                println!(
+                    "{}\t{}\t{}\t{}\t{}",
+                    k.id,
+                    k.user_name(),
+                    k.role.as_str(),
+                    k.created.format("%Y-%m-%d %H:%M"),
+                    k.note.as_deref().unwrap_or("")
+                );
             }
         }
     }

@@ -14,6 +14,7 @@ use utoipa::ToSchema;
 use super::common::Params;
 use crate::ApiError;
 use crate::error::parse_json;
+use crate::middleware::ActorOf;
 use crate::state::Shared;
 
 /// Import of files already on the server.
@@ -45,6 +46,7 @@ pub async fn import(
     State(state): State<Shared>,
     RawQuery(raw): RawQuery,
     headers: HeaderMap,
+    ActorOf(actor): ActorOf,
     body: Bytes,
 ) -> Result<Json<serde_json::Value>, ApiError> {
     let is_json = super::common::content_type_is(&headers, "application/json");
@@ -77,7 +79,7 @@ pub async fn import(
     };
     let what = format!("import {dataset}");
     state
-        .update(what, move |store| {
+        .update(actor, what, move |store| {
             let options = ImportOptions { format, source: Some(source), published };
             let report = store.import(&dataset, &inputs, &options).map_err(|e| format!("cannot import {dataset}: {e}"))?;
             serde_json::to_value(&report).map_err(|e| format!("cannot encode the import report: {e}"))
@@ -92,17 +94,21 @@ pub async fn import(
     params(("dataset" = Option<Vec<String>>, Query, description = "datasets to sync (default: all with URLs)")),
     responses((status = 200, body = Object), (status = 401), (status = 403), (status = 422)),
     security(("api_key" = [])), tag = "admin")]
-pub async fn sync(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Result<Json<serde_json::Value>, ApiError> {
+pub async fn sync(
+    State(state): State<Shared>,
+    RawQuery(raw): RawQuery,
+    ActorOf(actor): ActorOf,
+) -> Result<Json<serde_json::Value>, ApiError> {
     let datasets = Params::parse(raw.as_deref()).all("dataset");
-    run_sync(&state, datasets).await.map(Json)
+    run_sync(&state, actor, datasets).await.map(Json)
 }
 
 /// Runs a sync and swaps the index (also used by the scheduled sync).
-pub async fn run_sync(state: &Shared, datasets: Vec<String>) -> Result<serde_json::Value, ApiError> {
+pub async fn run_sync(state: &Shared, actor: seisai_review::Actor, datasets: Vec<String>) -> Result<serde_json::Value, ApiError> {
     let config = state.settings.sources.clone();
     let what = if datasets.is_empty() { "sync".to_string() } else { format!("sync {}", datasets.join(", ")) };
     state
-        .update(what, move |store| {
+        .update(actor, what, move |store| {
             let reports = store.sync(&datasets, &config);
             let failed: Vec<String> = reports
                 .iter()

@@ -336,7 +336,7 @@ pub struct PartyRequest {
 pub struct PartyResponse {
     /// `potential_match` (review needed) or `clear`.
     pub decision: &'static str,
-    /// `pending_review` or `not_required`.
+    /// `pending_review` (an alert was made), `suppressed` (every hit is on the good-guy list) or `not_required`.
     pub review_status: &'static str,
     /// Role that must review a potential match.
     pub review_role: Option<&'static str>,
@@ -360,6 +360,25 @@ pub struct PartyResponse {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schema(value_type = Option<Object>)]
     pub measures: Option<seisai_measures::Decision>,
+    /// The alert made for review, if any (see `/alerts/{id}`).
+    pub alert_id: Option<String>,
+    /// Hits left out by the good-guy list: `[{entity_id, suppression_id}]`.
+    #[schema(value_type = Vec<Object>)]
+    pub suppressed: Vec<seisai_review::SuppressedHit>,
+}
+
+/// The snapshot of a hit for an alert, with the fingerprint of the listed entity's data.
+pub fn hit_snapshot(snapshot: &Snapshot, r: &ScoredEntity) -> seisai_review::HitSnapshot {
+    seisai_review::HitSnapshot {
+        entity_id: r.entity.id.clone(),
+        caption: r.entity.caption.clone(),
+        schema: r.entity.schema.clone(),
+        datasets: r.entity.datasets.clone(),
+        score: f64::from(r.score),
+        explanations: serde_json::to_value(&r.explanations).unwrap_or_default(),
+        properties: serde_json::to_value(&r.entity.properties).unwrap_or_default(),
+        entity_fingerprint: snapshot.index.get(&r.entity.id).map(|e| seisai_review::entity_fingerprint(e)),
+    }
 }
 
 /// Decodes a `/screen/party` body into the request and the party as an entity.
@@ -380,10 +399,14 @@ pub async fn screen_party(
     State(state): State<Shared>,
     RawQuery(raw): RawQuery,
     axum::Extension(request_id): axum::Extension<crate::middleware::RequestId>,
+    crate::middleware::ActorOf(actor): crate::middleware::ActorOf,
     body: Bytes,
 ) -> Result<Json<PartyResponse>, ApiError> {
     let snapshot = state.current()?;
     let (request, entity) = decode_party(&body)?;
+    let input: serde_json::Value = parse_json(&body, "screen request body")?;
+    let party_fingerprint = seisai_review::entity_fingerprint(&entity);
+    let subject = entity.caption().to_string();
     let params = MatchParams::read(&Params::parse(raw.as_deref()), &snapshot, request.dataset.as_deref().unwrap_or("default"))?;
     let day = super::measures::as_of_param(raw.as_deref())?;
     let snap = Arc::clone(&snapshot);
@@ -398,10 +421,36 @@ pub async fn screen_party(
         .await?;
     let top_score = results.first().map(|r| r.score).unwrap_or(0.0);
     let hit = results.iter().any(|r| r.is_match);
+    let decision = if hit { "potential_match" } else { "clear" };
+    let screening = seisai_review::Screening {
+        kind: "party".into(),
+        subject,
+        input,
+        decision: decision.into(),
+        decision_detail: serde_json::json!({"decision": decision, "top_score": top_score,
+            "threshold": params.options.config.threshold, "measures": measures}),
+        hits: results.iter().filter(|r| r.is_match).map(|r| hit_snapshot(&snapshot, r)).collect(),
+        list_versions: snapshot.version_ids(),
+        policy_version: measures.as_ref().filter(|m| !m.policies.is_empty()).map(|m| m.policies.join(",")),
+        customer_id: None,
+        party_fingerprint: Some(party_fingerprint),
+        // Measures not tied to a list entry (those are the hits) need review on their own.
+        review_without_hits: measures
+            .as_ref()
+            .is_some_and(|m| m.reasons.iter().any(|r| r.outcome != seisai_measures::Outcome::Clear && r.list.is_none())),
+    };
+    let outcome = super::alerts::with_review(&state, move |r| r.record_screening(&screening, &actor)).await?;
+    let review_status = match (&outcome.alert_id, hit) {
+        (Some(_), _) => "pending_review",
+        (None, true) => "suppressed",
+        (None, false) => "not_required",
+    };
     Ok(Json(PartyResponse {
-        decision: if hit { "potential_match" } else { "clear" },
-        review_status: if hit { "pending_review" } else { "not_required" },
-        review_role: hit.then_some("analyst"),
+        decision,
+        review_status,
+        review_role: outcome.alert_id.is_some().then_some("analyst"),
+        alert_id: outcome.alert_id,
+        suppressed: outcome.suppressed,
         reference: request.reference,
         screening_id: request_id.0,
         screened_at: chrono::Utc::now(),

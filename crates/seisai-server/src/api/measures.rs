@@ -44,17 +44,73 @@ fn engine(state: &Shared, with_lists: bool) -> Result<seisai_measures::Engine, A
 #[utoipa::path(post, path = "/screen/document", request_body(content = String, description = "the document"),
     params(("as_of" = Option<String>, Query, description = "evaluate as of this date (YYYY-MM-DD)")),
     responses((status = 200, description = "the decision with its reasons"), (status = 400), (status = 422), (status = 503)), tag = "measures")]
-pub async fn screen_document(State(state): State<Shared>, RawQuery(raw): RawQuery, body: Bytes) -> Result<Json<Value>, ApiError> {
+pub async fn screen_document(
+    State(state): State<Shared>,
+    RawQuery(raw): RawQuery,
+    uri: axum::http::Uri,
+    crate::middleware::ActorOf(actor): crate::middleware::ActorOf,
+    body: Bytes,
+) -> Result<Json<Value>, ApiError> {
     let day = as_of(raw.as_deref())?;
     if body.is_empty() {
         return Err(ApiError::bad_request("the request body is empty; a trade, payment, securities order or oil cargo document was expected"));
     }
     let doc = seisai_measures::Document::detect(&body, "request body").map_err(|e| ApiError::unprocessable(e.to_string()))?;
     let engine = engine(&state, true)?;
+    let snapshot = state.current()?;
     let decision = tokio::task::spawn_blocking(move || engine.check(&doc, day))
         .await
         .map_err(|e| ApiError::internal(format!("check failed: {e}")))?;
-    serde_json::to_value(&decision).map(Json).map_err(|e| ApiError::internal(format!("cannot encode the decision: {e}")))
+    let mut answer =
+        serde_json::to_value(&decision).map_err(|e| ApiError::internal(format!("cannot encode the decision: {e}")))?;
+    let screening = document_screening(&snapshot, uri.path(), &body, &decision, answer.clone());
+    let outcome = super::alerts::with_review(&state, move |r| r.record_screening(&screening, &actor)).await?;
+    answer["alert_id"] = serde_json::json!(outcome.alert_id);
+    answer["suppressed"] = serde_json::json!(outcome.suppressed);
+    Ok(Json(answer))
+}
+
+/// The screening record of a document decision: an alert unless CLEAR.
+fn document_screening(
+    snapshot: &crate::state::Snapshot,
+    path: &str,
+    body: &[u8],
+    decision: &seisai_measures::Decision,
+    answer: Value,
+) -> seisai_review::Screening {
+    let kind = path.strip_prefix("/screen/").unwrap_or("document").to_string();
+    let input = serde_json::from_slice(body).unwrap_or_else(|_| Value::String(String::from_utf8_lossy(body).into_owned()));
+    let hits = decision
+        .reasons
+        .iter()
+        .filter_map(|r| r.list.as_ref())
+        .map(|m| {
+            let listed = snapshot.index.get(&m.entity_id);
+            seisai_review::HitSnapshot {
+                entity_id: m.entity_id.clone(),
+                caption: m.caption.clone(),
+                schema: listed.map(|e| e.schema.as_str().to_string()).unwrap_or_default(),
+                datasets: vec![m.dataset.clone()],
+                score: m.score,
+                explanations: serde_json::json!({"name": {"score": m.score, "detail": m.relation, "query": m.matched_name, "candidate": m.caption}}),
+                properties: listed.map(|e| serde_json::json!(e.properties)).unwrap_or_default(),
+                entity_fingerprint: listed.map(|e| seisai_review::entity_fingerprint(e)),
+            }
+        })
+        .collect();
+    seisai_review::Screening {
+        kind,
+        subject: format!("{} {}", decision.document, decision.reference.as_deref().unwrap_or("")).trim().to_string(),
+        input,
+        decision: decision.outcome.as_str().to_lowercase(),
+        decision_detail: answer,
+        hits,
+        list_versions: snapshot.version_ids(),
+        policy_version: (!decision.policies.is_empty()).then(|| decision.policies.join(",")),
+        customer_id: None,
+        party_fingerprint: None,
+        review_without_hits: decision.outcome != seisai_measures::Outcome::Clear,
+    }
 }
 
 /// The measures of the loaded policies, only those in force on `as_of` when given.

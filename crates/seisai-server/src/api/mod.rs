@@ -1,6 +1,8 @@
 //! The endpoints and the router.
 
 pub mod admin;
+pub mod alerts;
+pub mod audit;
 pub mod common;
 pub mod lists;
 pub mod matching;
@@ -24,13 +26,17 @@ use crate::state::Shared;
         matching::match_entities, matching::screen_party, search::search, search::entity,
         lists::catalog, lists::algorithms, lists::lists, lists::diff, lists::healthz, lists::readyz, lists::metrics,
         reconcile::manifest, reconcile::reconcile, admin::import, admin::sync,
-        measures::screen_document, measures::measures
+        measures::screen_document, measures::measures,
+        alerts::list, alerts::get, alerts::assign, alerts::status, alerts::note, alerts::propose, alerts::approve,
+        alerts::reject, alerts::attach, alerts::attachment, audit::list, audit::verify, audit::export,
+        audit::suppressions, audit::revoke, audit::me
     ),
     modifiers(&SecurityAddon),
     tags((name = "matching", description = "yente-compatible"), (name = "reconciliation", description = "OpenRefine"),
         (name = "seisai", description = "seisai's own"), (name = "admin", description = "list updates (role admin)"),
         (name = "operations", description = "health and metrics"),
-        (name = "measures", description = "sanctions measures applied to documents"))
+        (name = "measures", description = "sanctions measures applied to documents"),
+        (name = "review", description = "alerts, four-eyes review, suppressions and the audit trail (roles analyst, approver)"))
 )]
 pub struct ApiDoc;
 
@@ -65,6 +71,7 @@ pub fn router(state: Shared) -> Router {
     let admin = Router::new()
         .route("/admin/import", post(admin::import))
         .route("/admin/sync", post(admin::sync))
+        .route("/alerts/{id}/attachments", post(alerts::attach))
         .layer(DefaultBodyLimit::max(import_limit));
     Router::new()
         .route("/match/{dataset}", post(matching::match_entities))
@@ -85,6 +92,21 @@ pub fn router(state: Shared) -> Router {
         .route("/healthz", get(lists::healthz))
         .route("/readyz", get(lists::readyz))
         .route("/metrics", get(lists::metrics))
+        .route("/me", get(audit::me))
+        .route("/alerts", get(alerts::list))
+        .route("/alerts/assign", post(alerts::assign))
+        .route("/alerts/{id}", get(alerts::get))
+        .route("/alerts/{id}/status", post(alerts::status))
+        .route("/alerts/{id}/notes", post(alerts::note))
+        .route("/alerts/{id}/propose", post(alerts::propose))
+        .route("/alerts/{id}/approve", post(alerts::approve))
+        .route("/alerts/{id}/reject", post(alerts::reject))
+        .route("/alerts/{id}/attachments/{attachment}", get(alerts::attachment))
+        .route("/audit", get(audit::list))
+        .route("/audit/verify", get(audit::verify))
+        .route("/audit/export", get(audit::export))
+        .route("/suppressions", get(audit::suppressions))
+        .route("/suppressions/{id}/revoke", post(audit::revoke))
         .route("/openapi.json", get(openapi_json))
         .route("/docs", get(docs))
         .layer(DefaultBodyLimit::max(body_limit))
