@@ -57,6 +57,16 @@ pub enum Command {
     Serve(commands::serve::Args),
     /// Manage the API keys of the screening service.
     Keys(commands::keys::Args),
+    /// Review alerts: list, show, decide (propose), approve, reject.
+    Alerts(commands::alerts::Args),
+    /// Check or export the hash-chained audit trail.
+    Audit(commands::audit::Args),
+    /// The customer registry screened by monitoring.
+    Customers(commands::customers::Args),
+    /// Delta screening: list entries added or changed since the last run, against every customer.
+    Monitor(commands::monitor::Args),
+    /// Full re-screen of every customer against every list entry.
+    Rescreen(commands::monitor::Args),
 }
 
 fn main() -> ExitCode {
@@ -79,6 +89,11 @@ fn main() -> ExitCode {
         Command::Measures(args) => commands::measures::run(&cli, args),
         Command::Serve(args) => commands::serve::run(&cli, args),
         Command::Keys(args) => commands::keys::run(&cli, args),
+        Command::Alerts(args) => commands::alerts::run(&cli, args),
+        Command::Audit(args) => commands::audit::run(&cli, args),
+        Command::Customers(args) => commands::customers::run(&cli, args),
+        Command::Monitor(args) => commands::monitor::run(&cli, args, false),
+        Command::Rescreen(args) => commands::monitor::run(&cli, args, true),
         Command::History(args) => commands::history::run(&cli, args),
     };
     match result {

@@ -594,3 +594,45 @@ pub fn reject(tx: &mut dyn Exec, actor: &Actor, id: &str, reason: &str) -> Resul
     event(tx, actor, id, "reject", json!({"disposition": p.disposition, "proposed_by": p.user, "reason": reason}))?;
     Ok(())
 }
+
+/// What handling removed list entries did.
+#[derive(Clone, Debug, Default, Serialize, PartialEq)]
+pub struct RemovedReport {
+    /// Active alerts noted (an event `list_entry_removed`).
+    pub annotated: u64,
+    /// Open alerts closed as not relevant because every entity they hit was removed.
+    pub closed: u64,
+}
+
+/// Notes the removal of listed entities on the active alerts that hit
+/// them; an alert still `open` whose every hit was removed is closed as
+/// not relevant (the list no longer names anyone it hit).
+pub fn entities_removed(
+    tx: &mut dyn Exec,
+    actor: &Actor,
+    removed: &std::collections::BTreeSet<String>,
+    dataset: &str,
+    version: &str,
+) -> Result<RemovedReport> {
+    let mut report = RemovedReport::default();
+    let mut seen = std::collections::BTreeSet::new();
+    for entity in removed {
+        let f = AlertFilter { status: Some("active".into()), entity_id: Some(entity.clone()), ..Default::default() };
+        for a in list(tx, &f)?.1 {
+            if !seen.insert(a.id.clone()) {
+                continue;
+            }
+            let rows = tx.query("SELECT entity_ids FROM alerts WHERE id = $1", &[a.id.as_str().into()])?;
+            let ids = split_list(&rows.first().map(|r| r.text(0)).transpose()?.unwrap_or_default());
+            let gone: Vec<&String> = ids.iter().filter(|i| removed.contains(*i)).collect();
+            event(tx, actor, &a.id, "list_entry_removed", json!({"dataset": dataset, "version": version, "entities": gone}))?;
+            report.annotated += 1;
+            if a.status == "open" && gone.len() == ids.len() {
+                set(tx, &a.id, "status = 'closed_not_relevant', disposition = 'not_relevant'", vec![])?;
+                event(tx, actor, &a.id, "auto_close", json!({"reason": "every listed entity it hit was removed from the list", "version": version}))?;
+                report.closed += 1;
+            }
+        }
+    }
+    Ok(report)
+}

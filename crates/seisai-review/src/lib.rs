@@ -15,7 +15,9 @@ pub mod customers;
 pub mod db;
 pub mod error;
 pub mod fingerprint;
+pub mod import;
 pub mod migrations;
+pub mod monitor;
 pub mod suppress;
 
 use std::path::Path;
@@ -202,6 +204,17 @@ impl Review {
     /// Number of customers.
     pub fn customer_count(&self) -> Result<u64> {
         self.db.read(customers::count)
+    }
+
+    /// Notes removed list entries on the alerts that hit them (see [`alerts::entities_removed`]).
+    pub fn entities_removed(
+        &self,
+        actor: &Actor,
+        removed: &std::collections::BTreeSet<String>,
+        dataset: &str,
+        version: &str,
+    ) -> Result<alerts::RemovedReport> {
+        self.db.write(|tx| alerts::entities_removed(tx, actor, removed, dataset, version))
     }
 
     /// The list version last monitored, per dataset.

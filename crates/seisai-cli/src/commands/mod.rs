@@ -1,6 +1,9 @@
 //! The commands of `seisai`, one module each, with the helpers they share.
 
+pub mod alerts;
+pub mod audit;
 pub mod check;
+pub mod customers;
 pub mod diff;
 pub mod eval;
 pub mod export;
@@ -10,6 +13,7 @@ pub mod keys;
 pub mod lists;
 pub mod match_batch;
 pub mod measures;
+pub mod monitor;
 pub mod screening;
 pub mod serve;
 pub mod sync;

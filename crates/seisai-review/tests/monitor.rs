@@ -1,0 +1,98 @@
+//! Delta monitoring on both backends: a first run screens whole lists;
+//! after an update only added and changed entries are screened, removed
+//! entries close the open alerts they alone caused, and a run with nothing
+//! new screens nothing. Customers are read from CSV and JSON lines.
+
+mod common;
+
+use common::Fixture;
+use seisai_matching::NameContext;
+use seisai_model::Schema;
+use seisai_review::import::{CustomerFormat, parse_mapping, read_customers};
+use seisai_review::monitor::{MonitorOptions, delta, rescreen};
+use seisai_review::{Actor, AlertFilter};
+use seisai_sources::Input;
+use seisai_store::{ImportOptions, Store};
+
+const V1: &str = r#"{"id": "sidorov", "schema": "Person", "properties": {"name": ["Ivan Petrovich Sidorov"], "birthDate": ["1960-01-01"]}}
+{"id": "zyxw", "schema": "Company", "properties": {"name": ["Zyxw Holdings Ltd"]}}
+{"id": "smirnova", "schema": "Person", "properties": {"name": ["Olga Nikolaevna Smirnova"], "birthDate": ["1975-05-05"]}}
+"#;
+
+const V2: &str = r#"{"id": "sidorov", "schema": "Person", "properties": {"name": ["Ivan Petrovich Sidorov"], "birthDate": ["1960-01-01"]}}
+{"id": "zyxw", "schema": "Company", "properties": {"name": ["Zyxw Holdings Ltd", "Northern Star Shipping Ltd"]}}
+{"id": "mueller", "schema": "Person", "properties": {"name": ["Hans Dieter Mueller"], "birthDate": ["1970-03-03"]}}
+"#;
+
+const CUSTOMERS_CSV: &str = "CustNo,Name,DOB,Kind\n\
+c1,Ivan Petrovich Sidorov,1960-01-01,Person\n\
+c2,Olga Nikolaevna Smirnova,1975-05-05,Person\n\
+c3,Maria Gonzalez,1980-01-01,Person\n\
+c4,Hans Dieter Mueller,1970-03-03,Person\n";
+
+const CUSTOMERS_JSONL: &str = r#"{"id": "c5", "name": "Northern Star Shipping Ltd", "schema": "Company", "country": "pa"}
+"#;
+
+fn import(store: &mut Store, text: &str) {
+    store
+        .import("test_list", &[Input::new("list.jsonl".to_string(), text.as_bytes().to_vec())], &ImportOptions { format: None, source: None, published: None })
+        .expect("import");
+    store.reload().expect("reload");
+}
+
+fn delta_monitoring(f: &Fixture) {
+    let r = &f.review;
+    let actor = Actor::new("monitor", Some("run-1".into()));
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    import(&mut store, V1);
+
+    let map = parse_mapping("id=CustNo,name=Name,birth_date=DOB,schema=Kind").unwrap();
+    let csv = read_customers(CUSTOMERS_CSV.as_bytes(), CustomerFormat::Csv, &map, Schema::Person, "customers.csv").unwrap();
+    let jsonl = read_customers(CUSTOMERS_JSONL.as_bytes(), CustomerFormat::Jsonl, &Default::default(), Schema::Person, "c.jsonl").unwrap();
+    assert_eq!(csv[0].1.properties["birthDate"], ["1960-01-01"]);
+    assert_eq!(jsonl[0].1.schema, Schema::Company);
+    let up = r.upsert_customers(&actor, &csv, "customers.csv").unwrap();
+    assert_eq!(up.added, 4);
+    assert_eq!(r.upsert_customers(&actor, &jsonl, "c.jsonl").unwrap().added, 1);
+    assert_eq!(r.upsert_customers(&actor, &csv, "customers.csv").unwrap().unchanged, 4, "upsert by id; unchanged stays");
+    let bad = read_customers(b"CustNo,Name\n,Nobody\n", CustomerFormat::Csv, &map, Schema::Person, "bad.csv");
+    assert!(bad.unwrap_err().to_string().contains("bad.csv:2"), "errors name the file and line");
+
+    let opts = MonitorOptions { batch: 2, ..Default::default() };
+    let ctx = NameContext::without_dictionaries();
+    let first = delta(r, &store, ctx.clone(), &opts, &actor, &|_| {}).unwrap();
+    assert_eq!(first.entries_screened, 3, "never monitored: the whole list");
+    assert_eq!(first.customers, 5);
+    assert_eq!(first.alerts, 2, "{first:?}");
+    let c2 = r.alerts(&AlertFilter { customer_id: Some("c2".into()), ..Default::default() }).unwrap().1;
+    assert_eq!(c2.len(), 1);
+    assert_eq!(c2[0].kind, "monitoring");
+
+    import(&mut store, V2);
+    let second = delta(r, &store, ctx.clone(), &opts, &actor, &|_| {}).unwrap();
+    assert_eq!((second.datasets[0].added, second.datasets[0].changed, second.datasets[0].removed), (1, 1, 1), "{second:?}");
+    assert_eq!(second.entries_screened, 2, "only added and changed entries");
+    assert_eq!(second.alerts, 2, "the added and the changed entry each alert: {second:?}");
+    for c in ["c4", "c5"] {
+        assert_eq!(r.alerts(&AlertFilter { customer_id: Some(c.into()), ..Default::default() }).unwrap().0, 1, "{c}");
+    }
+    assert_eq!(r.alerts(&AlertFilter { customer_id: Some("c1".into()), ..Default::default() }).unwrap().0, 1, "unchanged: no new alert");
+    assert_eq!((second.removed.annotated, second.removed.closed), (1, 1));
+    let closed = r.alert(&c2[0].id).unwrap();
+    assert_eq!(closed.summary.status, "closed_not_relevant");
+    assert!(closed.events.iter().any(|e| e.action == "list_entry_removed"));
+
+    let third = delta(r, &store, ctx.clone(), &opts, &actor, &|_| {}).unwrap();
+    assert_eq!((third.entries_screened, third.alerts), (0, 0), "nothing new, nothing screened");
+
+    let full = rescreen(r, &store, ctx, &opts, &actor, &|_| {}).unwrap();
+    assert_eq!(full.customers, 5);
+    assert_eq!(full.alerts, 0, "open or confirmed hits are not alerted twice");
+    assert_eq!(full.already_alerted, 3, "{full:?}");
+    assert!(r.verify().unwrap().ok);
+}
+
+both_backends! {
+    delta_monitoring_added_changed_removed => delta_monitoring;
+}
