@@ -8,21 +8,12 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use seisai_index::{Index, SearchOptions};
+use seisai_eval::measure::{percentile, status_mb};
 use seisai_matching::NameContext;
 use seisai_model::Entity;
 
 fn peak_rss_mb() -> f64 {
     status_mb("VmHWM:")
-}
-
-/// A memory figure of `/proc/self/status` in MB (`VmHWM:` peak, `VmRSS:` current).
-fn status_mb(field: &str) -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with(field)).map(str::to_string))
-        .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse::<f64>().ok()))
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(0.0)
 }
 
 /// CPU time (user + system) of this process so far, in seconds: on a
@@ -39,13 +30,6 @@ fn cpu_seconds() -> f64 {
             Some((utime + stime) / ticks_per_second)
         })
         .unwrap_or(0.0)
-}
-
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
 }
 
 fn main() -> anyhow::Result<()> {
