@@ -135,8 +135,15 @@ pub enum BackendKind {
 pub enum Backend {
     /// SQLite file, one connection shared under a lock.
     Sqlite(Mutex<rusqlite::Connection>),
-    /// PostgreSQL, one client shared under a lock.
-    Postgres(Mutex<postgres::Client>),
+    /// PostgreSQL, one client (with its prepared statements) shared under a lock.
+    Postgres(Mutex<PgConn>),
+}
+
+/// A PostgreSQL client and the statements prepared on it (by SQL text), so
+/// each statement costs one round trip instead of two.
+pub struct PgConn {
+    client: postgres::Client,
+    statements: std::collections::HashMap<String, postgres::Statement>,
 }
 
 /// Lock id that serialises writers on PostgreSQL.
@@ -158,7 +165,7 @@ impl Backend {
     pub fn open_postgres(url: &str) -> Result<Backend> {
         let client = postgres::Client::connect(url, postgres::NoTls)
             .map_err(|e| ReviewError::Db(format!("cannot connect to PostgreSQL at {}: {e}", redact(url))))?;
-        Ok(Backend::Postgres(Mutex::new(client)))
+        Ok(Backend::Postgres(Mutex::new(PgConn { client, statements: Default::default() })))
     }
 
     /// Which backend this is.
@@ -181,10 +188,11 @@ impl Backend {
                 Ok(value)
             }
             Backend::Postgres(client) => {
-                let mut client = client.lock().map_err(|_| ReviewError::Db("the connection lock is poisoned".into()))?;
-                let mut tx = client.transaction()?;
+                let mut guard = client.lock().map_err(|_| ReviewError::Db("the connection lock is poisoned".into()))?;
+                let conn = &mut *guard;
+                let mut tx = conn.client.transaction()?;
                 tx.execute("SELECT pg_advisory_xact_lock($1)", &[&PG_WRITE_LOCK])?;
-                let value = f(&mut PgExec(&mut tx))?;
+                let value = f(&mut PgExec { tx: &mut tx, statements: &mut conn.statements })?;
                 tx.commit()?;
                 Ok(value)
             }
@@ -202,9 +210,10 @@ impl Backend {
                 Ok(value)
             }
             Backend::Postgres(client) => {
-                let mut client = client.lock().map_err(|_| ReviewError::Db("the connection lock is poisoned".into()))?;
-                let mut tx = client.build_transaction().read_only(true).start()?;
-                let value = f(&mut PgExec(&mut tx))?;
+                let mut guard = client.lock().map_err(|_| ReviewError::Db("the connection lock is poisoned".into()))?;
+                let conn = &mut *guard;
+                let mut tx = conn.client.build_transaction().read_only(true).start()?;
+                let value = f(&mut PgExec { tx: &mut tx, statements: &mut conn.statements })?;
                 tx.commit()?;
                 Ok(value)
             }
@@ -279,7 +288,21 @@ impl Exec for SqliteExec<'_> {
     }
 }
 
-struct PgExec<'a, 'b>(&'a mut postgres::Transaction<'b>);
+struct PgExec<'a, 'b> {
+    tx: &'a mut postgres::Transaction<'b>,
+    statements: &'a mut std::collections::HashMap<String, postgres::Statement>,
+}
+
+impl PgExec<'_, '_> {
+    fn statement(&mut self, sql: &str) -> Result<postgres::Statement> {
+        if let Some(s) = self.statements.get(sql) {
+            return Ok(s.clone());
+        }
+        let s = self.tx.prepare(sql)?;
+        self.statements.insert(sql.to_string(), s.clone());
+        Ok(s)
+    }
+}
 
 impl postgres::types::ToSql for Val {
     fn to_sql(
@@ -308,12 +331,14 @@ fn pg_params(params: &[Val]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
 
 impl Exec for PgExec<'_, '_> {
     fn execute(&mut self, sql: &str, params: &[Val]) -> Result<u64> {
-        Ok(self.0.execute(sql, &pg_params(params))?)
+        let stmt = self.statement(sql)?;
+        Ok(self.tx.execute(&stmt, &pg_params(params))?)
     }
 
     fn query(&mut self, sql: &str, params: &[Val]) -> Result<Vec<Row>> {
         use postgres::types::Type;
-        let rows = self.0.query(sql, &pg_params(params))?;
+        let stmt = self.statement(sql)?;
+        let rows = self.tx.query(&stmt, &pg_params(params))?;
         let mut out = Vec::with_capacity(rows.len());
         for row in rows {
             let mut vals = Vec::with_capacity(row.len());

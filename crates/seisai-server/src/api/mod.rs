@@ -4,6 +4,7 @@ pub mod admin;
 pub mod alerts;
 pub mod audit;
 pub mod common;
+pub mod customers;
 pub mod lists;
 pub mod matching;
 pub mod measures;
@@ -29,7 +30,8 @@ use crate::state::Shared;
         measures::screen_document, measures::measures,
         alerts::list, alerts::get, alerts::assign, alerts::status, alerts::note, alerts::propose, alerts::approve,
         alerts::reject, alerts::attach, alerts::attachment, audit::list, audit::verify, audit::export,
-        audit::suppressions, audit::revoke, audit::me
+        audit::suppressions, audit::revoke, audit::me, customers::import, customers::list, customers::monitor,
+        customers::rescreen_all
     ),
     modifiers(&SecurityAddon),
     tags((name = "matching", description = "yente-compatible"), (name = "reconciliation", description = "OpenRefine"),
@@ -72,6 +74,7 @@ pub fn router(state: Shared) -> Router {
         .route("/admin/import", post(admin::import))
         .route("/admin/sync", post(admin::sync))
         .route("/alerts/{id}/attachments", post(alerts::attach))
+        .route("/customers/import", post(customers::import))
         .layer(DefaultBodyLimit::max(import_limit));
     Router::new()
         .route("/match/{dataset}", post(matching::match_entities))
@@ -106,6 +109,9 @@ pub fn router(state: Shared) -> Router {
         .route("/audit/verify", get(audit::verify))
         .route("/audit/export", get(audit::export))
         .route("/suppressions", get(audit::suppressions))
+        .route("/customers", get(customers::list))
+        .route("/monitor/delta", post(customers::monitor))
+        .route("/monitor/rescreen", post(customers::rescreen_all))
         .route("/suppressions/{id}/revoke", post(audit::revoke))
         .route("/openapi.json", get(openapi_json))
         .route("/docs", get(docs))

@@ -93,8 +93,28 @@ fn alerts_four_eyes_suppression_and_audit_over_http() {
     assert_eq!(json_export.json.as_array().map(Vec::len), s.get("/audit/verify", alice).json["records"].as_u64().map(|n| n as usize));
     assert_eq!(s.get("/audit/export?format=xml", bob).status, 422);
 
+    // Customers and monitoring.
+    let admin = Some(s.admin_key.as_str());
+    let csv = b"CustNo,Name,DOB\nk1,Taro Tanaka,1970\nk2,Maria Gonzalez,1980-01-01\n";
+    assert_eq!(s.post_raw("/customers/import?format=csv&map=id=CustNo,name=Name,birth_date=DOB", alice, "text/csv", csv).status, 403);
+    let imp = s.post_raw("/customers/import?format=csv&map=id=CustNo,name=Name,birth_date=DOB", admin, "text/csv", csv);
+    assert_eq!(imp.json["added"], 2, "{}", imp.text);
+    let bad = s.post_raw("/customers/import?format=csv&map=id=Nope,name=Name", admin, "text/csv", csv);
+    assert_eq!(bad.status, 422, "{}", bad.text);
+    assert!(bad.text.contains("request body:2"), "{}", bad.text);
+    assert_eq!(s.get("/customers?limit=1", alice).json["total"], 2);
+    let run = s.post("/monitor/delta", admin, &json!({}));
+    assert_eq!(run.status, 200, "{}", run.text);
+    assert_eq!(run.json["customers"], 2, "{}", run.text);
+    assert_eq!(run.json["alerts"], 1, "Taro Tanaka is listed: {}", run.text);
+    let again = s.post("/monitor/delta", admin, &json!({}));
+    assert_eq!(again.json["entries_screened"], 0, "nothing new since: {}", again.text);
+    let full = s.post("/monitor/rescreen", admin, &json!({}));
+    assert_eq!((full.json["alerts"].as_u64(), full.json["already_alerted"].as_u64()), (Some(0), Some(1)), "{}", full.text);
+    assert_eq!(s.get("/alerts?kind=monitoring&customer_id=k1", alice).json["total"], 1);
+
     let doc = s.get("/openapi.json", None);
-    for path in ["/alerts", "/alerts/{id}/approve", "/audit/verify", "/suppressions", "/me"] {
+    for path in ["/alerts", "/alerts/{id}/approve", "/audit/verify", "/suppressions", "/me", "/customers/import", "/monitor/delta"] {
         assert!(doc.json["paths"][path].is_object(), "{path} in the OpenAPI document");
     }
 }
