@@ -16,6 +16,7 @@ pub mod metrics;
 pub mod middleware;
 pub mod screener;
 pub mod state;
+pub mod ui;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;

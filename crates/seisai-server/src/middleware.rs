@@ -66,7 +66,7 @@ pub fn required_role(method: &Method, path: &str) -> Option<Role> {
         return Some(Role::Analyst);
     }
     let open = ["/healthz", "/readyz", "/metrics", "/openapi.json", "/docs"];
-    if open.contains(&path) {
+    if open.contains(&path) || crate::ui::is_ui_path(path) {
         return None;
     }
     Some(Role::Screen)
@@ -191,6 +191,8 @@ mod tests {
         assert_eq!(required_role(&get, "/customers"), Some(Role::Analyst));
         assert_eq!(required_role(&post, "/customers/import"), Some(Role::Admin));
         assert_eq!(required_role(&get, "/alertsx"), Some(Role::Screen));
+        assert_eq!(required_role(&get, "/"), None);
+        assert_eq!(required_role(&get, "/ui/app.js"), None);
         assert!(is_read_only_post("/match/sanctions") && !is_read_only_post("/admin/sync"));
     }
 }

@@ -21,6 +21,16 @@ pub fn actor(user: &Option<String>) -> anyhow::Result<Actor> {
     Ok(Actor::new(name, Some(format!("cli-{}", std::process::id()))))
 }
 
+/// Records a list update made from the command line in the audit trail
+/// (user `$SEISAI_USER`, else `$USER`, else `cli`).
+pub fn audit_list_update(cli: &Cli, what: &str, detail: &impl serde::Serialize) -> anyhow::Result<()> {
+    let user = std::env::var("SEISAI_USER").or_else(|_| std::env::var("USER")).unwrap_or_else(|_| "cli".into());
+    let actor = Actor::new(user, Some(format!("cli-{}", std::process::id())));
+    let detail = serde_json::to_value(detail)?;
+    open_review(cli)?.audit(&actor, "list.update", what, &detail).context("the list was updated but its audit record could not be written")?;
+    Ok(())
+}
+
 /// Arguments of `alerts`.
 #[derive(Debug, clap::Args)]
 pub struct Args {

@@ -49,6 +49,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         bar.finish_and_clear();
     }
     let report = result.with_context(|| format!("cannot import {} from {}", args.dataset, args.inputs.join(", ")))?;
+    crate::commands::alerts::audit_list_update(cli, &format!("import {}", args.dataset), &serde_json::json!({"report": report}))?;
     if args.json {
         print_json(&report)?;
     } else {

@@ -26,6 +26,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
     let mut store = open_store(cli)?;
     let reports = store.sync(&args.datasets, &config);
     let failed = reports.iter().any(|r| matches!(r.outcome, SyncOutcome::Failed { .. }));
+    crate::commands::alerts::audit_list_update(cli, "sync", &serde_json::json!({"report": reports}))?;
     if args.json {
         print_json(&reports)?;
     } else {

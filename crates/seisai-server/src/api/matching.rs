@@ -52,6 +52,29 @@ pub struct FeatureOut {
     pub query: String,
     /// Candidate value.
     pub candidate: String,
+    /// For the `name` feature: how the two names were aligned part by part.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub alignment: Option<NameAlignment>,
+}
+
+/// The part-by-part comparison behind a name score.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct NameAlignment {
+    /// The property of the listed name (`name`, `alias`, `weakAlias`…).
+    pub candidate_property: String,
+    /// The query name in the Latin form that was compared.
+    pub query_form: String,
+    /// The listed name in the Latin form that was compared.
+    pub candidate_form: String,
+    /// Aligned parts: `query` and `candidate` part(s), `similarity` and `credit` (0–1).
+    #[schema(value_type = Vec<Object>)]
+    pub parts: Vec<seisai_matching::compare::PartMatch>,
+    /// Query parts left unmatched.
+    pub unmatched_query: Vec<String>,
+    /// Listed-name parts left unmatched.
+    pub unmatched_candidate: Vec<String>,
+    /// Whether numbers in the names disagree.
+    pub number_mismatch: bool,
 }
 
 /// One scored result.
@@ -214,10 +237,19 @@ pub fn run_query(snapshot: &Snapshot, query: &Entity, params: &MatchParams) -> V
                     ),
                     query: ex.query_name,
                     candidate: ex.candidate_name,
+                    alignment: Some(NameAlignment {
+                        candidate_property: ex.candidate_property,
+                        query_form: ex.query_form,
+                        candidate_form: ex.candidate_form,
+                        parts: ex.name.parts,
+                        unmatched_query: ex.name.unmatched_query,
+                        unmatched_candidate: ex.name.unmatched_candidate,
+                        number_mismatch: ex.name.number_mismatch,
+                    }),
                 },
             );
             for (k, f) in ex.features {
-                explanations.insert(k, FeatureOut { score: f.score, detail: f.detail, query: f.query, candidate: f.candidate });
+                explanations.insert(k, FeatureOut { score: f.score, detail: f.detail, query: f.query, candidate: f.candidate, alignment: None });
             }
             ScoredEntity {
                 entity: EntityOut::of(&h.entity),
