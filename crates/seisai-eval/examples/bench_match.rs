@@ -8,16 +8,12 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 use seisai_index::{Index, SearchOptions};
+use seisai_eval::measure::{percentile, status_mb};
 use seisai_matching::NameContext;
 use seisai_model::Entity;
 
 fn peak_rss_mb() -> f64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| s.lines().find(|l| l.starts_with("VmHWM:")).map(str::to_string))
-        .and_then(|l| l.split_whitespace().nth(1).and_then(|v| v.parse::<f64>().ok()))
-        .map(|kb| kb / 1024.0)
-        .unwrap_or(0.0)
+    status_mb("VmHWM:")
 }
 
 /// CPU time (user + system) of this process so far, in seconds: on a
@@ -36,13 +32,6 @@ fn cpu_seconds() -> f64 {
         .unwrap_or(0.0)
 }
 
-fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
-}
-
 fn main() -> anyhow::Result<()> {
     let n: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(5000);
     let data = seisai_model::testdata::dir("bench").ok_or_else(|| anyhow::anyhow!("no data dir"))?;
@@ -52,17 +41,19 @@ fn main() -> anyhow::Result<()> {
     let entities = seisai_eval::lists::entities(seisai_eval::lists::load_all(&data));
     let load_s = t.elapsed().as_secs_f64();
     let rss_before = peak_rss_mb();
+    let rss_now_before = status_mb("VmRSS:");
     let t = Instant::now();
     let index = Index::build(entities, ctx);
     let build_s = t.elapsed().as_secs_f64();
     let names: usize = index.entities().iter().map(|e| e.names().count()).sum();
     println!(
-        "lists: {} entities, {names} names loaded in {load_s:.2} s; index build {build_s:.2} s ({} keys, {} postings); peak RSS {:.0} MB (before build {:.0} MB)",
+        "lists: {} entities, {names} names loaded in {load_s:.2} s; index build {build_s:.2} s ({} keys, {} postings); peak RSS {:.0} MB (before build {:.0} MB), RSS after build {:.0} MB (before build {rss_now_before:.0} MB)",
         index.len(),
         index.key_count(),
         index.posting_count(),
         peak_rss_mb(),
-        rss_before
+        rss_before,
+        status_mb("VmRSS:")
     );
     let mut rows = seisai_eval::queries::read_persons(&eval.join("negatives-global.csv"))?;
     rows.extend(seisai_eval::queries::read_persons(&eval.join("positives-un-untreated.csv"))?);

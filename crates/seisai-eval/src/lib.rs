@@ -8,6 +8,7 @@
 pub mod corpus;
 pub mod floors;
 pub mod lists;
+pub mod measure;
 pub mod pairs;
 pub mod queries;
 pub mod report;

@@ -60,13 +60,18 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
         (Number, Number) => return if a.text == b.text { 1.0 } else { 0.0 },
         (Number, _) | (_, Number) => return 0.0,
         (Initial, Initial) => return if a.text == b.text { 1.0 } else { 0.0 },
-        (Initial, _) => return if b.chars.first() == a.chars.first() { 0.9 } else { 0.0 },
-        (_, Initial) => return if a.chars.first() == b.chars.first() { 0.9 } else { 0.0 },
+        (Initial, _) => return if b.first_char() == a.first_char() { 0.9 } else { 0.0 },
+        (_, Initial) => return if a.first_char() == b.first_char() { 0.9 } else { 0.0 },
         _ => {}
     }
     if a.text == b.text {
         return 1.0;
     }
+    crate::matcher::memoized(a, b, || word_similarity(a, b))
+}
+
+/// [`part_similarity`] of two different words.
+fn word_similarity(a: &Token, b: &Token) -> f32 {
     let mut jw = crate::matcher::jaro_winkler(a, b);
     // Jaro-Winkler alone cannot tell a typo from a different name of the
     // same shape; the number of edits can: one edit in a long enough part
@@ -76,7 +81,7 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
         return jw;
     }
     let edits = crate::matcher::levenshtein(a, b);
-    let len = a.chars.len().max(b.chars.len());
+    let len = a.char_count.max(b.char_count) as usize;
     // Short parts (romanised Chinese and Korean syllables, short given
     // names) differ by one letter between different names: li/yi, ying/ling.
     if edits <= 1 && len >= 6 {
@@ -90,11 +95,11 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
     } else if edits == 1 && len == 5 {
         jw = jw.min(0.9);
     }
-    if len >= 4 && a.chars.iter().eq(b.chars.iter().rev()) {
+    if len >= 4 && a.chars().eq(b.chars().rev()) {
         return 0.9;
     }
-    let vowel = |c: Option<&char>| c.is_some_and(|c| "aeiouy".contains(*c));
-    let same_start = a.chars.first() == b.chars.first() || (vowel(a.chars.first()) && vowel(b.chars.first()));
+    let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouy".contains(c));
+    let same_start = a.first_char() == b.first_char() || (vowel(a.first_char()) && vowel(b.first_char()));
     let phonetic = same_start
         && !a.phonetic.is_empty()
         && a.phonetic.len() >= 2
@@ -171,14 +176,15 @@ pub fn joined_tokens(tokens: &[Token]) -> Vec<Option<Token>> {
             }
             let text = format!("{}{}", a.text, b.text);
             let mut token = a.clone();
-            token.chars = text.chars().collect();
+            token.char_count = a.char_count.saturating_add(b.char_count);
             token.letters = a.letters | b.letters;
             token.text = text;
             token.kind = TokenKind::Word;
-            token.phonetic.clear();
-            token.phonetic_alt.clear();
+            token.phonetic = Default::default();
+            token.phonetic_alt = Default::default();
             token.matcher = None;
             token.weight = a.weight + b.weight;
+            token.similarity_key = crate::matcher::similarity_key(&token);
             Some(token)
         })
         .collect()
@@ -342,7 +348,7 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
 fn acronym_score(short: &NameForm, long: &NameForm) -> f32 {
     let words: Vec<&Token> = short.tokens.iter().filter(|t| t.kind != TokenKind::Particle).collect();
     let [word] = words.as_slice() else { return 0.0 };
-    let n = word.chars.len();
+    let n = word.char_count as usize;
     if !(2..=6).contains(&n) || word.kind == TokenKind::Number {
         return 0.0;
     }
@@ -350,7 +356,7 @@ fn acronym_score(short: &NameForm, long: &NameForm) -> f32 {
         .tokens
         .iter()
         .filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Generic))
-        .filter_map(|t| t.chars.first())
+        .filter_map(|t| t.first_char())
         .collect();
     if initials.chars().count() >= 2 && initials == word.text { 0.82 } else { 0.0 }
 }

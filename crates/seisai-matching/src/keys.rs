@@ -37,7 +37,7 @@ pub fn form_keys(form: &NameForm, out: &mut Vec<(u64, usize)>) {
             TokenKind::Word => {
                 out.push((key(KeyKind::Word, &t.text), i));
                 if t.phonetic.len() >= 2 {
-                    out.push((key(KeyKind::Phonetic, &t.phonetic), i));
+                    out.push((key(KeyKind::Phonetic, t.phonetic.as_str()), i));
                 }
                 if t.text.len() >= 5 {
                     let prefix: String = t.text.chars().take(4).collect();
@@ -65,6 +65,7 @@ pub fn form_key_set(form: &NameForm) -> Vec<u64> {
     let mut ks: Vec<u64> = buf.into_iter().map(|(k, _)| k).collect();
     ks.sort_unstable();
     ks.dedup();
+    ks.shrink_to_fit();
     ks
 }
 

@@ -2,10 +2,15 @@
 //! hundreds of comparisons of one search do not rebuild the bit-parallel
 //! pattern tables of the query side each time.
 
+use std::cell::RefCell;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
 
 use rapidfuzz::distance::{jaro_winkler, levenshtein};
+
+use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::prepare::{NameForm, Token};
 use crate::score::Prepared;
@@ -16,6 +21,8 @@ pub const JW_FLOOR: f64 = 0.75;
 
 /// The prepared comparators of one token.
 pub struct TokenMatcher {
+    /// Unique among all matchers ever made (the key of remembered similarities).
+    id: u64,
     jaro_winkler: jaro_winkler::BatchComparator<char>,
     levenshtein: levenshtein::BatchComparator<char>,
 }
@@ -27,18 +34,59 @@ impl fmt::Debug for TokenMatcher {
 }
 
 impl TokenMatcher {
-    fn new(chars: &[char]) -> Self {
+    fn new(chars: std::str::Chars<'_>) -> Self {
         TokenMatcher {
-            jaro_winkler: jaro_winkler::BatchComparator::new(chars.iter().copied()),
-            levenshtein: levenshtein::BatchComparator::new(chars.iter().copied()),
+            id: NEXT_MATCHER_ID.fetch_add(1, Ordering::Relaxed),
+            jaro_winkler: jaro_winkler::BatchComparator::new(chars.clone()),
+            levenshtein: levenshtein::BatchComparator::new(chars),
         }
     }
 }
 
+static NEXT_MATCHER_ID: AtomicU64 = AtomicU64::new(0);
+
+/// Similarities remembered per thread, at most this many (then forgotten).
+const MEMO_CAPACITY: usize = 1 << 16;
+
+thread_local! {
+    /// Similarities already computed, by (query matcher id, candidate
+    /// similarity key): the candidates of one search repeat the same name
+    /// parts (`muhammad`, `ali`) many times.
+    static MEMO: RefCell<FxHashMap<(u64, u64), f32>> = RefCell::new(FxHashMap::default());
+}
+
+/// The hash of what a similarity reads of a token: text, kind and
+/// phonetic codes.
+pub fn similarity_key(token: &Token) -> u64 {
+    let mut h = FxHasher::default();
+    (&token.text, token.kind as u8, &token.phonetic, &token.phonetic_alt).hash(&mut h);
+    h.finish()
+}
+
+/// `compute()`, the similarity of `a` and `b`, remembered on this thread
+/// when `a` is a query token with prepared comparators.
+pub fn memoized(a: &Token, b: &Token, compute: impl FnOnce() -> f32) -> f32 {
+    let Some(m) = &a.matcher else { return compute() };
+    let key = (m.id, b.similarity_key);
+    if let Some(v) = MEMO.with(|memo| memo.try_borrow().ok().and_then(|memo| memo.get(&key).copied())) {
+        return v;
+    }
+    let v = compute();
+    MEMO.with(|memo| {
+        if let Ok(mut memo) = memo.try_borrow_mut() {
+            if memo.len() >= MEMO_CAPACITY {
+                memo.clear();
+            }
+            memo.insert(key, v);
+        }
+    });
+    v
+}
+
 /// The set of characters of a token folded onto 64 bits (a character sets
 /// bit `code point mod 64`; the letters a–z get a bit each).
-pub fn letter_mask(chars: &[char]) -> u64 {
-    chars.iter().fold(0, |m, &c| m | 1u64 << (c as u32 % 64))
+pub fn letter_mask(chars: impl Iterator<Item = char>) -> u64 {
+    chars.fold(0, |m, c| m | 1u64 << (c as u32 % 64))
 }
 
 /// Whether the Jaro–Winkler similarity of two tokens can reach
@@ -47,7 +95,7 @@ pub fn letter_mask(chars: &[char]) -> u64 {
 /// matching characters `m`, hence Jaro ≤ (m/|a| + m/|b| + 1) / 3, and the
 /// Winkler prefix bonus adds at most 0.4 of the rest.
 fn could_reach_floor(a: &Token, b: &Token) -> bool {
-    let (la, lb) = (a.chars.len(), b.chars.len());
+    let (la, lb) = (a.char_count as usize, b.char_count as usize);
     if la == 0 || lb == 0 {
         return false;
     }
@@ -67,8 +115,8 @@ pub fn jaro_winkler(a: &Token, b: &Token) -> f32 {
     }
     let args = jaro_winkler::Args::default().score_cutoff(JW_FLOOR);
     let s = match &a.matcher {
-        Some(m) => m.jaro_winkler.normalized_similarity_with_args(b.chars.iter().copied(), &args),
-        None => jaro_winkler::normalized_similarity_with_args(a.chars.iter().copied(), b.chars.iter().copied(), &args),
+        Some(m) => m.jaro_winkler.normalized_similarity_with_args(b.chars(), &args),
+        None => jaro_winkler::normalized_similarity_with_args(a.chars(), b.chars(), &args),
     };
     s.unwrap_or(0.0) as f32
 }
@@ -76,13 +124,13 @@ pub fn jaro_winkler(a: &Token, b: &Token) -> f32 {
 /// Levenshtein distance of two tokens (in characters).
 pub fn levenshtein(a: &Token, b: &Token) -> usize {
     match &a.matcher {
-        Some(m) => m.levenshtein.distance(b.chars.iter().copied()),
-        None => levenshtein::distance(a.chars.iter().copied(), b.chars.iter().copied()),
+        Some(m) => m.levenshtein.distance(b.chars()),
+        None => levenshtein::distance(a.chars(), b.chars()),
     }
 }
 
 fn add_matcher(token: &mut Token) {
-    token.matcher = Some(Arc::new(TokenMatcher::new(&token.chars)));
+    token.matcher = Some(Arc::new(TokenMatcher::new(token.chars())));
 }
 
 fn add_form_matchers(form: &mut NameForm) {
@@ -116,12 +164,12 @@ mod tests {
         #[test]
         fn bound_never_rejects_a_close_pair(a in "[a-hz]{2,9}", b in "[a-hz]{2,9}") {
             let (Some(ta), Some(tb)) = (token(&a), token(&b)) else { return Ok(()) };
-            let exact = rapidfuzz::distance::jaro_winkler::normalized_similarity(ta.chars.iter().copied(), tb.chars.iter().copied());
+            let exact = rapidfuzz::distance::jaro_winkler::normalized_similarity(ta.chars(), tb.chars());
             if exact >= JW_FLOOR {
                 prop_assert!(could_reach_floor(&ta, &tb), "{} / {}: {}", ta.text, tb.text, exact);
             }
             let mut fast = ta.clone();
-            fast.matcher = Some(Arc::new(TokenMatcher::new(&fast.chars)));
+            fast.matcher = Some(Arc::new(TokenMatcher::new(fast.chars())));
             prop_assert_eq!(jaro_winkler(&fast, &tb), jaro_winkler(&ta, &tb));
         }
     }

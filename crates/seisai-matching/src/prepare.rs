@@ -60,16 +60,20 @@ pub struct Token {
     pub weight: f32,
     /// Double Metaphone primary code.
     #[serde(skip)]
-    pub phonetic: String,
+    pub phonetic: Code,
     /// Double Metaphone alternate code.
     #[serde(skip)]
-    pub phonetic_alt: String,
-    /// The characters, for similarity computations.
+    pub phonetic_alt: Code,
+    /// Number of characters of `text`.
     #[serde(skip)]
-    pub chars: Vec<char>,
+    pub char_count: u32,
     /// The set of its characters, folded onto 64 bits (see [`crate::matcher::letter_mask`]).
     #[serde(skip)]
     pub letters: u64,
+    /// A hash of everything [`crate::compare::part_similarity`] reads of
+    /// the token, to remember similarities already computed.
+    #[serde(skip)]
+    pub similarity_key: u64,
     /// Comparators prepared for a query token (see [`Prepared::with_matchers`](crate::score::Prepared::with_matchers)).
     #[serde(skip)]
     pub matcher: Option<Arc<crate::matcher::TokenMatcher>>,
@@ -87,21 +91,78 @@ impl Token {
         };
         let (phonetic, phonetic_alt) = if matches!(kind, TokenKind::Word) && text.is_ascii() {
             let r = dm.double_metaphone(&text);
-            (r.primary(), r.alternate())
+            (Code::new(&r.primary()), Code::new(&r.alternate()))
         } else {
-            (String::new(), String::new())
+            (Code::default(), Code::default())
         };
-        let chars: Vec<char> = text.chars().collect();
-        let letters = crate::matcher::letter_mask(&chars);
-        Token { text, kind, weight, phonetic, phonetic_alt, chars, letters, matcher: None }
+        let letters = crate::matcher::letter_mask(text.chars());
+        let char_count = text.chars().count().min(u32::MAX as usize) as u32;
+        let mut token = Token { text, kind, weight, phonetic, phonetic_alt, char_count, letters, similarity_key: 0, matcher: None };
+        token.similarity_key = crate::matcher::similarity_key(&token);
+        token
+    }
+}
+
+impl Token {
+    /// The characters of the part.
+    pub fn chars(&self) -> std::str::Chars<'_> {
+        self.text.chars()
+    }
+
+    /// Its first character.
+    pub fn first_char(&self) -> Option<char> {
+        self.text.chars().next()
+    }
+}
+
+/// A short ASCII code (a Double Metaphone code: at most 8 letters) stored
+/// inline, without an allocation of its own.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Code {
+    bytes: [u8; 8],
+    len: u8,
+}
+
+impl Code {
+    /// The code of `s`, cut to 8 bytes (at a character boundary).
+    pub fn new(s: &str) -> Self {
+        let mut end = s.len().min(8);
+        while !s.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut bytes = [0u8; 8];
+        bytes[..end].copy_from_slice(&s.as_bytes()[..end]);
+        Code { bytes, len: end as u8 }
+    }
+
+    /// The code as text.
+    pub fn as_str(&self) -> &str {
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or_default()
+    }
+
+    /// Its length in bytes.
+    pub fn len(&self) -> usize {
+        self.len as usize
+    }
+
+    /// Whether there is no code.
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
 /// One Latin rendering of a name, ready for comparison.
 #[derive(Clone, Debug, Serialize)]
 pub struct NameForm {
-    /// The name as given.
-    pub original: String,
+    /// The name as given (shared by the forms of one name).
+    #[serde(serialize_with = "serialize_shared_str")]
+    pub original: Arc<str>,
     /// The Latin rendering this form was built from.
     pub latin: String,
     /// The script of the original.
@@ -123,6 +184,10 @@ pub struct NameForm {
     /// so that two different Korean or Chinese names which romanise alike
     /// (김종은 / 김정은) stay apart.
     pub native: bool,
+}
+
+fn serialize_shared_str<S: serde::Serializer>(s: &Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
+    ser.serialize_str(s)
 }
 
 impl NameForm {
@@ -162,9 +227,10 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
     let pre_tokenised = rest_words.iter().map(|w| unleet(w)).collect::<Vec<_>>().join(" ");
     let latins = latin_forms(&pre_tokenised, ctx.japanese.as_deref());
     let mut forms: Vec<NameForm> = Vec::with_capacity(latins.len());
+    let original: Arc<str> = Arc::from(name);
     METAPHONE.with(|dm| {
         for latin in latins {
-            let mut form = build_form(name, &latin, script, schema, &legal_forms, dm);
+            let mut form = build_form(&original, &latin, script, schema, &legal_forms, dm);
             form.keys = crate::keys::form_key_set(&form);
             form.joined = crate::compare::joined_tokens(&form.tokens);
             if !form.tokens.is_empty()
@@ -177,7 +243,7 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
     if script != NameScript::Latin && script != NameScript::None {
         let native = rest_words.join(" ");
         METAPHONE.with(|dm| {
-            let mut form = build_form(name, &native, script, schema, &legal_forms, dm);
+            let mut form = build_form(&original, &native, script, schema, &legal_forms, dm);
             form.native = true;
             form.keys = crate::keys::form_key_set(&form);
             form.joined = crate::compare::joined_tokens(&form.tokens);
@@ -190,7 +256,7 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
 }
 
 fn build_form(
-    original: &str,
+    original: &Arc<str>,
     latin: &str,
     script: NameScript,
     schema: &Schema,
@@ -270,7 +336,7 @@ fn build_form(
     legal_forms.sort();
     legal_forms.dedup();
     NameForm {
-        original: original.to_string(),
+        original: Arc::clone(original),
         latin: latin.to_string(),
         script,
         tokens,

@@ -272,8 +272,8 @@ pub fn score(query: &Prepared, candidate: &Prepared, config: &Config) -> Option<
         score,
         is_match: score >= config.threshold,
         explanation: Explanation {
-            query_name: qf.original.clone(),
-            candidate_name: cf.original.clone(),
+            query_name: qf.original.to_string(),
+            candidate_name: cf.original.to_string(),
             candidate_property: cn.prop.to_string(),
             query_form: qf.latin.clone(),
             candidate_form: cf.latin.clone(),
