@@ -1,6 +1,6 @@
 //! Throughput of payment screening by the measures engine alone (parse +
 //! regions + goods + measures; list lookups answered by `NoLists`):
-//! `cargo run --release -p seisai-measures --example bench_payments -- POLICY_DIR MESSAGE_FILE [N]`
+//! `cargo run --release -p seisai-measures --example bench_engine -- POLICY_DIR MESSAGE_FILE [N]`
 
 use std::sync::Arc;
 use std::time::Instant;
@@ -11,7 +11,7 @@ use seisai_measures::{Document, Engine, Policy};
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let (Some(dir), Some(file)) = (args.first(), args.get(1)) else {
-        return Err("usage: bench_payments POLICY_DIR MESSAGE_FILE [N]".into());
+        return Err("usage: bench_engine POLICY_DIR MESSAGE_FILE [N]".into());
     };
     let n: usize = args.get(2).map(|s| s.parse()).transpose()?.unwrap_or(20_000);
     let engine = Engine::new(Policy::load_dir(dir)?, Arc::new(NoLists));
