@@ -27,7 +27,7 @@ async function queue(main, query, me) {
   const q = Object.fromEntries(FILTERS.map((k) => [k, query.get(k) || '']));
   const form = h('form', { class: 'card filters', 'aria-labelledby': 'alerts-h' },
     field('f-status', t('status'), h('select', { name: 'status' }, options(STATUSES, 'status', q.status))),
-    field('f-kind', t('kind'), h('select', { name: 'kind' }, options(KINDS, null, q.kind))),
+    field('f-kind', t('kind'), h('select', { name: 'kind' }, options(KINDS, 'alertkind', q.kind))),
     field('f-dataset', t('dataset'), h('input', { name: 'dataset', value: q.dataset })),
     field('f-min', t('min_score'), h('input', { name: 'min_score', type: 'number', min: 0, max: 1, step: 0.05, value: q.min_score })),
     field('f-from', t('from'), h('input', { name: 'from', type: 'date', value: q.from })),
@@ -65,7 +65,7 @@ async function queue(main, query, me) {
     h('td', {}, boxes[i]),
     h('td', {}, h('a', { href: `#/alerts/${encodeURIComponent(a.id)}` }, a.subject || a.id)),
     h('td', {}, label('status', a.status)),
-    h('td', {}, a.kind),
+    h('td', {}, label('alertkind', a.kind)),
     h('td', {}, scoreBar(a.top_score, t('score_of', { name: a.subject || a.id }))),
     h('td', { class: 'num' }, String(a.hits)),
     h('td', {}, (a.datasets || []).join(', ')),
@@ -160,8 +160,8 @@ async function page(main, id, me) {
     h('h1', {}, t('alert_title', { id: a.id })),
     h('div', { class: 'card' },
       h('p', { class: 'lead' }, h('strong', {}, a.subject || ''), ' · ', h('span', { class: 'badge neutral', id: 'alert-status' }, label('status', a.status))),
-      dl([[t('kind'), a.kind], [t('created'), formatDateTime(a.created_at)], [t('assignee'), a.assignee || t('unassigned')],
-        [t('decision'), typeof snap.decision === 'string' ? snap.decision : a.decision],
+      dl([[t('kind'), label('alertkind', a.kind)], [t('created'), formatDateTime(a.created_at)], [t('assignee'), a.assignee || t('unassigned')],
+        [t('decision'), label('decision', typeof snap.decision === 'string' ? snap.decision : a.decision)],
         [t('list_versions'), Object.entries(snap.list_versions || {}).map(([d, v]) => `${d} ${v}`)],
         [t('policy_version'), snap.policy_version]]),
       a.proposal ? h('p', { id: 'proposal' }, t('proposal', { disposition: label('disposition', a.proposal.disposition), user: a.proposal.user,
@@ -174,7 +174,7 @@ async function page(main, id, me) {
     note,
     h('section', { class: 'card', 'aria-labelledby': 'events-h' }, h('h2', { id: 'events-h' }, t('history')),
       table(null, [t('at'), t('user'), t('action'), t('detail')], (a.events || []).map((e) =>
-        [formatDateTime(e.at), e.user, e.action, typeof e.detail === 'string' ? e.detail : JSON.stringify(e.detail ?? '')]))));
+        [formatDateTime(e.at), e.user, label('action', e.action), typeof e.detail === 'string' ? e.detail : JSON.stringify(e.detail ?? '')]))));
 }
 
 /** Renders the queue, or alert `args[0]`. */
