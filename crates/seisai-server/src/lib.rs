@@ -89,7 +89,7 @@ pub fn new_state(settings: Settings, ctx: NameContext) -> Result<Shared, ServeEr
         settings,
         keys,
         metrics: metrics::Metrics::default(),
-        policies,
+        policies: policies.into(),
         last_update: Mutex::new(None),
         last_failure: Mutex::new(None),
         next_sync: Mutex::new(None),

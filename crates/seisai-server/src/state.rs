@@ -160,8 +160,9 @@ pub struct AppState {
     pub keys: KeyStore,
     /// Request metrics.
     pub metrics: Metrics,
-    /// The sanctions measures (policy files) applied by `/screen/*` documents.
-    pub policies: Vec<seisai_measures::Policy>,
+    /// The sanctions measures (policy files) applied by `/screen/*` documents
+    /// (shared with the engine each request builds, never copied).
+    pub policies: Arc<[seisai_measures::Policy]>,
     /// The last update and the last failed one.
     pub last_update: Mutex<Option<UpdateStatus>>,
     /// The last failed update, kept until a later one succeeds.

@@ -40,7 +40,7 @@ impl Default for EngineOptions {
 
 /// The measures engine.
 pub struct Engine {
-    policies: Vec<Policy>,
+    policies: Arc<[Policy]>,
     screener: Arc<dyn PartyScreener>,
     gazetteer: &'static Gazetteer,
     options: EngineOptions,
@@ -48,8 +48,10 @@ pub struct Engine {
 
 impl Engine {
     /// An engine over some policies, asking `screener` about parties.
-    pub fn new(policies: Vec<Policy>, screener: Arc<dyn PartyScreener>) -> Engine {
-        Engine { policies, screener, gazetteer: Gazetteer::builtin(), options: EngineOptions::default() }
+    /// The policies may be shared (`Arc<[Policy]>`), so that an engine per
+    /// request costs no copy of them.
+    pub fn new(policies: impl Into<Arc<[Policy]>>, screener: Arc<dyn PartyScreener>) -> Engine {
+        Engine { policies: policies.into(), screener, gazetteer: Gazetteer::builtin(), options: EngineOptions::default() }
     }
 
     /// Replaces the score thresholds.

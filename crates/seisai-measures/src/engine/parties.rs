@@ -256,7 +256,7 @@ impl<'e> Ctx<'e> {
         let day = self.as_of;
         for f in findings {
             let mut covered = false;
-            for policy in &self.engine.policies {
+            for policy in self.engine.policies.iter() {
                 for m in policy.measures_on(day) {
                     if !matches!(m.kind, MeasureKind::ImportBan | MeasureKind::ExportBan) || !m.scope.regions.contains(&f.hit.code) {
                         continue;
