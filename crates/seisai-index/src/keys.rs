@@ -1,11 +1,52 @@
-//! The lookup keys of an entity (see `seisai_matching::keys`).
+//! The lookup keys of an entity (see `seisai_matching::keys`) and the
+//! postings that point from a key to the name forms that have it.
 
 use seisai_matching::score::Prepared;
 
-/// All distinct keys of an entity's names.
-pub(crate) fn entity_keys(p: &Prepared) -> Vec<u64> {
-    let mut ks: Vec<u64> = p.names.iter().flat_map(|n| n.forms.iter()).flat_map(|f| f.keys.iter().copied()).collect();
-    ks.sort_unstable();
-    ks.dedup();
-    ks
+/// Bits of a posting that hold the form number; the others hold the entity.
+pub(crate) const FORM_BITS: u32 = 8;
+/// The largest form number a posting holds (later forms share it).
+const MAX_FORM: usize = (1 << FORM_BITS) - 1;
+/// The most entities an index can address with a form number in each
+/// posting; beyond, postings point to entities only.
+pub(crate) const MAX_ENTITIES_WITH_FORMS: usize = 1 << (32 - FORM_BITS);
+
+/// How postings are packed: entity and form number, or entity alone for
+/// indexes too large to hold both in 32 bits.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Packing {
+    form_bits: u32,
+}
+
+impl Packing {
+    /// The packing for an index of `entities` entities.
+    pub(crate) fn for_entities(entities: usize) -> Self {
+        Packing { form_bits: if entities < MAX_ENTITIES_WITH_FORMS { FORM_BITS } else { 0 } }
+    }
+
+    /// The posting of form `form` of entity `entity`.
+    pub(crate) fn pack(self, entity: usize, form: usize) -> u32 {
+        let form = if self.form_bits == 0 { 0 } else { form.min(MAX_FORM) };
+        ((entity << self.form_bits) | form) as u32
+    }
+
+    /// The form number of a posting (0 when postings hold no form).
+    pub(crate) fn form(self, posting: u32) -> u32 {
+        posting & ((1 << self.form_bits) - 1)
+    }
+
+    /// The entity a posting points to.
+    pub(crate) fn entity(self, posting: u32) -> u32 {
+        posting >> self.form_bits
+    }
+}
+
+/// The postings of one entity: each distinct (key, posting) of its forms.
+pub(crate) fn entity_postings(entity: usize, p: &Prepared, packing: Packing) -> Vec<(u64, u32)> {
+    let forms = p.names.iter().flat_map(|n| n.forms.iter());
+    let mut out: Vec<(u64, u32)> =
+        forms.enumerate().flat_map(|(f, form)| form.keys.iter().map(move |&k| (k, packing.pack(entity, f)))).collect();
+    out.sort_unstable();
+    out.dedup();
+    out
 }

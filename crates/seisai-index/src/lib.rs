@@ -2,12 +2,14 @@
 //!
 //! Every name form of every entity is cut into keys: each word, its
 //! Double Metaphone code, its first four letters, adjacent words written
-//! together, and numbers. A query looks up the keys of its own forms,
-//! weighs each hit by the rarity of the key (inverse document frequency),
-//! keeps the best few hundred entities, and only those are scored in full
-//! by `seisai-matching`. Keys so common that they identify nothing
-//! (`mohammed`, `trading`) are looked up only when a query has nothing
-//! rarer.
+//! together, and numbers; a posting points from a key to one name form of
+//! one entity. A query looks up the keys of each of its own forms, weighs
+//! each hit by the rarity of the key (inverse document frequency), sums
+//! the weights per listed form, ranks entities by their best form, and
+//! only the best few dozen are scored in full by `seisai-matching`. Keys
+//! so common that they identify nothing (`mohammed`, `trading`) only add
+//! to forms that rarer keys found, or are looked up when a query has
+//! nothing rarer.
 //!
 //! An [`Index`] is immutable once built; a list update builds a new one
 //! beside it and the server swaps an `Arc` atomically.
@@ -29,7 +31,15 @@ pub use search::{Hit, SearchOptions};
 pub struct Index {
     entities: Vec<Arc<Entity>>,
     prepared: Vec<Prepared>,
+    /// Key → postings (entity and form number, see [`keys::Packing`]), sorted.
     postings: FxHashMap<u64, Vec<u32>>,
+    packing: keys::Packing,
+    /// Number of name forms indexed (the document count of the weights).
+    forms: usize,
+    /// The number of tokens of every indexed form: those of entity `i`
+    /// start at `form_start[i]` (forms after the 256th share the last).
+    form_tokens: Vec<u8>,
+    form_start: Vec<u32>,
     by_id: FxHashMap<String, u32>,
     ctx: NameContext,
 }
@@ -41,16 +51,25 @@ impl Index {
     pub fn build(entities: Vec<Arc<Entity>>, ctx: NameContext) -> Self {
         let entities: Vec<Arc<Entity>> = entities.into_iter().filter(|e| e.schema.is_matchable()).collect();
         let prepared: Vec<Prepared> = entities.par_iter().map(|e| Prepared::from_entity(e, &ctx)).collect();
-        let key_lists: Vec<Vec<u64>> = prepared.par_iter().map(keys::entity_keys).collect();
+        let packing = keys::Packing::for_entities(entities.len());
+        let lists: Vec<Vec<(u64, u32)>> =
+            prepared.par_iter().enumerate().map(|(i, p)| keys::entity_postings(i, p, packing)).collect();
         let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
-        for (i, ks) in key_lists.into_iter().enumerate() {
-            for k in ks {
-                postings.entry(k).or_default().push(i as u32);
-            }
+        // Entities in order, so every list is sorted.
+        for (k, posting) in lists.into_iter().flatten() {
+            postings.entry(k).or_default().push(posting);
         }
+        postings.values_mut().for_each(|l| l.shrink_to_fit());
         postings.shrink_to_fit();
+        let forms = prepared.iter().map(|p| p.names.iter().map(|n| n.forms.len()).sum::<usize>()).sum();
+        let mut form_tokens = Vec::with_capacity(forms);
+        let mut form_start = Vec::with_capacity(prepared.len());
+        for p in &prepared {
+            form_start.push(u32::try_from(form_tokens.len()).unwrap_or(u32::MAX));
+            form_tokens.extend(p.names.iter().flat_map(|n| n.forms.iter()).map(|f| f.tokens.len().min(255) as u8));
+        }
         let by_id = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
-        Index { entities, prepared, postings, by_id, ctx }
+        Index { entities, prepared, postings, packing, forms, form_tokens, form_start, by_id, ctx }
     }
 
     /// Number of entities indexed.
@@ -68,7 +87,7 @@ impl Index {
         self.postings.len()
     }
 
-    /// Number of postings (key, entity) pairs.
+    /// Number of postings (key, entity name form) pairs.
     pub fn posting_count(&self) -> usize {
         self.postings.values().map(Vec::len).sum()
     }
@@ -81,6 +100,12 @@ impl Index {
     /// The indexed entities.
     pub fn entities(&self) -> &[Arc<Entity>] {
         &self.entities
+    }
+
+    /// The number of tokens of form `form` of entity `entity` (0 if unknown).
+    fn form_token_count(&self, entity: u32, form: u32) -> u32 {
+        let start = self.form_start.get(entity as usize).copied().unwrap_or(u32::MAX) as usize;
+        self.form_tokens.get(start.saturating_add(form as usize)).copied().unwrap_or(0) as u32
     }
 
     /// The entity with this id, if indexed.

@@ -36,7 +36,7 @@ impl Default for SearchOptions {
     fn default() -> Self {
         SearchOptions {
             limit: 5,
-            candidates: 100,
+            candidates: 60,
             config: Config::default(),
             datasets: Vec::new(),
             exclude_datasets: Vec::new(),
@@ -71,6 +71,69 @@ impl SearchOptions {
     }
 }
 
+/// The cost in the lookup weight of a listed part no query token found.
+const EXTRA_PART_COST: f32 = 0.03;
+
+/// The most weight a listed form can gather for a query form: per token,
+/// its best key (a token none of whose keys is indexed counts as the
+/// rarest possible key: nobody has it). Dividing by it makes the weights
+/// of different query forms (romanisations, with and without particles)
+/// comparable: the share of the query form a listed form covers.
+fn attainable_weight(tokens: usize, lists: &[(&Vec<u32>, u32)], rarest: f32, idf: impl Fn(&[u32]) -> f32) -> f32 {
+    let mut best = [0f32; 32];
+    for &(list, bits) in lists {
+        let w = idf(list) / bits.count_ones() as f32;
+        for (t, b) in best.iter_mut().enumerate() {
+            if bits >> t & 1 == 1 {
+                *b = b.max(w);
+            }
+        }
+    }
+    let total: f32 = best.iter().take(tokens.min(32)).map(|&b| if b > 0.0 { b } else { rarest }).sum();
+    total.max(f32::MIN_POSITIVE)
+}
+
+/// The lookup weight a listed form has gathered for one query form.
+#[derive(Default)]
+struct Found {
+    /// The summed weights.
+    weight: f32,
+    /// The query tokens already credited (see `seisai_matching::keys::token_bit`).
+    tokens: u32,
+}
+
+impl Found {
+    /// Credits the query `tokens` of a shared key of weight `w`, each
+    /// token once (keys come rarest first, so a token earns its best key).
+    fn credit(&mut self, tokens: u32, w: f32) {
+        let new = tokens & !self.tokens;
+        if new != 0 {
+            self.weight += w * new.count_ones() as f32 / tokens.count_ones() as f32;
+            self.tokens |= new;
+        }
+    }
+}
+
+/// Credits a common key to the postings of `found` that are in `list`
+/// (sorted): by lookups in `found` or searches in `list`, whichever is
+/// fewer steps.
+fn add_to_found(found: &mut FxHashMap<u32, Found>, list: &[u32], tokens: u32, weight: f32) {
+    let searches = found.len() * (usize::BITS - list.len().leading_zeros()) as usize;
+    if searches < list.len() {
+        for (p, f) in found.iter_mut() {
+            if list.binary_search(p).is_ok() {
+                f.credit(tokens, weight);
+            }
+        }
+    } else {
+        for p in list {
+            if let Some(f) = found.get_mut(p) {
+                f.credit(tokens, weight);
+            }
+        }
+    }
+}
+
 impl Index {
     /// Prepares a query entity with the index's name context.
     pub fn prepare(&self, query: &Entity) -> Prepared {
@@ -78,51 +141,74 @@ impl Index {
     }
 
     /// The candidate entities for a query with their lookup weights, best
-    /// first, at most `limit`.
+    /// first, at most `limit`. The weight of an entity is that of its best
+    /// pair of forms (query form, listed form): the summed rarity of the
+    /// keys the two share. Summing over whole entities instead would rank
+    /// first the entities with the most aliases, not the closest names.
     pub fn candidates(&self, query: &Prepared, limit: usize, opts: &SearchOptions) -> Vec<(u32, f32)> {
         // Dataset and id filters apply before the cut to `limit`, so that a
         // search restricted to one list finds its best entries.
         let filtered = !(opts.datasets.is_empty() && opts.exclude_datasets.is_empty() && opts.exclude_ids.is_empty() && opts.exclude_schemata.is_empty());
         let admitted = |e: u32| !filtered || opts.admits_static(&self.entities[e as usize]);
-        let n = self.entities.len().max(1) as f32;
+        let documents = self.forms.max(1) as f32;
+        let idf = |list: &[u32]| (documents / list.len() as f32).ln_1p();
         let common = (self.entities.len() / 50).max(200);
-        let mut keys: Vec<u64> = query.names.iter().flat_map(|n| n.forms.iter()).flat_map(|f| f.keys.iter().copied()).collect();
-        keys.sort_unstable();
-        keys.dedup();
-        let mut acc: FxHashMap<u32, f32> = FxHashMap::default();
-        let mut skipped: Vec<&Vec<u32>> = Vec::new();
-        for k in &keys {
-            let Some(list) = self.postings.get(k) else { continue };
-            if list.len() > common {
-                skipped.push(list);
-                continue;
-            }
-            let idf = (n / list.len() as f32).ln_1p();
-            for &e in list {
-                if admitted(e) {
-                    *acc.entry(e).or_insert(0.0) += idf;
-                }
-            }
-        }
-        if acc.is_empty() {
-            // Only common keys: use the rarest of them.
-            if let Some(list) = skipped.iter().min_by_key(|l| l.len()) {
-                for &e in list.iter().filter(|e| admitted(**e)).take(limit.max(1) * 4) {
-                    acc.insert(e, 1.0);
-                }
-            }
-        } else {
-            // Common keys still add to entities already found.
-            for list in skipped {
-                let idf = (n / list.len() as f32).ln_1p();
-                for &e in list {
-                    if let Some(v) = acc.get_mut(&e) {
-                        *v += idf;
+        let packing = self.packing;
+        let mut best: FxHashMap<u32, f32> = FxHashMap::default();
+        let mut found: FxHashMap<u32, Found> = FxHashMap::default();
+        let mut keys: Vec<(u64, u32)> = Vec::new();
+        let mut rarest_common: Option<&Vec<u32>> = None;
+        for form in query.names.iter().flat_map(|n| n.forms.iter()) {
+            keys.clear();
+            seisai_matching::keys::form_keys(form, &mut keys);
+            // Heaviest keys first (the rarest, per token they cover): a
+            // query token then earns, per listed form, the weight of the
+            // best key they share, once.
+            let mut lists: Vec<(&Vec<u32>, u32)> =
+                keys.iter().filter_map(|(k, tokens)| self.postings.get(k).map(|l| (l, *tokens))).collect();
+            let per_token = |(list, tokens): &(&Vec<u32>, u32)| idf(list) / tokens.count_ones() as f32;
+            lists.sort_by(|a, b| per_token(b).total_cmp(&per_token(a)).then(a.0.len().cmp(&b.0.len())));
+            found.clear();
+            let (rare, common_lists): (Vec<_>, Vec<_>) = lists.iter().partition(|(l, _)| l.len() <= common);
+            for &(list, tokens) in rare {
+                let w = idf(list);
+                for &p in list {
+                    if admitted(packing.entity(p)) {
+                        found.entry(p).or_default().credit(tokens, w);
                     }
                 }
             }
+            if found.is_empty() {
+                if let Some((l, _)) = common_lists.iter().min_by_key(|(l, _)| l.len()) {
+                    rarest_common = rarest_common.filter(|r| r.len() <= l.len()).or(Some(l));
+                }
+                continue;
+            }
+            // Common keys only add to the forms rarer keys found.
+            for &(list, tokens) in common_lists {
+                add_to_found(&mut found, list, tokens, idf(list));
+            }
+            let attainable = attainable_weight(form.tokens.len(), &lists, idf(&[0]), idf);
+            for (p, f) in found.drain() {
+                let (entity, form) = (packing.entity(p), packing.form(p));
+                // Listed parts no query token found cost a little: of two
+                // forms covering the query alike, the shorter is closer.
+                let extra = self.form_token_count(entity, form).saturating_sub(f.tokens.count_ones());
+                let w = f.weight / attainable - EXTRA_PART_COST * extra as f32;
+                let b = best.entry(entity).or_insert(f32::MIN);
+                *b = b.max(w);
+            }
         }
-        let mut out: Vec<(u32, f32)> = acc.into_iter().collect();
+        if best.is_empty() {
+            // Only common keys: the first entities of the rarest of them.
+            if let Some(list) = rarest_common {
+                let entities = list.iter().map(|&p| packing.entity(p)).filter(|&e| admitted(e));
+                for e in entities.take(limit.max(1) * 4) {
+                    best.insert(e, 1.0);
+                }
+            }
+        }
+        let mut out: Vec<(u32, f32)> = best.into_iter().collect();
         let by_weight = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
         if out.len() > limit {
             out.select_nth_unstable_by(limit, by_weight);
@@ -196,5 +282,22 @@ mod tests {
         assert_eq!(q("Vladimir Poutine", Schema::Person).as_deref(), Some("test-1"));
         assert_eq!(q("PolPot", Schema::Person).as_deref(), Some("test-2"));
         assert_eq!(q("Trading LLC", Schema::Company), None);
+    }
+
+    #[test]
+    fn ranks_the_closest_form_above_many_aliases_sharing_parts() {
+        let index = Index::build(
+            vec![
+                entity("aliases", Schema::Person, &["Ivan Petrovsky", "Sergeyevich Petrov", "Ivan Sergeyevich"]),
+                entity("close", Schema::Person, &["Ivan Sergeyevich Petrov"]),
+                entity("longer", Schema::Person, &["Ivan Sergeyevich Petrov Alexandrovich Orlov"]),
+            ],
+            NameContext::without_dictionaries(),
+        );
+        let mut e = Entity::new("q", "q", Schema::Person);
+        e.add(props::NAME, "Ivan Sergeyevich Petrov");
+        let ranked = index.candidates(&index.prepare(&e), 3, &SearchOptions::default());
+        let ids: Vec<&str> = ranked.iter().map(|(i, _)| index.entities()[*i as usize].id.as_str()).collect();
+        assert_eq!(ids, ["test-close", "test-longer", "test-aliases"]);
     }
 }

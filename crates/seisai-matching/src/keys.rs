@@ -26,33 +26,41 @@ pub fn key(kind: KeyKind, text: &str) -> u64 {
     h.finish()
 }
 
-/// The keys of one name form, each with the index of the token it belongs
-/// to (joined pairs belong to their first token).
-pub fn form_keys(form: &NameForm, out: &mut Vec<(u64, usize)>) {
+/// The bit of token `i` in a [`form_keys`] token set (tokens after the
+/// 32nd share the last bit).
+pub fn token_bit(i: usize) -> u32 {
+    1 << i.min(31)
+}
+
+/// The keys of one name form, each with the set of the tokens it belongs
+/// to (bit `i` for token `i`, see [`token_bit`]; a joined pair belongs to
+/// both its tokens).
+pub fn form_keys(form: &NameForm, out: &mut Vec<(u64, u32)>) {
     let toks = &form.tokens;
     let distinctive = form.is_distinctive();
     for (i, t) in toks.iter().enumerate() {
+        let bit = token_bit(i);
         match t.kind {
-            TokenKind::Number => out.push((key(KeyKind::Number, &t.text), i)),
+            TokenKind::Number => out.push((key(KeyKind::Number, &t.text), bit)),
             TokenKind::Word => {
-                out.push((key(KeyKind::Word, &t.text), i));
+                out.push((key(KeyKind::Word, &t.text), bit));
                 if t.phonetic.len() >= 2 {
-                    out.push((key(KeyKind::Phonetic, t.phonetic.as_str()), i));
+                    out.push((key(KeyKind::Phonetic, t.phonetic.as_str()), bit));
                 }
                 if t.text.len() >= 5 {
                     let prefix: String = t.text.chars().take(4).collect();
-                    out.push((key(KeyKind::Prefix, &prefix), i));
+                    out.push((key(KeyKind::Prefix, &prefix), bit));
                 }
             }
             TokenKind::Generic | TokenKind::Particle if !distinctive => {
-                out.push((key(KeyKind::Word, &t.text), i));
+                out.push((key(KeyKind::Word, &t.text), bit));
             }
             _ => {}
         }
         if let Some(next) = toks.get(i + 1) {
             if t.kind != TokenKind::Number && next.kind != TokenKind::Number {
                 let joined = format!("{}{}", t.text, next.text);
-                out.push((key(KeyKind::Word, &joined), i));
+                out.push((key(KeyKind::Word, &joined), bit | token_bit(i + 1)));
             }
         }
     }

@@ -21,8 +21,11 @@ pub const JW_FLOOR: f64 = 0.75;
 
 /// The prepared comparators of one token.
 pub struct TokenMatcher {
-    /// Unique among all matchers ever made (the key of remembered similarities).
-    id: u64,
+    /// The query it belongs to: unique among all queries ever prepared.
+    query: u64,
+    /// Its number within the query (with `query`, the key of remembered
+    /// similarities).
+    slot: u32,
     jaro_winkler: jaro_winkler::BatchComparator<char>,
     levenshtein: levenshtein::BatchComparator<char>,
 }
@@ -34,25 +37,34 @@ impl fmt::Debug for TokenMatcher {
 }
 
 impl TokenMatcher {
-    fn new(chars: std::str::Chars<'_>) -> Self {
+    fn new(chars: std::str::Chars<'_>, query: u64, slot: u32) -> Self {
         TokenMatcher {
-            id: NEXT_MATCHER_ID.fetch_add(1, Ordering::Relaxed),
+            query,
+            slot,
             jaro_winkler: jaro_winkler::BatchComparator::new(chars.clone()),
             levenshtein: levenshtein::BatchComparator::new(chars),
         }
     }
 }
 
-static NEXT_MATCHER_ID: AtomicU64 = AtomicU64::new(0);
+static NEXT_QUERY_ID: AtomicU64 = AtomicU64::new(0);
 
 /// Similarities remembered per thread, at most this many (then forgotten).
-const MEMO_CAPACITY: usize = 1 << 16;
+const MEMO_CAPACITY: usize = 1 << 14;
+
+/// The similarities remembered on one thread: those of the query it
+/// compared last, by (query part slot, candidate similarity key). The
+/// candidates of one search repeat the same name parts (`muhammad`,
+/// `ali`) many times; another query's parts never come back, so they are
+/// forgotten when the query changes, which keeps the map small and hot.
+#[derive(Default)]
+struct Memo {
+    query: u64,
+    values: FxHashMap<(u32, u64), f32>,
+}
 
 thread_local! {
-    /// Similarities already computed, by (query matcher id, candidate
-    /// similarity key): the candidates of one search repeat the same name
-    /// parts (`muhammad`, `ali`) many times.
-    static MEMO: RefCell<FxHashMap<(u64, u64), f32>> = RefCell::new(FxHashMap::default());
+    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
 }
 
 /// The hash of what a similarity reads of a token: text, kind and
@@ -67,20 +79,15 @@ pub fn similarity_key(token: &Token) -> u64 {
 /// when `a` is a query token with prepared comparators.
 pub fn memoized(a: &Token, b: &Token, compute: impl FnOnce() -> f32) -> f32 {
     let Some(m) = &a.matcher else { return compute() };
-    let key = (m.id, b.similarity_key);
-    if let Some(v) = MEMO.with(|memo| memo.try_borrow().ok().and_then(|memo| memo.get(&key).copied())) {
-        return v;
-    }
-    let v = compute();
+    let key = (m.slot, b.similarity_key);
     MEMO.with(|memo| {
-        if let Ok(mut memo) = memo.try_borrow_mut() {
-            if memo.len() >= MEMO_CAPACITY {
-                memo.clear();
-            }
-            memo.insert(key, v);
+        let Ok(mut memo) = memo.try_borrow_mut() else { return compute() };
+        if memo.query != m.query || memo.values.len() >= MEMO_CAPACITY {
+            memo.query = m.query;
+            memo.values.clear();
         }
-    });
-    v
+        *memo.values.entry(key).or_insert_with(compute)
+    })
 }
 
 /// The set of characters of a token folded onto 64 bits (a character sets
@@ -129,20 +136,25 @@ pub fn levenshtein(a: &Token, b: &Token) -> usize {
     }
 }
 
-fn add_matcher(token: &mut Token) {
-    token.matcher = Some(Arc::new(TokenMatcher::new(token.chars())));
-}
-
-fn add_form_matchers(form: &mut NameForm) {
-    form.tokens.iter_mut().for_each(add_matcher);
-    form.joined.iter_mut().flatten().for_each(add_matcher);
-}
-
 impl Prepared {
     /// Prepares the comparators of every token of a query (worth it when
     /// the query is compared with many candidates, as in a search).
     pub fn with_matchers(mut self) -> Self {
-        self.names.iter_mut().flat_map(|n| n.forms.iter_mut()).for_each(add_form_matchers);
+        let query = NEXT_QUERY_ID.fetch_add(1, Ordering::Relaxed);
+        let tokens = self.names.iter_mut().flat_map(|n| n.forms.iter_mut()).flat_map(|f| f.tokens.iter_mut().chain(f.joined.iter_mut().flatten()));
+        for (slot, token) in tokens.enumerate() {
+            let slot = u32::try_from(slot).unwrap_or(u32::MAX);
+            token.matcher = Some(Arc::new(TokenMatcher::new(token.chars(), query, slot)));
+        }
+        self.key_forms.clear();
+        let forms: Vec<&NameForm> = self.names.iter().flat_map(|n| n.forms.iter()).collect();
+        if forms.len() <= 64 {
+            for (i, form) in forms.iter().enumerate() {
+                for k in &form.keys {
+                    *self.key_forms.entry(*k).or_insert(0) |= 1u64 << i;
+                }
+            }
+        }
         self
     }
 }
@@ -169,7 +181,7 @@ mod tests {
                 prop_assert!(could_reach_floor(&ta, &tb), "{} / {}: {}", ta.text, tb.text, exact);
             }
             let mut fast = ta.clone();
-            fast.matcher = Some(Arc::new(TokenMatcher::new(fast.chars())));
+            fast.matcher = Some(Arc::new(TokenMatcher::new(fast.chars(), 0, 0)));
             prop_assert_eq!(jaro_winkler(&fast, &tb), jaro_winkler(&ta, &tb));
         }
     }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+use rustc_hash::FxHashMap;
 use seisai_model::{Entity, FuzzyDate, Schema, props};
 use serde::Serialize;
 
@@ -54,6 +55,11 @@ pub struct Prepared {
     pub gender: Option<String>,
     /// Identifiers as (property, value).
     pub identifiers: Vec<(String, String)>,
+    /// For a query prepared for search (see [`Prepared::with_matchers`]):
+    /// each lookup key with the set of its forms that have it (bit `i` for
+    /// the `i`-th form, names in order). Empty for candidates, and for
+    /// queries of more than 64 forms.
+    pub key_forms: FxHashMap<u64, u64>,
 }
 
 /// A query entity, prepared.
@@ -87,6 +93,7 @@ impl Prepared {
             countries,
             gender: entity.first(props::GENDER).map(str::to_string),
             identifiers,
+            key_forms: FxHashMap::default(),
         }
     }
 }
@@ -161,29 +168,57 @@ fn params_for(schema: &Schema) -> CompareParams {
 /// The best pair of forms between a query and a candidate: (score, query
 /// form, candidate name, candidate form), without the explanation.
 fn best_pair<'a>(query: &'a Prepared, candidate: &'a Prepared) -> Option<(f32, &'a NameForm, &'a PreparedName, &'a NameForm)> {
+    FORM_MASKS.with(|masks| match masks.try_borrow_mut() {
+        Ok(mut masks) => best_pair_with(query, candidate, &mut masks),
+        Err(_) => best_pair_with(query, candidate, &mut Vec::new()),
+    })
+}
+
+thread_local! {
+    /// The buffer of [`best_pair_with`], reused by every comparison on a thread.
+    static FORM_MASKS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// For each form of `candidate` (names in order), the set of query forms
+/// it shares a lookup key with, or `None` when the query has no key map.
+fn shared_key_masks(query: &Prepared, candidate: &Prepared, out: &mut Vec<u64>) -> bool {
+    out.clear();
+    if query.key_forms.is_empty() {
+        return false;
+    }
+    let forms = candidate.names.iter().flat_map(|n| n.forms.iter());
+    out.extend(forms.map(|cf| cf.keys.iter().filter_map(|k| query.key_forms.get(k)).fold(0, |m, q| m | q)));
+    true
+}
+
+fn best_pair_with<'a>(
+    query: &'a Prepared,
+    candidate: &'a Prepared,
+    masks: &mut Vec<u64>,
+) -> Option<(f32, &'a NameForm, &'a PreparedName, &'a NameForm)> {
     let params = params_for(&candidate.schema);
+    let mapped = shared_key_masks(query, candidate, masks);
     let mut best: Option<(f32, &NameForm, &PreparedName, &NameForm)> = None;
-    for qn in &query.names {
-        for qf in &qn.forms {
-            for cn in &candidate.names {
-                for cf in &cn.forms {
-                    // Same non-Latin script: compare natively only; other
-                    // pairs compare Latin forms only.
-                    let same_script = qf.script == cf.script && qf.script != NameScript::Latin;
-                    if qf.native != cf.native || (qf.native && !same_script) || (!qf.native && same_script) {
-                        continue;
-                    }
-                    // Forms without a key in common cannot score well.
-                    if !crate::keys::intersects(&qf.keys, &cf.keys) {
-                        continue;
-                    }
-                    let s = compare_score(qf, cf, params) * property_factor(cn.prop, cf);
-                    if best.as_ref().is_none_or(|b| s > b.0) {
-                        best = Some((s, qf, cn, cf));
-                        if s >= 1.0 {
-                            return best;
-                        }
-                    }
+    let query_forms = query.names.iter().flat_map(|n| n.forms.iter());
+    for (qi, qf) in query_forms.enumerate() {
+        let candidate_forms = candidate.names.iter().flat_map(|cn| cn.forms.iter().map(move |cf| (cn, cf)));
+        for (ci, (cn, cf)) in candidate_forms.enumerate() {
+            // Forms without a key in common cannot score well.
+            let shares_key = if mapped { masks.get(ci).is_some_and(|m| m >> qi & 1 == 1) } else { crate::keys::intersects(&qf.keys, &cf.keys) };
+            if !shares_key {
+                continue;
+            }
+            // Same non-Latin script: compare natively only; other
+            // pairs compare Latin forms only.
+            let same_script = qf.script == cf.script && qf.script != NameScript::Latin;
+            if qf.native != cf.native || (qf.native && !same_script) || (!qf.native && same_script) {
+                continue;
+            }
+            let s = compare_score(qf, cf, params) * property_factor(cn.prop, cf);
+            if best.as_ref().is_none_or(|b| s > b.0) {
+                best = Some((s, qf, cn, cf));
+                if s >= 1.0 {
+                    return best;
                 }
             }
         }
