@@ -67,6 +67,11 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
     if a.text == b.text {
         return 1.0;
     }
+    // Most pairs are different names: their lengths and letters alone say
+    // so, which is cheaper than remembering it.
+    if !crate::matcher::could_reach_floor(a, b) {
+        return 0.0;
+    }
     crate::matcher::memoized(a, b, || word_similarity(a, b))
 }
 

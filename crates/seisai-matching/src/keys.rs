@@ -5,7 +5,7 @@
 
 use std::hash::{Hash, Hasher};
 
-use rustc_hash::FxHasher;
+use rustc_hash::{FxHashMap, FxHasher};
 use crate::prepare::{NameForm, TokenKind};
 
 /// What a key is made from (part of the hash, so kinds never collide).
@@ -75,6 +75,48 @@ pub fn form_key_set(form: &NameForm) -> Vec<u64> {
     ks.dedup();
     ks.shrink_to_fit();
     ks
+}
+
+/// The lookup keys of a query with the forms that have them, for testing
+/// quickly which query forms a candidate form shares a key with.
+#[derive(Clone, Debug, Default)]
+pub struct QueryKeys {
+    /// Key → the set of query forms having it (bit `i` for form `i`).
+    forms: FxHashMap<u64, u64>,
+    /// A bitmap of the keys (bit `key mod 1024`): most keys of a
+    /// candidate are not the query's, and one bit says so without a lookup.
+    filter: [u64; 16],
+}
+
+impl QueryKeys {
+    /// The keys of `forms` (at most 64; `None` beyond).
+    pub fn new<'a>(forms: impl Iterator<Item = &'a NameForm>) -> Option<Self> {
+        let mut out = QueryKeys::default();
+        for (i, form) in forms.enumerate() {
+            if i >= 64 {
+                return None;
+            }
+            for &k in &form.keys {
+                *out.forms.entry(k).or_insert(0) |= 1u64 << i;
+                out.filter[(k >> 6) as usize % 16] |= 1 << (k & 63);
+            }
+        }
+        Some(out)
+    }
+
+    /// The set of query forms having key `k`.
+    #[inline]
+    pub fn forms_with(&self, k: u64) -> u64 {
+        if self.filter[(k >> 6) as usize % 16] >> (k & 63) & 1 == 0 {
+            return 0;
+        }
+        self.forms.get(&k).copied().unwrap_or(0)
+    }
+
+    /// The set of query forms sharing a key with a form of these keys.
+    pub fn forms_sharing(&self, keys: &[u64]) -> u64 {
+        keys.iter().fold(0, |m, &k| m | self.forms_with(k))
+    }
 }
 
 /// Whether two sorted key sets share a key.

@@ -12,7 +12,7 @@ use rapidfuzz::distance::{jaro_winkler, levenshtein};
 
 use rustc_hash::{FxHashMap, FxHasher};
 
-use crate::prepare::{NameForm, Token};
+use crate::prepare::Token;
 use crate::score::Prepared;
 
 /// Jaro–Winkler similarities below this are reported as 0: nothing in the
@@ -101,7 +101,7 @@ pub fn letter_mask(chars: impl Iterator<Item = char>) -> u64 {
 /// character of `a` whose bit `b` lacks is unmatched, which bounds the
 /// matching characters `m`, hence Jaro ≤ (m/|a| + m/|b| + 1) / 3, and the
 /// Winkler prefix bonus adds at most 0.4 of the rest.
-fn could_reach_floor(a: &Token, b: &Token) -> bool {
+pub(crate) fn could_reach_floor(a: &Token, b: &Token) -> bool {
     let (la, lb) = (a.char_count as usize, b.char_count as usize);
     if la == 0 || lb == 0 {
         return false;
@@ -146,15 +146,7 @@ impl Prepared {
             let slot = u32::try_from(slot).unwrap_or(u32::MAX);
             token.matcher = Some(Arc::new(TokenMatcher::new(token.chars(), query, slot)));
         }
-        self.key_forms.clear();
-        let forms: Vec<&NameForm> = self.names.iter().flat_map(|n| n.forms.iter()).collect();
-        if forms.len() <= 64 {
-            for (i, form) in forms.iter().enumerate() {
-                for k in &form.keys {
-                    *self.key_forms.entry(*k).or_insert(0) |= 1u64 << i;
-                }
-            }
-        }
+        self.query_keys = crate::keys::QueryKeys::new(self.names.iter().flat_map(|n| n.forms.iter())).map(Box::new);
         self
     }
 }

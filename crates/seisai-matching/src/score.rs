@@ -3,7 +3,6 @@
 
 use std::collections::BTreeMap;
 
-use rustc_hash::FxHashMap;
 use seisai_model::{Entity, FuzzyDate, Schema, props};
 use serde::Serialize;
 
@@ -56,10 +55,9 @@ pub struct Prepared {
     /// Identifiers as (property, value).
     pub identifiers: Vec<(String, String)>,
     /// For a query prepared for search (see [`Prepared::with_matchers`]):
-    /// each lookup key with the set of its forms that have it (bit `i` for
-    /// the `i`-th form, names in order). Empty for candidates, and for
-    /// queries of more than 64 forms.
-    pub key_forms: FxHashMap<u64, u64>,
+    /// its lookup keys with the forms that have them. `None` for
+    /// candidates, and for queries of more than 64 forms.
+    pub query_keys: Option<Box<crate::keys::QueryKeys>>,
 }
 
 /// A query entity, prepared.
@@ -93,7 +91,7 @@ impl Prepared {
             countries,
             gender: entity.first(props::GENDER).map(str::to_string),
             identifiers,
-            key_forms: FxHashMap::default(),
+            query_keys: None,
         }
     }
 }
@@ -183,11 +181,8 @@ thread_local! {
 /// it shares a lookup key with, or `None` when the query has no key map.
 fn shared_key_masks(query: &Prepared, candidate: &Prepared, out: &mut Vec<u64>) -> bool {
     out.clear();
-    if query.key_forms.is_empty() {
-        return false;
-    }
-    let forms = candidate.names.iter().flat_map(|n| n.forms.iter());
-    out.extend(forms.map(|cf| cf.keys.iter().filter_map(|k| query.key_forms.get(k)).fold(0, |m, q| m | q)));
+    let Some(keys) = &query.query_keys else { return false };
+    out.extend(candidate.names.iter().flat_map(|n| n.forms.iter()).map(|cf| keys.forms_sharing(&cf.keys)));
     true
 }
 
