@@ -324,14 +324,14 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
         .any(|(t, c)| *c > 0.0 && matches!(t.kind, TokenKind::Word | TokenKind::Number));
     let number_mismatch = numbers_differ(q, c);
     // A part replaced by another (both sides keep an unmatched part) costs
-    // in full; parts present on one side only (middle names, patronymics,
-    // extra words) cost a share.
+    // more than its weight (see SUBSTITUTION_EXTRA); parts present on one
+    // side only (middle names, patronymics, extra words) cost a share.
     let substituted = q_unmatched.min(c_unmatched);
     // A listed name of one word (`Yousef`, `Martin`) identifies nobody by
     // itself: query parts it does not have cost more.
     let unmatched_query_share = if cn == 1 && qn > 1 { params.unmatched_query_share.max(0.6) } else { params.unmatched_query_share };
     let denominator = q_matched
-        + substituted
+        + substituted * (1.0 + SUBSTITUTION_EXTRA)
         + unmatched_query_share * (q_unmatched - substituted)
         + params.unmatched_candidate_share * (c_unmatched - substituted).min(q_weight * 1.5);
     let mut score = if denominator > 0.0 && distinctive_matched {
@@ -361,6 +361,12 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     };
     (score, Some(m))
 }
+
+/// Extra cost of a part replaced by another, as a share of its weight: two
+/// names that agree but for one part in place of another (`… AL-DULAIMI` /
+/// `… AL-TIKRITI`, a different father's name) are usually two people of
+/// one family or clan, even when the shared parts are many.
+const SUBSTITUTION_EXTRA: f32 = 0.5;
 
 /// Similarity given to the one part of a name that differs from its
 /// partner by a single edit when every other part agrees exactly (see
