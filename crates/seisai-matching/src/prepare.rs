@@ -296,6 +296,11 @@ fn build_form(
         } else if let Some(n) = vocab::number_word(w).filter(|_| !is_person) {
             tokens.push(Token::new(n.to_string(), TokenKind::Number, dm));
             continue;
+        } else if let Some(n) = vocab::roman_numeral(w).filter(|_| !is_person && !tokens.is_empty()) {
+            // A Roman numeral after the first word of an organisation or
+            // a vessel is a series mark (`Capital Partners VII`).
+            tokens.push(Token::new(n.to_string(), TokenKind::Number, dm));
+            continue;
         } else if w.chars().count() == 1 && !syllabic {
             TokenKind::Initial
         } else if vocab::is_particle(w) {
