@@ -11,7 +11,6 @@
 use serde::Serialize;
 
 use crate::prepare::{NameForm, Token, TokenKind};
-use seisai_names::script::NameScript;
 
 /// How one query part matched.
 #[derive(Clone, Debug, Serialize)]
@@ -347,10 +346,18 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     // A listed name of one word (`Yousef`, `Martin`) identifies nobody by
     // itself: query parts it does not have cost more.
     let unmatched_query_share = if cn == 1 && qn > 1 { params.unmatched_query_share.max(0.6) } else { params.unmatched_query_share };
+    // A Chinese or Korean name is two or three syllables, each of which
+    // tells people apart: one missing on either side is not a middle name
+    // left out (莹 郑 / Cheng Ying-yao, 亮 阳 何 / Lian Yang).
+    let (unmatched_query_share, unmatched_candidate_share) = if q.syllabic || c.syllabic {
+        (unmatched_query_share.max(SYLLABLE_SHARE), params.unmatched_candidate_share.max(SYLLABLE_SHARE))
+    } else {
+        (unmatched_query_share, params.unmatched_candidate_share)
+    };
     let denominator = q_matched
         + substituted * (1.0 + SUBSTITUTION_EXTRA)
         + unmatched_query_share * (q_unmatched - substituted)
-        + params.unmatched_candidate_share * (c_unmatched - substituted).min(q_weight * 1.5);
+        + unmatched_candidate_share * (c_unmatched - substituted).min(q_weight * 1.5);
     let mut score = if denominator > 0.0 && distinctive_matched {
         earned / denominator
     } else {
@@ -378,6 +385,10 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     };
     (score, Some(m))
 }
+
+/// Share of the weight of a syllable of a Chinese or Korean name that one
+/// side lacks (see [`CompareParams`] for other names).
+const SYLLABLE_SHARE: f32 = 0.8;
 
 /// Credit of a number paired with a different number as a series mark.
 const SERIES_CREDIT: f32 = 0.6;
@@ -413,8 +424,7 @@ const DEFECT_SIMILARITY: f32 = 0.9;
 fn small_defect(q: &NameForm, c: &NameForm, q_credit: &[f32], q_partner: &[Option<usize>], c_used: &[bool]) -> Option<(usize, usize)> {
     // Romanised syllables of Chinese and Korean names differ by one letter
     // between different names (ping / bing, ying / ling).
-    let syllabic = |f: &NameForm| matches!(f.script, NameScript::Han | NameScript::Hangul);
-    if syllabic(q) || syllabic(c) {
+    if q.syllabic || c.syllabic {
         return None;
     }
     let mut defect = None;

@@ -184,6 +184,12 @@ pub struct NameForm {
     /// so that two different Korean or Chinese names which romanise alike
     /// (김종은 / 김정은) stay apart.
     pub native: bool,
+    /// Whether the name is a Chinese or Korean name in its own script
+    /// (every word at most three characters, `병철 김`, `习近平`): each of its
+    /// syllables tells people apart, and its romanised syllables differ by
+    /// a letter between different names. Foreign names transcribed into
+    /// Hangul or Han (`블라디미르 푸틴`) have longer words.
+    pub syllabic: bool,
 }
 
 fn serialize_shared_str<S: serde::Serializer>(s: &Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
@@ -342,6 +348,8 @@ fn build_form(
         legal_forms,
         titles,
         native: false,
+        syllabic: matches!(script, NameScript::Han | NameScript::Hangul)
+            && original.split_whitespace().all(|w| w.chars().count() <= 3),
         keys: Vec::new(),
         joined: Vec::new(),
     }
