@@ -14,7 +14,7 @@ use utoipa::ToSchema;
 
 use super::common::{EntityOut, MAX_LIMIT, Params, QueryEntity, Served, has_topic, scope};
 use crate::ApiError;
-use crate::changes::last_change;
+use seisai_store::changes::last_change;
 use crate::error::{from_value, parse_json};
 use crate::state::{Shared, Snapshot};
 
