@@ -221,8 +221,7 @@ fn the_service_end_to_end() {
     assert_eq!(m.json["seisai"]["ignored"], json!([]), "changed_since is applied: {}", m.text);
     let m = s.post("/match/default", screen, &json!({"queries": {"q": {"schema": "Person", "properties": {"name": ["Putin"]}}}, "weights": {}, "config": {}}));
     assert_eq!(m.json["seisai"]["ignored"], json!([]), "empty weights and config (yente-client's default) are no note: {}", m.text);
-    let m = s.post("/match/default", screen, &json!({"queries": {"q": {"schema": "Person", "properties": {"name": ["Putin"]}}}, "weights": {"name": 2.0}}));
-    assert!(m.json["seisai"]["ignored"][0].as_str().is_some_and(|t| t.contains("weights")), "{}", m.text);
+    weights_change_scores(&s, screen);
     // An oversized body is refused: with 413, or — when the server answers
     // before the client has finished sending — by closing the connection.
     let huge = vec![b' '; 2 << 20];
@@ -415,6 +414,35 @@ fn real_list(s: &Server) {
     let freeze = freeze.unwrap_or_else(|| panic!("no asset-freeze reason: {}", p.text));
     assert!(freeze["legal_basis"].as_array().is_some_and(|b| !b.is_empty()), "{}", p.text);
     assert_eq!(freeze["list"]["dataset"], "jp_mof", "{}", p.text);
+}
+
+/// yente's `weights`: a feature's contribution is multiplied by its
+/// weight (yente's names relative to their default weight).
+fn weights_change_scores(s: &Server, key: Option<&str>) {
+    let top = |weights: Value| {
+        let body = json!({"queries": {"q": {"schema": "Person", "properties": {"name": ["Vladimir Putin"], "birthDate": ["1960-01-01"]}}}, "weights": weights});
+        let m = s.post("/match/default", key, &body);
+        assert_eq!(m.status, 200, "{}", m.text);
+        let first = m.json["responses"]["q"]["results"][0].clone();
+        assert_eq!(first["id"], "test_list-putin", "{}", m.text);
+        (first["score"].as_f64().unwrap_or(-1.0), first["explanations"]["birth_date"].clone(), m.json["seisai"]["ignored"].clone())
+    };
+    let (plain, dob, _) = top(json!({}));
+    let penalty = dob["score"].as_f64().unwrap_or(0.0);
+    assert!(penalty < 0.0, "a contradicting birth date is a penalty: {dob}");
+    let (unchanged, _, ignored) = top(json!({"name": 1.0, "address_entity_match": 0.98}));
+    assert!((unchanged - plain).abs() < 1e-6, "weight 1 changes nothing: {unchanged} vs {plain}");
+    assert!(ignored[0].as_str().is_some_and(|t| t.starts_with("weights.address_entity_match")), "{ignored}");
+    let (without_dob, dob0, _) = top(json!({"birth_date": 0}));
+    assert!((without_dob - (plain - penalty).min(1.0)).abs() < 1e-4, "birth date ignored: {without_dob} vs {plain} - {penalty}");
+    assert_eq!(dob0["score"].as_f64(), Some(0.0), "{dob0}");
+    let (doubled, dob2, _) = top(json!({"dob_year_disjoint": -0.3}));
+    assert!((doubled - (plain + penalty).max(0.0)).abs() < 1e-4, "yente's -0.3 is twice its default -0.15: {doubled} vs {plain}");
+    assert!(dob2["detail"].as_str().is_some_and(|d| d.contains("weight")), "{dob2}");
+    let body = json!({"queries": {"q": {"schema": "Person", "properties": {"name": ["Putin"]}}}, "weights": {"name": "high"}});
+    let bad = s.post("/match/default", key, &body);
+    assert_eq!(bad.status, 422, "{}", bad.text);
+    assert!(bad.text.contains("weights.name"), "{}", bad.text);
 }
 
 #[test]
