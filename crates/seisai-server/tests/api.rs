@@ -30,12 +30,13 @@ struct Server {
     dir: tempfile::TempDir,
 }
 
-/// A response: status, JSON (or Null), x-request-id.
+/// A response: status, JSON (or Null), x-request-id, the seisai-policies header.
 struct Answer {
     status: u16,
     json: Value,
     text: String,
     request_id: Option<String>,
+    policies: Option<String>,
 }
 
 fn send(method: &str, url: &str, key: Option<&str>, content_type: &str, body: Option<&[u8]>) -> Answer {
@@ -54,9 +55,10 @@ fn send(method: &str, url: &str, key: Option<&str>, content_type: &str, body: Op
     };
     let status = response.status();
     let request_id = response.header("x-request-id").map(str::to_string);
+    let policies = response.header("seisai-policies").map(str::to_string);
     let text = response.into_string().unwrap_or_default();
     let json = serde_json::from_str(&text).unwrap_or(Value::Null);
-    Answer { status, json, text, request_id }
+    Answer { status, json, text, request_id, policies }
 }
 
 impl Server {
@@ -81,6 +83,11 @@ fn start(open_screening: bool) -> Server {
 
 /// A server with, besides the screen and admin keys, a key per (role, user); returns those keys too.
 fn start_with_users(open_screening: bool, users: &[(Role, &str)]) -> (Server, Vec<String>) {
+    start_server(open_screening, users, true)
+}
+
+/// A server as [`start_with_users`], with the repository's policy files or none.
+fn start_server(open_screening: bool, users: &[(Role, &str)], with_policies: bool) -> (Server, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
     let v1 = dir.path().join("list-v1.jsonl");
     std::fs::write(&v1, LIST_V1).unwrap();
@@ -98,7 +105,7 @@ fn start_with_users(open_screening: bool, users: &[(Role, &str)]) -> (Server, Ve
         import_limit: 64 << 20,
         sources: Default::default(),
         sync_interval: None,
-        policies_dir: Some(seisai_model::testdata::workspace_root().join("policies")),
+        policies_dir: with_policies.then(|| seisai_model::testdata::workspace_root().join("policies")),
         database: None,
     };
     std::fs::create_dir_all(&settings.data_dir).unwrap();
@@ -310,6 +317,11 @@ fn the_service_end_to_end() {
     let m = s.get("/measures?as_of=2022-03-18", screen);
     assert_eq!(m.status, 200, "{}", m.text);
     assert!(m.json.as_array().is_some_and(|a| !a.is_empty()), "{}", m.text);
+    assert!(m.policies.as_deref().is_some_and(|p| p.contains("jp-russia@")), "{:?}", m.policies);
+    let semiconductors = m.json.as_array().and_then(|a| a.iter().find(|x| x["id"] == "JP-2022-10")).cloned().unwrap_or_default();
+    assert!(semiconductors["title_ja"].as_str().is_some_and(|t| t.contains("輸出禁止")), "{semiconductors}");
+    assert_eq!(semiconductors["legal_basis_ja"][0], "外国為替及び外国貿易法第48条第3項（輸出承認）");
+    assert!(after.json["reasons"].as_array().is_some_and(|r| r.iter().any(|r| r["title_ja"].is_string())), "decisions cite the Japanese title: {}", after.text);
 
     // Lists before any update: one version, no diff yet.
     let lists = s.get("/lists", screen);
@@ -447,8 +459,10 @@ fn weights_change_scores(s: &Server, key: Option<&str>) {
 
 #[test]
 fn open_screening_needs_no_key_for_screening_only() {
-    let s = start(true);
+    let (s, _) = start_server(true, &[], false);
     wait_ready(&s);
+    let m = s.get("/measures", None);
+    assert_eq!((m.status, m.json.clone(), m.policies.as_deref()), (200, json!([]), Some("none")), "without policy files: {}", m.text);
     assert_eq!(s.post("/match/default", None, &match_body("Vladimir Putin")).status, 200);
     assert_eq!(s.get("/search/default?q=acme", None).status, 200);
     assert_eq!(s.post("/admin/sync", None, &json!({})).status, 401);
