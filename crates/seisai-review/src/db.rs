@@ -103,6 +103,15 @@ impl Row {
         }
     }
 
+    /// Column `i` as optional bytes.
+    pub fn opt_bytes(&self, i: usize) -> Result<Option<Vec<u8>>> {
+        match self.col(i)? {
+            Val::Bytes(v) => Ok(v.clone()),
+            Val::Text(None) | Val::Int(None) | Val::Real(None) => Ok(None),
+            other => Err(ReviewError::Db(format!("column {i}: bytes expected, found {other:?}"))),
+        }
+    }
+
     /// Column `i` as bytes.
     pub fn bytes(&self, i: usize) -> Result<Vec<u8>> {
         match self.col(i)? {

@@ -17,6 +17,7 @@ pub mod error;
 pub mod fingerprint;
 mod group;
 pub mod import;
+pub mod keycache;
 pub mod migrations;
 pub mod monitor;
 pub mod suppress;
@@ -207,6 +208,16 @@ impl Review {
     /// Reads customers after id `after`, in id order.
     pub fn customers_page(&self, after: &str, limit: i64) -> Result<Vec<Customer>> {
         self.db.read(|tx| customers::page(tx, after, limit))
+    }
+
+    /// Reads customers for monitoring after id `after`, in id order.
+    pub fn monitor_page(&self, after: &str, limit: i64) -> Result<Vec<customers::StoredCustomer>> {
+        self.db.read(|tx| customers::monitor_page(tx, after, limit))
+    }
+
+    /// Caches customers' lookup keys: (id, fingerprint, encoded keys) made under `version`.
+    pub fn store_customer_keys(&self, version: &str, keys: &[(String, String, Vec<u8>)]) -> Result<()> {
+        self.db.write(|tx| customers::store_keys(tx, version, keys))
     }
 
     /// Number of customers.
