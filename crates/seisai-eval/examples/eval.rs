@@ -7,12 +7,13 @@ fn main() -> anyhow::Result<()> {
     let ctx = NameContext::load_default();
     let eval = seisai_model::testdata::eval_dir("eval").ok_or_else(|| anyhow::anyhow!("no eval dir"))?;
     if args.iter().any(|a| a == "--pairs-only") {
-        let (report, best) = seisai_eval::run::run_pairs(&eval, &ctx)?;
-        let r = seisai_eval::run::EvalReport { pairs: Some(report), pairs_best: Some(best), index: None, load_errors: Default::default(), sets: Default::default() };
+        let r = seisai_eval::run::run_offline(&eval, &ctx)?;
         seisai_eval::run::print(&r);
         if args.iter().any(|a| a == "--errors") {
-            for (a, b, label, s) in r.pairs.iter().flat_map(|p| p.errors.iter()) {
-                println!("{}\t{s:.3}\t{a}\t{b}", if *label { "FN" } else { "FP" });
+            let pairs = r.pairs.iter().flat_map(|p| p.errors.iter());
+            let checks = r.checks.iter().flat_map(|c| c.errors.iter());
+            for (set, (a, b, label, s)) in pairs.map(|e| ("pair", e)).chain(checks.map(|e| ("check", e))) {
+                println!("{}\t{s:.3}\t{a}\t{b}\t{set}", if *label { "FN" } else { "FP" });
             }
         }
         return Ok(());

@@ -6,6 +6,8 @@
 
 /// Minimum F1 on `name-pairs-826.csv` at the default threshold.
 pub const PAIRS_F1: f64 = 0.80;
+/// Minimum accuracy on `entity-checks.yml` at the default threshold.
+pub const CHECKS_ACCURACY: f64 = 0.81;
 /// Minimum share of `positives-un-untreated.csv` found as a match.
 pub const UN_UNTREATED: f64 = 0.99;
 /// Minimum share of `positives-un-treated.csv` found as a match.
@@ -41,6 +43,8 @@ mod tests {
         assert!(report.load_errors.is_empty(), "lists failed to load: {:?}", report.load_errors);
         let f1 = report.pairs.as_ref().map(|p| p.overall.f1()).unwrap_or(0.0);
         assert!(f1 >= PAIRS_F1, "name-pairs F1 {f1:.3} < floor {PAIRS_F1}");
+        let accuracy = report.checks.as_ref().map(|c| c.accuracy()).unwrap_or(0.0);
+        assert!(accuracy >= CHECKS_ACCURACY, "entity-checks accuracy {accuracy:.3} < floor {CHECKS_ACCURACY}");
         let rate = |name: &str| report.sets.get(name).map(|r| r.rate).unwrap_or(0.0);
         assert!(rate("positives-un-untreated.csv") >= UN_UNTREATED, "UN untreated {:.4}", rate("positives-un-untreated.csv"));
         assert!(rate("positives-un-treated.csv") >= UN_TREATED, "UN treated {:.4}", rate("positives-un-treated.csv"));

@@ -5,6 +5,7 @@
 //! Run it with `seisai eval` (figures) or through the test suite, where
 //! [`floors`] turns the targets into regression floors.
 
+pub mod checks;
 pub mod corpus;
 pub mod floors;
 pub mod lists;

@@ -80,7 +80,18 @@ where
             let hits = index.search(&index.prepare(q), opts);
             let top = hits
                 .first()
-                .map(|h| format!(" -> {} [{}] {:.3}", h.result.explanation.candidate_name, h.entity.id, h.result.score))
+                .map(|h| {
+                    let e = &h.result.explanation;
+                    let features: Vec<String> = e.features.iter().map(|(k, f)| format!("{k} {:+.2}", f.score)).collect();
+                    format!(
+                        " -> {} [{}] {:.3} (name {:.3}; {})",
+                        e.candidate_name,
+                        h.entity.id,
+                        h.result.score,
+                        e.name.score,
+                        features.join(", ")
+                    )
+                })
                 .unwrap_or_default();
             (ok_match(&hits), ok_top(&hits), top)
         })

@@ -9,6 +9,7 @@ use seisai_matching::NameContext;
 use seisai_model::{Entity, Schema, props};
 use serde::Serialize;
 
+use crate::checks::{self, ChecksReport};
 use crate::pairs::{self, PairsReport};
 use crate::queries::{self, QueryReport};
 use crate::report::Confusion;
@@ -20,6 +21,8 @@ pub struct EvalReport {
     pub pairs: Option<PairsReport>,
     /// Best F1 over thresholds 0.50–0.99 and the threshold reaching it (for tuning).
     pub pairs_best: Option<(f32, f64)>,
+    /// `entity-checks.yml` at the default threshold.
+    pub checks: Option<ChecksReport>,
     /// Entities indexed and build time in seconds.
     pub index: Option<(usize, f64)>,
     /// Datasets that failed to load, with the error.
@@ -48,19 +51,24 @@ pub fn run_pairs(eval_dir: &Path, ctx: &NameContext) -> anyhow::Result<(PairsRep
     Ok((report, best))
 }
 
-/// Runs the evaluation. `max_negatives` caps the rows read from each
-/// negatives file (None: all 50,000).
-pub fn run(data_dir: &Path, eval_dir: &Path, ctx: &NameContext, max_negatives: Option<usize>) -> anyhow::Result<EvalReport> {
-    let mut report = EvalReport {
-        pairs: None,
-        pairs_best: None,
+/// Runs the sets that need no lists: the name pairs and the entity checks.
+pub fn run_offline(eval_dir: &Path, ctx: &NameContext) -> anyhow::Result<EvalReport> {
+    let (pairs, best) = run_pairs(eval_dir, ctx)?;
+    let checks = checks::evaluate(&checks::read(&eval_dir.join("entity-checks.yml"))?, ctx);
+    Ok(EvalReport {
+        pairs: Some(pairs),
+        pairs_best: Some(best),
+        checks: Some(checks),
         index: None,
         load_errors: BTreeMap::new(),
         sets: BTreeMap::new(),
-    };
-    let (p, best) = run_pairs(eval_dir, ctx)?;
-    report.pairs = Some(p);
-    report.pairs_best = Some(best);
+    })
+}
+
+/// Runs the evaluation. `max_negatives` caps the rows read from each
+/// negatives file (None: all 50,000).
+pub fn run(data_dir: &Path, eval_dir: &Path, ctx: &NameContext, max_negatives: Option<usize>) -> anyhow::Result<EvalReport> {
+    let mut report = run_offline(eval_dir, ctx)?;
 
     let loaded = crate::lists::load_all(data_dir);
     for l in &loaded {
@@ -139,6 +147,20 @@ pub fn print(report: &EvalReport) {
         for (schema, c) in &p.by_schema {
             println!("  {schema:<14} P {:.3} R {:.3} F1 {:.3} n={}", c.precision(), c.recall(), c.f1(), c.total());
         }
+    }
+    if let Some(c) = &report.checks {
+        let o = &c.overall;
+        println!(
+            "entity-checks   threshold {:.2}: accuracy {:.3} ({} of {}; tp {} fp {} tn {} fn {})",
+            c.threshold,
+            c.accuracy(),
+            o.tp + o.tn,
+            o.total(),
+            o.tp,
+            o.fp,
+            o.tn,
+            o.fn_
+        );
     }
     if let Some((n, secs)) = report.index {
         println!("index: {n} entities built in {secs:.2} s");

@@ -308,16 +308,10 @@ fn build_form(
         tokens.push(Token::new(w.clone(), kind, dm));
     }
     merge_number_words(&mut tokens, dm);
-    // "Sergey Sergey Shoigu": a repeated part says nothing new.
-    let mut seen: Vec<String> = Vec::new();
-    tokens.retain(|t| {
-        if t.kind == TokenKind::Number || !seen.contains(&t.text) {
-            seen.push(t.text.clone());
-            true
-        } else {
-            false
-        }
-    });
+    // A repeated part ("Sergey Sergey Shoigu", "Abdullahi Mohamed Mohamed
+    // Caddow") is kept: one copy matches and the other costs as a part the
+    // candidate lacks, or as a substitution when the candidate has another
+    // part in its place (a different father's name).
     // A company suffix on a person's name ("Nicolás Maduro SA") is noise.
     if is_person && tokens.len() > 2 {
         if let Some(last) = tokens.last() {

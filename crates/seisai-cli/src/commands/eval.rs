@@ -17,7 +17,7 @@ pub struct Args {
     /// Folder of the list snapshots (default: SEISAI_TEST_DATA or ../shared/data).
     #[arg(long)]
     pub lists_dir: Option<PathBuf>,
-    /// Only the name-pair set (no lists needed).
+    /// Only the sets that need no lists (name pairs and entity checks).
     #[arg(long)]
     pub pairs_only: bool,
     /// Read at most this many rows of each negatives file (default: all 50,000).
@@ -37,14 +37,7 @@ pub fn run(_cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         .context("no evaluation sets: pass --eval-dir or set SEISAI_EVAL_DATA")?;
     let ctx = NameContext::load_default();
     let report = if args.pairs_only {
-        let (pairs, best) = seisai_eval::run::run_pairs(&eval_dir, &ctx)?;
-        seisai_eval::run::EvalReport {
-            pairs: Some(pairs),
-            pairs_best: Some(best),
-            index: None,
-            load_errors: Default::default(),
-            sets: Default::default(),
-        }
+        seisai_eval::run::run_offline(&eval_dir, &ctx)?
     } else {
         let lists_dir = args
             .lists_dir
