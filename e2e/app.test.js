@@ -231,8 +231,12 @@ test('the language switch turns every label to English and dates to English form
   await signIn(page, 'alice');
   await page.goto(`${run.base}/#/measures`);
   await page.locator('h1').waitFor();
+  const japanese = await page.locator('table').last().innerText();
+  assert.match(japanese, /輸出禁止/, 'measure titles in Japanese on a Japanese screen');
+  assert.match(japanese, /外国為替及び外国貿易法第48条第3項/, 'legal basis in Japanese on a Japanese screen');
   await page.locator('#lang-switch').click();
   await page.locator('h1', { hasText: 'Measures' }).waitFor();
+  assert.match(await page.locator('table').last().innerText(), /FEFTA Art\. 48\(3\)/, 'legal basis in English on an English screen');
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
   const chrome = (await page.locator('#brand, #nav, #sign-out').allInnerTexts()).join(' ');
   assert.doesNotMatch(chrome, /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u, `English header: ${chrome}`);

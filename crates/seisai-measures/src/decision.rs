@@ -73,8 +73,17 @@ pub struct Reason {
     pub policy: Option<String>,
     /// Measure kind.
     pub kind: Option<String>,
+    /// Title of the measure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+    /// Title of the measure in Japanese, if the policy gives one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_ja: Option<String>,
     /// Legal basis of the measure.
     pub legal_basis: Vec<String>,
+    /// Legal basis in Japanese, entry by entry, if the policy gives it.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal_basis_ja: Vec<String>,
     /// Effective date of the measure.
     pub effective: Option<NaiveDate>,
     /// End date of the measure.
@@ -100,7 +109,10 @@ impl Reason {
             measure_id: None,
             policy: None,
             kind: None,
+            title: None,
+            title_ja: None,
             legal_basis: Vec::new(),
+            legal_basis_ja: Vec::new(),
             effective: None,
             ended: None,
             uncertain: false,

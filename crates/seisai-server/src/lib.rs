@@ -10,7 +10,6 @@
 
 pub mod api;
 pub mod auth;
-pub mod changes;
 pub mod error;
 pub mod metrics;
 pub mod middleware;

@@ -11,7 +11,7 @@ use arc_swap::ArcSwapOption;
 use chrono::{DateTime, Utc};
 use seisai_index::Index;
 use seisai_matching::NameContext;
-use seisai_store::{SourcesConfig, Store};
+use seisai_store::{Selection, SourcesConfig, Store};
 use serde::Serialize;
 
 use crate::auth::KeyStore;
@@ -45,23 +45,20 @@ pub struct Snapshot {
 }
 
 impl Snapshot {
-    /// Reads the current version of every dataset of `store` and indexes it.
+    /// Reads the current version of every dataset of `store` (each entity
+    /// dated by its last change) and indexes it.
     pub fn build(store: &Store, ctx: NameContext) -> seisai_store::Result<Snapshot> {
-        let mut entities = store.current_entities()?;
-        crate::changes::mark(store, &mut entities)?;
-        let mut versions = BTreeMap::new();
-        for dataset in store.datasets() {
-            if let Some(v) = store.current(dataset) {
-                let lv = ListVersion {
-                    version: v.id.clone(),
-                    published: v.published,
-                    imported_at: v.imported_at,
-                    entities: v.entities,
-                };
-                versions.insert(dataset.to_string(), lv);
-            }
-        }
-        let index = Arc::new(Index::build(entities.into_iter().map(Arc::new).collect(), ctx));
+        let selection = Selection { mark_changes: true, ..Selection::current() };
+        let built = store.build_index(&selection, ctx)?;
+        let versions = built
+            .versions
+            .into_iter()
+            .map(|(dataset, v)| {
+                let lv = ListVersion { version: v.id, published: v.published, imported_at: v.imported_at, entities: v.entities };
+                (dataset, lv)
+            })
+            .collect();
+        let index = Arc::new(built.index);
         let screener = Arc::new(IndexScreener::new(Arc::clone(&index)));
         Ok(Snapshot { index, versions, built_at: Utc::now(), screener })
     }

@@ -30,12 +30,13 @@ struct Server {
     dir: tempfile::TempDir,
 }
 
-/// A response: status, JSON (or Null), x-request-id.
+/// A response: status, JSON (or Null), x-request-id, the seisai-policies header.
 struct Answer {
     status: u16,
     json: Value,
     text: String,
     request_id: Option<String>,
+    policies: Option<String>,
 }
 
 fn send(method: &str, url: &str, key: Option<&str>, content_type: &str, body: Option<&[u8]>) -> Answer {
@@ -54,9 +55,10 @@ fn send(method: &str, url: &str, key: Option<&str>, content_type: &str, body: Op
     };
     let status = response.status();
     let request_id = response.header("x-request-id").map(str::to_string);
+    let policies = response.header("seisai-policies").map(str::to_string);
     let text = response.into_string().unwrap_or_default();
     let json = serde_json::from_str(&text).unwrap_or(Value::Null);
-    Answer { status, json, text, request_id }
+    Answer { status, json, text, request_id, policies }
 }
 
 impl Server {
@@ -81,6 +83,11 @@ fn start(open_screening: bool) -> Server {
 
 /// A server with, besides the screen and admin keys, a key per (role, user); returns those keys too.
 fn start_with_users(open_screening: bool, users: &[(Role, &str)]) -> (Server, Vec<String>) {
+    start_server(open_screening, users, true)
+}
+
+/// A server as [`start_with_users`], with the repository's policy files or none.
+fn start_server(open_screening: bool, users: &[(Role, &str)], with_policies: bool) -> (Server, Vec<String>) {
     let dir = tempfile::tempdir().unwrap();
     let v1 = dir.path().join("list-v1.jsonl");
     std::fs::write(&v1, LIST_V1).unwrap();
@@ -98,7 +105,7 @@ fn start_with_users(open_screening: bool, users: &[(Role, &str)]) -> (Server, Ve
         import_limit: 64 << 20,
         sources: Default::default(),
         sync_interval: None,
-        policies_dir: Some(seisai_model::testdata::workspace_root().join("policies")),
+        policies_dir: with_policies.then(|| seisai_model::testdata::workspace_root().join("policies")),
         database: None,
     };
     std::fs::create_dir_all(&settings.data_dir).unwrap();
@@ -221,8 +228,7 @@ fn the_service_end_to_end() {
     assert_eq!(m.json["seisai"]["ignored"], json!([]), "changed_since is applied: {}", m.text);
     let m = s.post("/match/default", screen, &json!({"queries": {"q": {"schema": "Person", "properties": {"name": ["Putin"]}}}, "weights": {}, "config": {}}));
     assert_eq!(m.json["seisai"]["ignored"], json!([]), "empty weights and config (yente-client's default) are no note: {}", m.text);
-    let m = s.post("/match/default", screen, &json!({"queries": {"q": {"schema": "Person", "properties": {"name": ["Putin"]}}}, "weights": {"name": 2.0}}));
-    assert!(m.json["seisai"]["ignored"][0].as_str().is_some_and(|t| t.contains("weights")), "{}", m.text);
+    weights_change_scores(&s, screen);
     // An oversized body is refused: with 413, or — when the server answers
     // before the client has finished sending — by closing the connection.
     let huge = vec![b' '; 2 << 20];
@@ -311,6 +317,11 @@ fn the_service_end_to_end() {
     let m = s.get("/measures?as_of=2022-03-18", screen);
     assert_eq!(m.status, 200, "{}", m.text);
     assert!(m.json.as_array().is_some_and(|a| !a.is_empty()), "{}", m.text);
+    assert!(m.policies.as_deref().is_some_and(|p| p.contains("jp-russia@")), "{:?}", m.policies);
+    let semiconductors = m.json.as_array().and_then(|a| a.iter().find(|x| x["id"] == "JP-2022-10")).cloned().unwrap_or_default();
+    assert!(semiconductors["title_ja"].as_str().is_some_and(|t| t.contains("輸出禁止")), "{semiconductors}");
+    assert_eq!(semiconductors["legal_basis_ja"][0], "外国為替及び外国貿易法第48条第3項（輸出承認）");
+    assert!(after.json["reasons"].as_array().is_some_and(|r| r.iter().any(|r| r["title_ja"].is_string())), "decisions cite the Japanese title: {}", after.text);
 
     // Lists before any update: one version, no diff yet.
     let lists = s.get("/lists", screen);
@@ -417,10 +428,41 @@ fn real_list(s: &Server) {
     assert_eq!(freeze["list"]["dataset"], "jp_mof", "{}", p.text);
 }
 
+/// yente's `weights`: a feature's contribution is multiplied by its
+/// weight (yente's names relative to their default weight).
+fn weights_change_scores(s: &Server, key: Option<&str>) {
+    let top = |weights: Value| {
+        let body = json!({"queries": {"q": {"schema": "Person", "properties": {"name": ["Vladimir Putin"], "birthDate": ["1960-01-01"]}}}, "weights": weights});
+        let m = s.post("/match/default", key, &body);
+        assert_eq!(m.status, 200, "{}", m.text);
+        let first = m.json["responses"]["q"]["results"][0].clone();
+        assert_eq!(first["id"], "test_list-putin", "{}", m.text);
+        (first["score"].as_f64().unwrap_or(-1.0), first["explanations"]["birth_date"].clone(), m.json["seisai"]["ignored"].clone())
+    };
+    let (plain, dob, _) = top(json!({}));
+    let penalty = dob["score"].as_f64().unwrap_or(0.0);
+    assert!(penalty < 0.0, "a contradicting birth date is a penalty: {dob}");
+    let (unchanged, _, ignored) = top(json!({"name": 1.0, "address_entity_match": 0.98}));
+    assert!((unchanged - plain).abs() < 1e-6, "weight 1 changes nothing: {unchanged} vs {plain}");
+    assert!(ignored[0].as_str().is_some_and(|t| t.starts_with("weights.address_entity_match")), "{ignored}");
+    let (without_dob, dob0, _) = top(json!({"birth_date": 0}));
+    assert!((without_dob - (plain - penalty).min(1.0)).abs() < 1e-4, "birth date ignored: {without_dob} vs {plain} - {penalty}");
+    assert_eq!(dob0["score"].as_f64(), Some(0.0), "{dob0}");
+    let (doubled, dob2, _) = top(json!({"dob_year_disjoint": -0.3}));
+    assert!((doubled - (plain + penalty).max(0.0)).abs() < 1e-4, "yente's -0.3 is twice its default -0.15: {doubled} vs {plain}");
+    assert!(dob2["detail"].as_str().is_some_and(|d| d.contains("weight")), "{dob2}");
+    let body = json!({"queries": {"q": {"schema": "Person", "properties": {"name": ["Putin"]}}}, "weights": {"name": "high"}});
+    let bad = s.post("/match/default", key, &body);
+    assert_eq!(bad.status, 422, "{}", bad.text);
+    assert!(bad.text.contains("weights.name"), "{}", bad.text);
+}
+
 #[test]
 fn open_screening_needs_no_key_for_screening_only() {
-    let s = start(true);
+    let (s, _) = start_server(true, &[], false);
     wait_ready(&s);
+    let m = s.get("/measures", None);
+    assert_eq!((m.status, m.json.clone(), m.policies.as_deref()), (200, json!([]), Some("none")), "without policy files: {}", m.text);
     assert_eq!(s.post("/match/default", None, &match_body("Vladimir Putin")).status, 200);
     assert_eq!(s.get("/search/default?q=acme", None).status, 200);
     assert_eq!(s.post("/admin/sync", None, &json!({})).status, 401);

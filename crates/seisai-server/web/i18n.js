@@ -294,6 +294,7 @@ const STRINGS = {
   region: ['地域', 'Region'],
   timeline: ['時系列', 'Timeline'],
   measures_count: ['{n} 件の措置', '{n} measures'],
+  no_policies: ['措置ファイル（ポリシー）が読み込まれていません。サーバーを --policies DIR を付けて起動してください。', 'No policy file is loaded: start the server with --policies DIR.'],
   title: ['名称', 'Title'],
   outcome: ['結果', 'Outcome'],
   authority: ['所管', 'Authority'],
@@ -338,6 +339,17 @@ export function t(key, vars = {}) {
   const entry = STRINGS[key];
   const text = entry ? entry[current === 'ja' ? 0 : 1] : key;
   return text.replace(/\{(\w+)\}/g, (_, k) => (vars[k] === undefined ? `{${k}}` : String(vars[k])));
+}
+
+/**
+ * A field of a server object in the current language: `obj[field + '_ja']`
+ * on Japanese screens when the server gives it (measure titles, legal
+ * basis), else `obj[field]`.
+ */
+export function localized(obj, field) {
+  const ja = obj ? obj[`${field}_ja`] : undefined;
+  const hasJa = Array.isArray(ja) ? ja.length > 0 : Boolean(ja);
+  return current === 'ja' && hasJa ? ja : obj?.[field];
 }
 
 /** The translation of `prefix_value` when there is one, else the value. */

@@ -21,9 +21,11 @@
 //! version is the latest of all by that order (import time breaks ties).
 
 pub mod atomic;
+pub mod changes;
 pub mod diff;
 pub mod error;
 pub mod import;
+pub mod indexing;
 pub mod manifest;
 pub mod scripts;
 pub mod sync;
@@ -38,6 +40,7 @@ use seisai_model::Entity;
 pub use diff::{Diff, EntityChange, EntityRef, HistoryEvent, HistoryKind, PropChange};
 pub use error::{Result, StoreError};
 pub use import::{ImportOptions, ImportOutcome, ImportReport, Timing};
+pub use indexing::{IndexedLists, Selection};
 pub use manifest::{DatasetRecord, Manifest, PublishedFrom, SyncStatus, VersionInfo};
 pub use sync::{SourceOverride, SourcesConfig, SyncOutcome, SyncReport};
 
@@ -142,18 +145,7 @@ impl Store {
     /// parallel).
     pub fn current_entities(&self) -> Result<Vec<Entity>> {
         let current: Vec<&VersionInfo> = self.datasets().into_iter().filter_map(|d| self.current(d)).collect();
-        let parts: Vec<Result<Vec<Entity>>> = std::thread::scope(|s| {
-            let handles: Vec<_> = current.iter().map(|v| s.spawn(|| self.entities(v))).collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Err(StoreError::Invalid("reader thread failed".into()))))
-                .collect()
-        });
-        let mut all = Vec::new();
-        for part in parts {
-            all.extend(part?);
-        }
-        Ok(all)
+        self.read_versions(current)
     }
 
     /// Compares two versions of `dataset` (ids, or dates for the version

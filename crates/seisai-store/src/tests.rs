@@ -265,3 +265,32 @@ fn sources_config_errors_name_the_file() {
     let err = SourcesConfig::parse("[fetch]\nmax_byte = 1\n", "my.toml").err().map(|e| e.to_string()).unwrap_or_default();
     assert!(err.contains("max_byte"), "{err}");
 }
+
+#[test]
+fn index_of_current_or_as_of_versions_with_change_dates() {
+    let (_dir, mut store) = store();
+    let v1 = import(&mut store, "feed.jsonl", &feed_v1(), Some("2024-01-10"));
+    let v2 = import(&mut store, "feed.jsonl", &feed_v2(), Some("2024-03-01"));
+    let ctx = || seisai_matching::NameContext::without_dictionaries();
+    let day = |s: &str| s.parse::<NaiveDate>().ok();
+
+    let past = ok(store.build_index(&Selection::as_of(day("2024-02-15"), &[]), ctx()));
+    assert_eq!(past.version_ids().get("feed"), Some(&v1.version.id));
+    assert!(past.index.get("feed-feed-2").is_some(), "Olga is listed in the first version");
+    assert!(past.index.get("feed-feed-5").is_none(), "Sidorov is listed from the second version on");
+
+    let selection = Selection { mark_changes: true, ..Selection::current() };
+    let now = ok(store.build_index(&selection, ctx()));
+    assert_eq!(now.version_ids().get("feed"), Some(&v2.version.id));
+    assert!(now.index.get("feed-feed-2").is_none());
+    let dated = |id: &str, field: &str| now.index.get(id).and_then(|e| e.extra.get(field)).and_then(|v| v.as_str()).map(str::to_string);
+    assert_eq!(dated("feed-feed-5", changes::FIRST_SEEN).as_deref(), Some("2024-03-01"), "added in the second version");
+    assert_eq!(dated("feed-feed-1", changes::LAST_CHANGE).as_deref(), Some("2024-03-01"), "birth date changed");
+    assert_eq!(dated("feed-feed-3", changes::LAST_CHANGE).as_deref(), Some("2024-01-10"), "unchanged: the oldest version compared");
+    assert_eq!(dated("feed-feed-3", changes::FIRST_SEEN), None);
+
+    let before = ok(store.build_index(&Selection::as_of(day("2023-12-31"), &[]), ctx()));
+    assert!(before.index.is_empty() && before.versions.is_empty(), "no version in force yet");
+    let unknown = store.build_index(&Selection::as_of(None, &["nope".to_string()]), ctx());
+    assert!(matches!(&unknown, Err(StoreError::NotFound(m)) if m.contains("\"nope\"") && m.contains("feed")));
+}

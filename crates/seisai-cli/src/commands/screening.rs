@@ -1,44 +1,34 @@
-//! Building the screening index from the store (current or as-of versions).
-
-use std::sync::Arc;
+//! The screening index of `match` and `check`, built from the store by
+//! [`seisai_store::Store::build_index`] (current or as-of versions).
 
 use anyhow::Context;
 use chrono::NaiveDate;
 use seisai_index::Index;
 use seisai_matching::NameContext;
-use seisai_model::Entity;
+use seisai_store::Selection;
 
 use crate::Cli;
 
-/// Loads the entities of every dataset of the store — the current version,
-/// or the version in force on `as_of` — restricted to `datasets` when not
-/// empty, and builds the index over them.
+/// Indexes the version of every dataset of the store in force on `as_of`
+/// (the current one without a date), restricted to `datasets` when not
+/// empty; returns the index and the versions as `dataset@version`. Fails
+/// when nothing is left to screen against.
 pub fn build_index(cli: &Cli, datasets: &[String], as_of: Option<NaiveDate>) -> anyhow::Result<(Index, Vec<String>)> {
     let store = super::open_store(cli)?;
-    let mut entities: Vec<Arc<Entity>> = Vec::new();
-    let mut versions = Vec::new();
-    for dataset in store.datasets() {
-        if !datasets.is_empty() && !datasets.iter().any(|d| d == dataset) {
-            continue;
+    let built = store
+        .build_index(&Selection::as_of(as_of, datasets), NameContext::load_default())
+        .context("cannot index the lists (--dataset, --as-of)")?;
+    if built.index.is_empty() {
+        match as_of {
+            Some(day) => anyhow::bail!("no list version in {} is in force on {day} (--as-of)", cli.data_dir.display()),
+            None => anyhow::bail!(
+                "no list loaded in {}: import lists first (seisai import DATASET FILE, or seisai sync)",
+                cli.data_dir.display()
+            ),
         }
-        let version = match as_of {
-            Some(day) => store.as_of(dataset, day),
-            None => store.current(dataset),
-        };
-        let Some(version) = version else { continue };
-        let loaded = store
-            .entities(version)
-            .with_context(|| format!("cannot read version {} of {dataset}", version.id))?;
-        versions.push(format!("{dataset}@{}", version.id));
-        entities.extend(loaded.into_iter().map(Arc::new));
     }
-    if entities.is_empty() {
-        anyhow::bail!(
-            "no list loaded in {}: import lists first (seisai import DATASET FILE, or seisai sync)",
-            cli.data_dir.display()
-        );
-    }
-    Ok((Index::build(entities, NameContext::load_default()), versions))
+    let versions = built.versions.iter().map(|(d, v)| format!("{d}@{}", v.id)).collect();
+    Ok((built.index, versions))
 }
 
 /// Parses a `--as-of` date (YYYY-MM-DD).

@@ -125,12 +125,19 @@ pub struct Measure {
     pub kind: MeasureKind,
     /// Short title.
     pub title: String,
+    /// The title in Japanese, shown on Japanese screens.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title_ja: Option<String>,
     /// Deciding authority (e.g. "Cabinet Understanding").
     pub authority: String,
     /// Ministries administering the measure (MOF, METI, MOFA).
     pub ministries: Vec<String>,
     /// Statutory basis, e.g. "FEFTA Art. 48(3)".
     pub legal_basis: Vec<String>,
+    /// The statutory basis in Japanese, entry by entry as `legal_basis`
+    /// (e.g. "外国為替及び外国貿易法第48条第3項"); empty when not written.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub legal_basis_ja: Vec<String>,
     /// Implementing instruments: cabinet orders, notices with numbers.
     #[serde(default)]
     pub instruments: Vec<String>,

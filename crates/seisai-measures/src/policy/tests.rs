@@ -142,3 +142,16 @@ fn measures_table_lists_dates_and_marks_uncertainty() {
     assert!(table.contains("JP-2022-10*") && table.contains("2022-03-18") && table.contains("FEFTA Art. 48(3)"), "{table}");
     assert!(!table.contains("JP-2023-01"), "{table}");
 }
+
+#[test]
+fn japanese_renderings_are_checked_and_given_for_every_japanese_measure() {
+    let e = err_of(&with_measure("kind = \"visa_ban\"\nlegal_basis_ja = [\"外国為替及び外国貿易法\", \"第48条\"]\n"));
+    assert!(e.contains("measure M-1") && e.contains("legal_basis_ja") && e.contains("has 2 entries, legal_basis has 1"), "{e}");
+    let e = err_of(&with_measure("kind = \"visa_ban\"\ntitle_ja = \" \"\n"));
+    assert!(e.contains("title_ja") && e.contains("must not be empty"), "{e}");
+    let Ok(p) = Policy::load(policies_dir().join("jp-russia.toml")) else { panic!("load") };
+    for m in &p.file.measure {
+        assert!(m.title_ja.as_deref().is_some_and(|t| t.chars().any(|c| ('\u{3040}'..='\u{30ff}').contains(&c) || ('\u{4e00}'..='\u{9fff}').contains(&c))), "{} has no Japanese title", m.id);
+        assert_eq!(m.legal_basis_ja.len(), m.legal_basis.len(), "{}", m.id);
+    }
+}

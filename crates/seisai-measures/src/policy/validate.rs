@@ -125,6 +125,19 @@ fn validate_measure(m: &Measure, policy: &PolicyFile, c: &Checker) -> Result<(),
     c.non_empty("authority", &m.authority)?;
     c.non_empty_list("ministries", &m.ministries)?;
     c.non_empty_list("legal_basis", &m.legal_basis)?;
+    if let Some(title_ja) = &m.title_ja {
+        c.non_empty("title_ja", title_ja)?;
+    }
+    if !m.legal_basis_ja.is_empty() && m.legal_basis_ja.len() != m.legal_basis.len() {
+        return Err(c.fail(
+            "legal_basis_ja",
+            format!(
+                "has {} entries, legal_basis has {}: each entry renders the legal_basis entry at the same place",
+                m.legal_basis_ja.len(),
+                m.legal_basis.len()
+            ),
+        ));
+    }
     c.non_empty_list("sources", &m.sources)?;
     if let Some(announced) = m.announced
         && announced > m.effective

@@ -13,8 +13,9 @@ use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
 use super::common::{EntityOut, MAX_LIMIT, Params, QueryEntity, Served, has_topic, scope};
+use super::weights::Weights;
 use crate::ApiError;
-use crate::changes::last_change;
+use seisai_store::changes::last_change;
 use crate::error::{from_value, parse_json};
 use crate::state::{Shared, Snapshot};
 
@@ -31,7 +32,22 @@ pub struct MatchRequest {
     /// Query id → query entity (at most 100).
     #[schema(value_type = BTreeMap<String, QueryEntity>)]
     pub queries: BTreeMap<String, serde_json::Value>,
-    /// yente feature weights (accepted; seisai-v1 uses its own).
+    /// Feature weights, as in yente: feature name → weight, multiplying the
+    /// feature's contribution to the score. seisai's features are `name`,
+    /// `identifier`, `birth_date`, `country` and `gender` (1 = unchanged, 0
+    /// = ignored, 2 = counted double); yente's logic-v2 names map onto them
+    /// as `weight / yente's default weight`: `name_match` (1.0) → name;
+    /// `identifier_match` (0.85), `lei_code_match`, `ogrn_code_match`,
+    /// `inn_code_match`, `bic_code_match`, `vessel_imo_mmsi_match` (0.95),
+    /// `isin_security_match` (0.98) → rewards of identifier;
+    /// `country_mismatch` (-0.2) → penalties of country;
+    /// `dob_year_disjoint` (-0.15), `dob_day_disjoint` (-0.25) → penalties
+    /// of birth_date; `gender_mismatch` (-0.2) → penalties of gender. The
+    /// weighted score is `score + Σ (multiplier − 1) × contribution`
+    /// (clamped to [0, 1]; an exact identifier contributes its lift over
+    /// the name score), results are ranked again on it, and the
+    /// explanations show the weighted contributions. Other keys are listed
+    /// in `seisai.ignored`.
     #[serde(default)]
     #[schema(value_type = Object)]
     pub weights: Option<serde_json::Value>,
@@ -151,6 +167,8 @@ pub struct MatchParams {
     pub changed_since: Option<chrono::NaiveDate>,
     /// Notes on parameters accepted but not applied.
     pub ignored: Vec<String>,
+    /// yente's feature weights (default: none).
+    pub weights: Weights,
 }
 
 impl MatchParams {
@@ -196,7 +214,18 @@ impl MatchParams {
             as_of: None,
             min_score: cutoff,
         };
-        Ok(MatchParams { options, limit, topics, changed_since, ignored: Vec::new() })
+        Ok(MatchParams { options, limit, topics, changed_since, ignored: Vec::new(), weights: Weights::default() })
+    }
+
+    /// Applies feature `weights`: results are scored again, so more
+    /// candidates are fetched to rank among.
+    pub fn with_weights(mut self, weights: Weights) -> Self {
+        if !weights.is_default() {
+            self.options.limit = self.options.limit.max(self.limit.saturating_mul(4).max(50));
+            self.options.candidates = self.options.candidates.max(self.options.limit);
+        }
+        self.weights = weights;
+        self
     }
 }
 
@@ -212,61 +241,77 @@ fn not_empty(v: &serde_json::Value) -> bool {
 /// Scores one prepared query against the snapshot.
 pub fn run_query(snapshot: &Snapshot, query: &Entity, params: &MatchParams) -> Vec<ScoredEntity> {
     let prepared = snapshot.index.prepare(query);
-    snapshot
+    let hits = snapshot
         .index
         .search(&prepared, &params.options)
         .into_iter()
         .filter(|h| has_topic(&h.entity, &params.topics))
-        .filter(|h| params.changed_since.is_none_or(|since| last_change(&h.entity).is_none_or(|d| d >= since)))
-        .take(params.limit)
-        .map(|h| {
-            let ex = h.result.explanation;
-            let mut explanations = BTreeMap::new();
-            explanations.insert(
-                "name".to_string(),
-                FeatureOut {
-                    score: ex.name.score,
-                    detail: format!(
-                        "{} ({}); forms {:?} ~ {:?}; unmatched query parts {:?}, candidate parts {:?}",
-                        ex.candidate_property,
-                        if ex.name.number_mismatch { "numbers differ" } else { "names compared part by part" },
-                        ex.query_form,
-                        ex.candidate_form,
-                        ex.name.unmatched_query,
-                        ex.name.unmatched_candidate
-                    ),
-                    query: ex.query_name,
-                    candidate: ex.candidate_name,
-                    alignment: Some(NameAlignment {
-                        candidate_property: ex.candidate_property,
-                        query_form: ex.query_form,
-                        candidate_form: ex.candidate_form,
-                        parts: ex.name.parts,
-                        unmatched_query: ex.name.unmatched_query,
-                        unmatched_candidate: ex.name.unmatched_candidate,
-                        number_mismatch: ex.name.number_mismatch,
-                    }),
-                },
-            );
-            for (k, f) in ex.features {
-                explanations.insert(k, FeatureOut { score: f.score, detail: f.detail, query: f.query, candidate: f.candidate, alignment: None });
-            }
-            ScoredEntity {
-                entity: EntityOut::of(&h.entity),
-                score: h.result.score,
-                is_match: h.result.is_match,
-                explanations,
-            }
+        .filter(|h| params.changed_since.is_none_or(|since| last_change(&h.entity).is_none_or(|d| d >= since)));
+    if params.weights.is_default() {
+        return hits.take(params.limit).map(scored).collect();
+    }
+    let mut results: Vec<ScoredEntity> = hits
+        .map(scored)
+        .map(|mut r| {
+            params.weights.apply(&mut r, params.options.config.threshold);
+            r
         })
-        .collect()
+        .filter(|r| r.score >= params.options.min_score)
+        .collect();
+    results.sort_by(|a, b| b.score.total_cmp(&a.score));
+    results.truncate(params.limit);
+    results
+}
+
+/// A search hit as a result with its explanations.
+fn scored(h: seisai_index::Hit) -> ScoredEntity {
+    let ex = h.result.explanation;
+    let mut explanations = BTreeMap::new();
+    explanations.insert(
+        "name".to_string(),
+        FeatureOut {
+            score: ex.name.score,
+            detail: format!(
+                "{} ({}); forms {:?} ~ {:?}; unmatched query parts {:?}, candidate parts {:?}",
+                ex.candidate_property,
+                if ex.name.number_mismatch { "numbers differ" } else { "names compared part by part" },
+                ex.query_form,
+                ex.candidate_form,
+                ex.name.unmatched_query,
+                ex.name.unmatched_candidate
+            ),
+            query: ex.query_name,
+            candidate: ex.candidate_name,
+            alignment: Some(NameAlignment {
+                candidate_property: ex.candidate_property,
+                query_form: ex.query_form,
+                candidate_form: ex.candidate_form,
+                parts: ex.name.parts,
+                unmatched_query: ex.name.unmatched_query,
+                unmatched_candidate: ex.name.unmatched_candidate,
+                number_mismatch: ex.name.number_mismatch,
+            }),
+        },
+    );
+    for (k, f) in ex.features {
+        explanations.insert(k, FeatureOut { score: f.score, detail: f.detail, query: f.query, candidate: f.candidate, alignment: None });
+    }
+    ScoredEntity {
+        entity: EntityOut::of(&h.entity),
+        score: h.result.score,
+        is_match: h.result.is_match,
+        explanations,
+    }
 }
 
 /// The queries of a `/match` body, decoded and checked.
 pub struct DecodedMatch {
     /// (query id, the query as received, the query as an entity), in id order.
     pub queries: Vec<(String, QueryEntity, Entity)>,
-    /// Notes on fields accepted but not applied (`weights`, `config`).
+    /// Notes on fields accepted but not applied (`weights` keys, `config`).
     pub ignored: Vec<String>,
+    /// The feature weights.
+    pub weights: Weights,
 }
 
 /// Decodes a `/match` body; errors name the query and field at fault.
@@ -278,10 +323,8 @@ pub fn decode_match(body: &[u8]) -> Result<DecodedMatch, ApiError> {
             request.queries.len()
         )));
     }
-    let mut ignored = Vec::new();
-    if request.weights.as_ref().is_some_and(not_empty) {
-        ignored.push("weights: seisai-v1 uses its own evaluated weights".into());
-    }
+    let decoded = Weights::decode(request.weights.as_ref())?;
+    let mut ignored = decoded.ignored;
     if request.config.as_ref().is_some_and(not_empty) {
         ignored.push("config: seisai-v1 takes the threshold parameter only".into());
     }
@@ -292,7 +335,7 @@ pub fn decode_match(body: &[u8]) -> Result<DecodedMatch, ApiError> {
         let entity = q.to_entity(&place)?;
         queries.push((id, q, entity));
     }
-    Ok(DecodedMatch { queries, ignored })
+    Ok(DecodedMatch { queries, ignored, weights: decoded.weights })
 }
 
 /// Match entities against the lists (yente-compatible).
@@ -318,7 +361,7 @@ pub async fn match_entities(
 ) -> Result<Json<MatchResponse>, ApiError> {
     let snapshot = state.current()?;
     let decoded = decode_match(&body)?;
-    let mut params = MatchParams::read(&Params::parse(raw.as_deref()), &snapshot, &dataset)?;
+    let mut params = MatchParams::read(&Params::parse(raw.as_deref()), &snapshot, &dataset)?.with_weights(decoded.weights);
     params.ignored.extend(decoded.ignored);
     let queries = decoded.queries;
     let snap = Arc::clone(&snapshot);

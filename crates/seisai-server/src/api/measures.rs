@@ -25,16 +25,12 @@ fn as_of(raw: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
     Ok(None)
 }
 
-fn engine(state: &Shared, with_lists: bool) -> Result<seisai_measures::Engine, ApiError> {
+/// The measures engine over the lists in service; 503 without policy files.
+fn engine(state: &Shared) -> Result<seisai_measures::Engine, ApiError> {
     if state.policies.is_empty() {
         return Err(ApiError::unavailable("no policy files are loaded (start the server with --policies DIR)"));
     }
-    let screener: Arc<dyn seisai_measures::PartyScreener> = if with_lists {
-        state.current()?.screener.clone()
-    } else {
-        Arc::new(seisai_measures::screening::NoLists)
-    };
-    Ok(seisai_measures::Engine::new(state.policies.clone(), screener))
+    Ok(seisai_measures::Engine::new(state.policies.clone(), state.current()?.screener.clone()))
 }
 
 /// Checks one document against the measures in force on `as_of` (query
@@ -56,7 +52,7 @@ pub async fn screen_document(
         return Err(ApiError::bad_request("the request body is empty; a trade, payment, securities order or oil cargo document was expected"));
     }
     let doc = seisai_measures::Document::detect(&body, "request body").map_err(|e| ApiError::unprocessable(e.to_string()))?;
-    let engine = engine(&state, true)?;
+    let engine = engine(&state)?;
     let snapshot = state.current()?;
     let decision = tokio::task::spawn_blocking(move || engine.check(&doc, day))
         .await
@@ -113,14 +109,29 @@ fn document_screening(
     }
 }
 
-/// The measures of the loaded policies, only those in force on `as_of` when given.
+/// The header naming the policies behind `/measures` (`id@version, …`),
+/// `none` when the server runs without policy files.
+pub const POLICIES_HEADER: &str = "seisai-policies";
+
+/// The measures of the loaded policies, only those in force on `as_of`
+/// when given. Without policy files the list is empty and the
+/// `seisai-policies` header says `none`.
 #[utoipa::path(get, path = "/measures",
     params(("as_of" = Option<String>, Query, description = "only measures in force on this date (YYYY-MM-DD)")),
-    responses((status = 200, description = "the measures with dates and legal basis"), (status = 503)), tag = "measures")]
-pub async fn measures(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Result<Json<Value>, ApiError> {
+    responses((status = 200, description = "the measures with dates and legal basis (an empty list when no policy file is loaded)",
+        headers(("seisai-policies" = String, description = "the policies loaded, as `id@version` separated by `, `; `none` without policy files")))),
+    tag = "measures")]
+pub async fn measures(
+    State(state): State<Shared>,
+    RawQuery(raw): RawQuery,
+) -> Result<([(&'static str, String); 1], Json<Value>), ApiError> {
     let day = as_of(raw.as_deref())?;
-    let engine = engine(&state, false)?;
-    serde_json::to_value(engine.measures(day)).map(Json).map_err(|e| ApiError::internal(format!("cannot encode the measures: {e}")))
+    let loaded: Vec<String> = state.policies.iter().map(|p| format!("{}@{}", p.file.policy.id, p.file.policy.version)).collect();
+    let header = [(POLICIES_HEADER, if loaded.is_empty() { "none".to_string() } else { loaded.join(", ") })];
+    let engine = seisai_measures::Engine::new(state.policies.clone(), Arc::new(seisai_measures::screening::NoLists));
+    let listed =
+        serde_json::to_value(engine.measures(day)).map_err(|e| ApiError::internal(format!("cannot encode the measures: {e}")))?;
+    Ok((header, Json(listed)))
 }
 
 /// What a `/screen/party` request adds for the 50 % rule.

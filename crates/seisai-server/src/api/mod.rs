@@ -10,6 +10,7 @@ pub mod matching;
 pub mod measures;
 pub mod reconcile;
 pub mod search;
+pub mod weights;
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;

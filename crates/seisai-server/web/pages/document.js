@@ -4,7 +4,7 @@
 
 import { api, withQuery } from '../api.js';
 import { h, replace, field, table } from '../dom.js';
-import { t, label, formatDate, formatShortDate } from '../i18n.js';
+import { t, label, localized, formatDate, formatShortDate } from '../i18n.js';
 import { announce, errorBox } from '../app.js';
 
 /** The document text with every hit value marked, each mark numbered by reason. */
@@ -44,8 +44,9 @@ function reasonRow(r, i) {
     h('td', { class: 'num' }, String(i + 1)),
     h('td', {}, outcomeBadge(r.outcome)),
     h('td', {}, r.summary, r.uncertain ? h('div', { class: 'muted small' }, t('uncertain')) : null),
-    h('td', {}, r.measure_id ? [r.measure_id, r.kind ? h('div', { class: 'muted small' }, label('kind', r.kind)) : null] : ''),
-    h('td', {}, (r.legal_basis || []).join('; ')),
+    h('td', {}, r.measure_id ? [r.measure_id, r.kind ? h('div', { class: 'muted small' }, label('kind', r.kind)) : null,
+      localized(r, 'title') ? h('div', { class: 'small' }, localized(r, 'title')) : null] : ''),
+    h('td', {}, (localized(r, 'legal_basis') || []).join('; ')),
     h('td', {}, [r.effective ? formatShortDate(r.effective) : '', r.ended ? ` – ${formatShortDate(r.ended)}` : '']),
     h('td', {}, r.list ? h('a', { href: `#/entity/${encodeURIComponent(r.list.entity_id)}` }, list) : ''),
     h('td', {}, h('ul', { class: 'plain' }, (r.fields || []).map((f) => h('li', {}, h('code', {}, f.location), ` = ${f.value}`)))));

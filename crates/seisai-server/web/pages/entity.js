@@ -3,7 +3,7 @@
 
 import { api } from '../api.js';
 import { h, replace, table, dl } from '../dom.js';
-import { t, label, formatDate, formatShortDate } from '../i18n.js';
+import { t, label, localized, formatDate, formatShortDate } from '../i18n.js';
 
 const NAME_PROPS = ['name', 'alias', 'weakAlias', 'previousName'];
 const ID_PROPS = ['idNumber', 'passportNumber', 'taxNumber', 'registrationNumber', 'innCode', 'ogrnCode', 'leiCode', 'swiftBic',
@@ -83,7 +83,7 @@ export async function render(main, { args }) {
     h('section', { 'aria-labelledby': 'measures-h', class: 'card' }, h('h2', { id: 'measures-h' }, t('measures_apply')),
       applying.length
         ? table(null, [t('measure'), t('title'), t('legal_basis'), t('effective'), t('ended')], applying.map((m) =>
-          [m.id, m.title, m.legal_basis.join('; '), formatShortDate(m.effective), m.ended ? formatShortDate(m.ended) : t('in_force')]))
+          [m.id, localized(m, 'title'), (localized(m, 'legal_basis') || []).join('; '), formatShortDate(m.effective), m.ended ? formatShortDate(m.ended) : t('in_force')]))
         : h('p', { class: 'muted' }, t('no_measures'))),
     h('section', { 'aria-labelledby': 'sources-h', class: 'card' }, h('h2', { id: 'sources-h' }, t('sources')),
       h('ul', {}, datasetInfo.map((d) => h('li', {}, `${d.title}${d.publisher ? ` — ${d.publisher}` : ''} (${d.name}, ${t('version')} ${entity.version || ''})`)),

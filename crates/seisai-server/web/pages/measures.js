@@ -3,7 +3,7 @@
 
 import { api, withQuery } from '../api.js';
 import { h, replace, field, table } from '../dom.js';
-import { t, label, formatShortDate, formatNumber } from '../i18n.js';
+import { t, label, localized, formatShortDate, formatNumber } from '../i18n.js';
 import { announce, submitToRoute } from '../app.js';
 
 const text = (m) => JSON.stringify(m.scope).toLowerCase();
@@ -16,8 +16,8 @@ function matches(m, f) {
     const byCode = code && (g.all || (g.hs_prefixes || []).some((p) => code.startsWith(p) || p.startsWith(code)));
     if (!byCode && !text(m).includes(f.goods.toLowerCase())) return false;
   }
-  if (f.region && !`${(m.scope.regions || []).join(' ')} ${(m.scope.countries || []).join(' ')} ${m.title}`.toLowerCase().includes(f.region.toLowerCase())) return false;
-  if (f.basis && !(m.legal_basis || []).join(' ').toLowerCase().includes(f.basis.toLowerCase())) return false;
+  if (f.region && !`${(m.scope.regions || []).join(' ')} ${(m.scope.countries || []).join(' ')} ${m.title} ${m.title_ja || ''}`.toLowerCase().includes(f.region.toLowerCase())) return false;
+  if (f.basis && ![...(m.legal_basis || []), ...(m.legal_basis_ja || [])].join(' ').toLowerCase().includes(f.basis.toLowerCase())) return false;
   return true;
 }
 
@@ -55,7 +55,9 @@ function timeline(measures) {
 /** Renders the measures page with the filters of the route. */
 export async function render(main, { query }) {
   const f = { as_of: query.get('as_of') || '', kind: query.get('kind') || '', goods: query.get('goods') || '', region: query.get('region') || '', basis: query.get('basis') || '' };
-  const all = await api(withQuery('/measures', { as_of: f.as_of }));
+  const response = await api(withQuery('/measures', { as_of: f.as_of }), { raw: true });
+  const all = await response.json();
+  const noPolicies = response.headers.get('seisai-policies') === 'none';
   const kinds = [...new Set(all.map((m) => m.kind))].sort();
   const form = h('form', { class: 'card filters', 'aria-labelledby': 'measures-h' },
     field('m-asof', t('as_of'), h('input', { type: 'date', name: 'as_of', value: f.as_of })),
@@ -69,10 +71,11 @@ export async function render(main, { query }) {
   replace(main,
     h('h1', { id: 'measures-h' }, t('measures_title')),
     form,
+    noPolicies ? h('p', { class: 'card', role: 'status' }, t('no_policies')) : null,
     h('p', { 'aria-live': 'polite' }, t('measures_count', { n: formatNumber(shown.length) })),
     timeline(shown),
     table(null, [t('measure'), t('title'), t('kind'), t('outcome'), t('effective'), t('ended'), t('legal_basis'), t('authority')],
-      shown.map((m) => [m.id, m.title, label('kind', m.kind), label('outcome', m.outcome), formatShortDate(m.effective),
-        m.ended ? formatShortDate(m.ended) : t('in_force'), (m.legal_basis || []).join('; '), m.authority || ''])));
+      shown.map((m) => [m.id, localized(m, 'title'), label('kind', m.kind), label('outcome', m.outcome), formatShortDate(m.effective),
+        m.ended ? formatShortDate(m.ended) : t('in_force'), (localized(m, 'legal_basis') || []).join('; '), m.authority || ''])));
   announce(t('measures_count', { n: shown.length }));
 }

@@ -1,12 +1,13 @@
-//! When each served entity last changed, from the list versions in the
+//! When each indexed entity last changed, from the list versions in the
 //! store: yente's `last_change` / `first_seen` fields and the
 //! `changed_since` filter of `/match`.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
 use seisai_model::Entity;
-use seisai_store::Store;
+
+use crate::{Store, VersionInfo};
 
 /// Older versions compared per dataset: a change within the last
 /// `DEPTH` updates is dated exactly; an entity unchanged through all of
@@ -24,33 +25,26 @@ fn same_content(a: &Entity, b: &Entity) -> bool {
 }
 
 /// Sets `last_change` and `first_seen` (dates) on the entities of the
-/// current versions, unless their feed already gave them. Entities are
-/// matched to their dataset's current version by their `version` field.
-pub fn mark(store: &Store, entities: &mut [Entity]) -> seisai_store::Result<()> {
-    for dataset in store.datasets() {
+/// `selected` versions (dataset → version), unless their feed already
+/// gave them, by comparing with the versions before each selected one.
+/// Entities are matched to their dataset's selected version by their
+/// `version` field.
+pub fn mark(store: &Store, selected: &BTreeMap<String, VersionInfo>, entities: &mut [Entity]) -> crate::Result<()> {
+    for (dataset, chosen) in selected {
         let versions = store.versions(dataset);
-        let Some((current, older)) = versions.split_last() else {
-            continue;
-        };
+        let older: Vec<&VersionInfo> = versions.iter().copied().take_while(|v| v.id != chosen.id).collect();
         let mut open: HashMap<String, usize> = entities
             .iter()
             .enumerate()
-            .filter(|(_, e)| {
-                e.version.as_deref() == Some(current.id.as_str())
-                    && !e.extra.contains_key(LAST_CHANGE)
-            })
+            .filter(|(_, e)| e.version.as_deref() == Some(chosen.id.as_str()) && !e.extra.contains_key(LAST_CHANGE))
             .map(|(i, e)| (e.id.clone(), i))
             .collect();
-        let mut newer = current.effective_date();
+        let mut newer = chosen.effective_date();
         for version in older.iter().rev().take(DEPTH) {
             if open.is_empty() {
                 break;
             }
-            let old: HashMap<String, Entity> = store
-                .entities(version)?
-                .into_iter()
-                .map(|e| (e.id.clone(), e))
-                .collect();
+            let old: HashMap<String, Entity> = store.entities(version)?.into_iter().map(|e| (e.id.clone(), e)).collect();
             open.retain(|id, i| {
                 let Some(e) = entities.get_mut(*i) else {
                     return false;
@@ -80,9 +74,7 @@ pub fn mark(store: &Store, entities: &mut [Entity]) -> seisai_store::Result<()> 
 }
 
 fn set(e: &mut Entity, field: &str, day: NaiveDate) {
-    e.extra
-        .entry(field.to_string())
-        .or_insert_with(|| serde_json::Value::String(day.to_string()));
+    e.extra.entry(field.to_string()).or_insert_with(|| serde_json::Value::String(day.to_string()));
 }
 
 /// The date an entity last changed, if known.
@@ -100,8 +92,7 @@ mod tests {
     fn last_change_reads_dates_and_timestamps() {
         let mut e = Entity::new("x", "1", Schema::Person);
         assert_eq!(last_change(&e), None);
-        e.extra
-            .insert(LAST_CHANGE.into(), serde_json::json!("2024-05-03T10:00:00"));
+        e.extra.insert(LAST_CHANGE.into(), serde_json::json!("2024-05-03T10:00:00"));
         assert_eq!(last_change(&e), "2024-05-03".parse().ok());
         e.extra.insert(LAST_CHANGE.into(), serde_json::json!(12));
         assert_eq!(last_change(&e), None);

@@ -1,0 +1,113 @@
+//! The screening index built from the store's lists — the one way the
+//! server, the CLI and customer monitoring choose list versions (the
+//! current ones, or those in force on a date), read them and index them.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use seisai_index::Index;
+use seisai_matching::NameContext;
+use seisai_model::Entity;
+
+use crate::{Result, Store, StoreError, VersionInfo};
+
+/// Which list versions an index covers.
+#[derive(Clone, Debug, Default)]
+pub struct Selection {
+    /// The versions in force on this date (see [`Store::as_of`]); `None`:
+    /// the current versions.
+    pub as_of: Option<NaiveDate>,
+    /// Only these datasets; empty: every dataset of the store. A name the
+    /// store does not hold is an error.
+    pub datasets: Vec<String>,
+    /// Date each entity's last change and first appearance (yente's
+    /// `last_change` / `first_seen`, see [`crate::changes`]); costs reading
+    /// up to [`crate::changes::DEPTH`] older versions per dataset.
+    pub mark_changes: bool,
+}
+
+impl Selection {
+    /// The current versions of every dataset.
+    pub fn current() -> Self {
+        Selection::default()
+    }
+
+    /// The versions in force on `as_of` (current ones when `None`) of
+    /// `datasets` (all when empty).
+    pub fn as_of(as_of: Option<NaiveDate>, datasets: &[String]) -> Self {
+        Selection { as_of, datasets: datasets.to_vec(), mark_changes: false }
+    }
+}
+
+/// An index with the list versions it was built from.
+pub struct IndexedLists {
+    /// The candidate index over the entities of `versions`.
+    pub index: Index,
+    /// Dataset → version indexed. A dataset without a version in force on
+    /// the selection's date is absent.
+    pub versions: BTreeMap<String, VersionInfo>,
+}
+
+impl IndexedLists {
+    /// Dataset → version id.
+    pub fn version_ids(&self) -> BTreeMap<String, String> {
+        self.versions.iter().map(|(d, v)| (d.clone(), v.id.clone())).collect()
+    }
+}
+
+impl Store {
+    /// Dataset → the version `selection` takes: the one in force on its
+    /// date, or the current one.
+    pub fn select(&self, selection: &Selection) -> Result<BTreeMap<String, VersionInfo>> {
+        let known = self.datasets();
+        if let Some(unknown) = selection.datasets.iter().find(|d| !known.contains(&d.as_str())) {
+            return Err(StoreError::NotFound(format!(
+                "dataset {unknown:?} is not in the store (datasets: {})",
+                if known.is_empty() { "none".to_string() } else { known.join(", ") }
+            )));
+        }
+        let wanted = |d: &str| selection.datasets.is_empty() || selection.datasets.iter().any(|w| w == d);
+        Ok(known
+            .into_iter()
+            .filter(|d| wanted(d))
+            .filter_map(|d| {
+                let version = match selection.as_of {
+                    Some(day) => self.as_of(d, day),
+                    None => self.current(d),
+                };
+                version.map(|v| (d.to_string(), v.clone()))
+            })
+            .collect())
+    }
+
+    /// The entities of `versions`, read in parallel (one thread per version).
+    pub fn read_versions<'a>(&self, versions: impl IntoIterator<Item = &'a VersionInfo>) -> Result<Vec<Entity>> {
+        let versions: Vec<&VersionInfo> = versions.into_iter().collect();
+        let parts: Vec<Result<Vec<Entity>>> = std::thread::scope(|s| {
+            let handles: Vec<_> = versions.iter().map(|v| s.spawn(|| self.entities(v))).collect();
+            handles
+                .into_iter()
+                .map(|h| h.join().unwrap_or_else(|_| Err(StoreError::Invalid("reader thread failed".into()))))
+                .collect()
+        });
+        let mut all = Vec::new();
+        for part in parts {
+            all.extend(part?);
+        }
+        Ok(all)
+    }
+
+    /// Reads the versions `selection` takes and builds the candidate index
+    /// over their entities. An empty store (or no version in force on the
+    /// date) gives an empty index.
+    pub fn build_index(&self, selection: &Selection, ctx: NameContext) -> Result<IndexedLists> {
+        let versions = self.select(selection)?;
+        let mut entities = self.read_versions(versions.values())?;
+        if selection.mark_changes {
+            crate::changes::mark(self, &versions, &mut entities)?;
+        }
+        let index = Index::build(entities.into_iter().map(Arc::new).collect(), ctx);
+        Ok(IndexedLists { index, versions })
+    }
+}
