@@ -11,7 +11,6 @@
 use serde::Serialize;
 
 use crate::prepare::{NameForm, Token, TokenKind};
-use seisai_names::script::NameScript;
 
 /// How one query part matched.
 #[derive(Clone, Debug, Serialize)]
@@ -50,6 +49,11 @@ pub struct CompareParams {
     pub unmatched_candidate_share: f32,
     /// The same for query parts the candidate does not have.
     pub unmatched_query_share: f32,
+    /// Whether different numbers in the same place are series or vintages
+    /// of one family of entities (`Mortgage Loan Trust 2004-1` / `2004-2`,
+    /// `Fund VII` / `Fund VIII`) that earn part of their weight, rather
+    /// than two different entities (vessels: `NORTH STAR 5` / `NORTH STAR 6`).
+    pub numbers_are_series: bool,
 }
 
 /// Similarity of two single parts, 0–1 (0 below 0.75): Jaro–Winkler, raised when the
@@ -314,15 +318,27 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     }
     let q_weight: f32 = q.total_weight();
     let earned: f32 = q.tokens.iter().zip(q_credit.iter()).map(|(t, c)| t.weight * c).sum();
-    let q_matched: f32 = q.tokens.iter().zip(q_used.iter()).filter(|(_, u)| **u).map(|(t, _)| t.weight).sum();
+    let mut earned = earned;
+    let mut q_matched: f32 = q.tokens.iter().zip(q_used.iter()).filter(|(_, u)| **u).map(|(t, _)| t.weight).sum();
+    let mut c_unmatched: f32 = c.tokens.iter().zip(c_used.iter()).filter(|(_, u)| !**u).map(|(t, _)| t.weight).sum();
+    let number_mismatch = numbers_differ(q, c);
+    let series = params.numbers_are_series && number_mismatch && series_swap(q, q_used, c, c_used);
+    if series {
+        // The differing numbers pair up as one series mark for another.
+        let numbers_left = |f: &NameForm, used: &[bool]| -> f32 {
+            f.tokens.iter().zip(used).filter(|(t, u)| !**u && t.kind == TokenKind::Number).map(|(t, _)| t.weight).sum()
+        };
+        let (qw, cw) = (numbers_left(q, q_used), numbers_left(c, c_used));
+        earned += qw * SERIES_CREDIT;
+        q_matched += qw;
+        c_unmatched -= cw;
+    }
     let q_unmatched = q_weight - q_matched;
-    let c_unmatched: f32 = c.tokens.iter().zip(c_used.iter()).filter(|(_, u)| !**u).map(|(t, _)| t.weight).sum();
     let distinctive_matched = q
         .tokens
         .iter()
         .zip(q_credit.iter())
         .any(|(t, c)| *c > 0.0 && matches!(t.kind, TokenKind::Word | TokenKind::Number));
-    let number_mismatch = numbers_differ(q, c);
     // A part replaced by another (both sides keep an unmatched part) costs
     // more than its weight (see SUBSTITUTION_EXTRA); parts present on one
     // side only (middle names, patronymics, extra words) cost a share.
@@ -330,16 +346,24 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     // A listed name of one word (`Yousef`, `Martin`) identifies nobody by
     // itself: query parts it does not have cost more.
     let unmatched_query_share = if cn == 1 && qn > 1 { params.unmatched_query_share.max(0.6) } else { params.unmatched_query_share };
+    // A Chinese or Korean name is two or three syllables, each of which
+    // tells people apart: one missing on either side is not a middle name
+    // left out (莹 郑 / Cheng Ying-yao, 亮 阳 何 / Lian Yang).
+    let (unmatched_query_share, unmatched_candidate_share) = if q.syllabic || c.syllabic {
+        (unmatched_query_share.max(SYLLABLE_SHARE), params.unmatched_candidate_share.max(SYLLABLE_SHARE))
+    } else {
+        (unmatched_query_share, params.unmatched_candidate_share)
+    };
     let denominator = q_matched
         + substituted * (1.0 + SUBSTITUTION_EXTRA)
         + unmatched_query_share * (q_unmatched - substituted)
-        + params.unmatched_candidate_share * (c_unmatched - substituted).min(q_weight * 1.5);
+        + unmatched_candidate_share * (c_unmatched - substituted).min(q_weight * 1.5);
     let mut score = if denominator > 0.0 && distinctive_matched {
         earned / denominator
     } else {
         acronym_score(q, c).max(acronym_score(c, q))
     };
-    if number_mismatch {
+    if number_mismatch && !series {
         score *= 0.6;
     }
     if patronymic_swapped(q, c) {
@@ -360,6 +384,22 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
         number_mismatch,
     };
     (score, Some(m))
+}
+
+/// Share of the weight of a syllable of a Chinese or Korean name that one
+/// side lacks (see [`CompareParams`] for other names).
+const SYLLABLE_SHARE: f32 = 0.8;
+
+/// Credit of a number paired with a different number as a series mark.
+const SERIES_CREDIT: f32 = 0.6;
+
+/// Whether the numbers left unmatched on both sides are as many on each
+/// side (one series mark in place of another) and nothing else differs
+/// but particles and generic words.
+fn series_swap(q: &NameForm, q_used: &[bool], c: &NameForm, c_used: &[bool]) -> bool {
+    let left = |f: &NameForm, used: &[bool], kind: TokenKind| f.tokens.iter().zip(used).filter(|(t, u)| !**u && t.kind == kind).count();
+    let (qn, cn) = (left(q, q_used, TokenKind::Number), left(c, c_used, TokenKind::Number));
+    qn > 0 && qn == cn && left(q, q_used, TokenKind::Word) == 0 && left(c, c_used, TokenKind::Word) == 0
 }
 
 /// Extra cost of a part replaced by another, as a share of its weight: two
@@ -384,8 +424,7 @@ const DEFECT_SIMILARITY: f32 = 0.9;
 fn small_defect(q: &NameForm, c: &NameForm, q_credit: &[f32], q_partner: &[Option<usize>], c_used: &[bool]) -> Option<(usize, usize)> {
     // Romanised syllables of Chinese and Korean names differ by one letter
     // between different names (ping / bing, ying / ling).
-    let syllabic = |f: &NameForm| matches!(f.script, NameScript::Han | NameScript::Hangul);
-    if syllabic(q) || syllabic(c) {
+    if q.syllabic || c.syllabic {
         return None;
     }
     let mut defect = None;
@@ -506,7 +545,7 @@ mod tests {
         let ctx = NameContext::without_dictionaries();
         let qa = prepare(a, &schema, &ctx);
         let cb = prepare(b, &schema, &ctx);
-        let params = CompareParams { unmatched_candidate_share: 0.3, unmatched_query_share: 0.3 };
+        let params = CompareParams { unmatched_candidate_share: 0.3, unmatched_query_share: 0.3, numbers_are_series: !matches!(schema, Schema::Vessel) };
         qa.iter()
             .flat_map(|x| cb.iter().map(move |y| compare_forms(x, y, params).score))
             .fold(0.0, f32::max)
@@ -541,6 +580,15 @@ mod tests {
         assert!(score("Bill Cates", "Bill Gates", Schema::Person) > 0.85);
         assert!(score("Emmanuel Marcon", "Emmanuel Macron", Schema::Person) > 0.85);
         assert!(score("Daniel Tusk", "Donald Tusk", Schema::Person) < 0.8);
+    }
+
+    #[test]
+    fn series_marks_of_organisations_are_close_but_vessel_numbers_are_not() {
+        assert!(score("Carlyle Partners VII LP", "Carlyle Partners VIII LP", Schema::Company) > 0.8);
+        assert!(score("Acme Loan Trust 2004-1", "Acme Loan Trust 2004-2", Schema::Company) > 0.8);
+        assert!(score("Acme Loan Trust 2004-1", "Acme Loan Trust 2004-1", Schema::Company) > 0.97);
+        assert!(score("Acme Solutions Denmark", "Acme Solutions II Denmark", Schema::Company) < 0.8);
+        assert!(score("NORTH STAR VI", "NORTH STAR V", Schema::Vessel) < 0.7);
     }
 
     #[test]

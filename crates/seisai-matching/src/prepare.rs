@@ -184,6 +184,12 @@ pub struct NameForm {
     /// so that two different Korean or Chinese names which romanise alike
     /// (김종은 / 김정은) stay apart.
     pub native: bool,
+    /// Whether the name is a Chinese or Korean name in its own script
+    /// (every word at most three characters, `병철 김`, `习近平`): each of its
+    /// syllables tells people apart, and its romanised syllables differ by
+    /// a letter between different names. Foreign names transcribed into
+    /// Hangul or Han (`블라디미르 푸틴`) have longer words.
+    pub syllabic: bool,
 }
 
 fn serialize_shared_str<S: serde::Serializer>(s: &Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
@@ -296,6 +302,11 @@ fn build_form(
         } else if let Some(n) = vocab::number_word(w).filter(|_| !is_person) {
             tokens.push(Token::new(n.to_string(), TokenKind::Number, dm));
             continue;
+        } else if let Some(n) = vocab::roman_numeral(w).filter(|_| !is_person && !tokens.is_empty()) {
+            // A Roman numeral after the first word of an organisation or
+            // a vessel is a series mark (`Capital Partners VII`).
+            tokens.push(Token::new(n.to_string(), TokenKind::Number, dm));
+            continue;
         } else if w.chars().count() == 1 && !syllabic {
             TokenKind::Initial
         } else if vocab::is_particle(w) {
@@ -337,6 +348,8 @@ fn build_form(
         legal_forms,
         titles,
         native: false,
+        syllabic: matches!(script, NameScript::Han | NameScript::Hangul)
+            && original.split_whitespace().all(|w| w.chars().count() <= 3),
         keys: Vec::new(),
         joined: Vec::new(),
     }

@@ -153,8 +153,11 @@ fn property_factor(prop: &str, form: &NameForm) -> f32 {
 
 fn params_for(schema: &Schema) -> CompareParams {
     match schema {
-        Schema::Person => CompareParams { unmatched_candidate_share: 0.2, unmatched_query_share: 0.25 },
-        _ => CompareParams { unmatched_candidate_share: 0.6, unmatched_query_share: 0.7 },
+        Schema::Person => CompareParams { unmatched_candidate_share: 0.2, unmatched_query_share: 0.2, numbers_are_series: false },
+        Schema::Vessel | Schema::Airplane => {
+            CompareParams { unmatched_candidate_share: 0.6, unmatched_query_share: 0.7, numbers_are_series: false }
+        }
+        _ => CompareParams { unmatched_candidate_share: 0.6, unmatched_query_share: 0.7, numbers_are_series: true },
     }
 }
 

@@ -273,6 +273,27 @@ pub fn is_particle(word: &str) -> bool {
     PARTICLES.contains(&word)
 }
 
+/// A Roman numeral from 1 to 39 (`i`, `iv`, `xii`, `xxxix`), as a number:
+/// the series and vintage marks of funds, trusts and ships.
+pub fn roman_numeral(word: &str) -> Option<u32> {
+    let tens = word.bytes().take_while(|b| *b == b'x').count();
+    let units = match word.get(tens..)? {
+        "" => 0,
+        "i" => 1,
+        "ii" => 2,
+        "iii" => 3,
+        "iv" => 4,
+        "v" => 5,
+        "vi" => 6,
+        "vii" => 7,
+        "viii" => 8,
+        "ix" => 9,
+        _ => return None,
+    };
+    let value = tens as u32 * 10 + units;
+    (tens <= 3 && value > 0).then_some(value)
+}
+
 /// English number and ordinal words (`one`…`ninety`, `first`…), as numbers.
 pub fn number_word(word: &str) -> Option<u32> {
     const UNITS: [&str; 20] = [
@@ -312,6 +333,18 @@ mod tests {
 
     fn w(s: &str) -> Vec<String> {
         s.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn roman_numerals() {
+        assert_eq!(roman_numeral("vii"), Some(7));
+        assert_eq!(roman_numeral("xiv"), Some(14));
+        assert_eq!(roman_numeral("xx"), Some(20));
+        assert_eq!(roman_numeral("x"), Some(10));
+        assert_eq!(roman_numeral("xxxx"), None);
+        assert_eq!(roman_numeral("vx"), None);
+        assert_eq!(roman_numeral("iiii"), None);
+        assert_eq!(roman_numeral(""), None);
     }
 
     #[test]
