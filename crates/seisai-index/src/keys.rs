@@ -50,3 +50,11 @@ pub(crate) fn entity_postings(entity: usize, p: &Prepared, packing: Packing) -> 
     out.dedup();
     out
 }
+
+/// All distinct keys of an entity's names, sorted.
+pub(crate) fn entity_keys(p: &Prepared) -> Vec<u64> {
+    let mut ks: Vec<u64> = p.names.iter().flat_map(|n| n.forms.iter()).flat_map(|f| f.keys.iter().copied()).collect();
+    ks.sort_unstable();
+    ks.dedup();
+    ks
+}
