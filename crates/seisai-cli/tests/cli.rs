@@ -352,3 +352,56 @@ fn sync_from_a_local_server() {
     let lists = ok(&data, &["lists", "un_sc"]);
     assert!(lists.contains("last sync"), "{lists}");
 }
+
+/// Writes an XLSX customer sheet: a header, a listed person with an
+/// Excel date cell, an unknown person, a blank row and a row without a name.
+fn customer_workbook(path: &Path) -> Result<(), rust_xlsxwriter::XlsxError> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    sheet.set_name("Customers")?;
+    for (col, title) in ["CustNo", "Full name", "DOB", "Country"].into_iter().enumerate() {
+        sheet.write_string(0, col as u16, title)?;
+    }
+    let date = Format::new().set_num_format("yyyy-mm-dd");
+    sheet.write_number(1, 0, 1001)?;
+    sheet.write_string(1, 1, "PETROV Ivan")?;
+    sheet.write_datetime_with_format(1, 2, &ExcelDateTime::from_ymd(1970, 5, 1)?, &date)?;
+    sheet.write_string(1, 3, "Russia")?;
+    sheet.write_number(2, 0, 1002)?;
+    sheet.write_string(2, 1, "Hanako Suzuki")?;
+    sheet.write_number(4, 0, 1004)?;
+    book.save(path)
+}
+
+#[test]
+fn match_reads_an_xlsx_sheet_with_a_column_mapping() {
+    let dir = temp();
+    let data = dir.path().join("data");
+    let feed = dir.path().join("feed.jsonl");
+    write(&feed, &format!("{}\n{}\n", person("ivan", &["Ivan Petrov"], "1970-05-01"), person("olga", &["Olga Ivanova"], "1980")));
+    ok(&data, &["import", "feed", &feed.to_string_lossy(), "--format", "ftm"]);
+    let book = dir.path().join("customers.xlsx");
+    if let Err(e) = customer_workbook(&book) {
+        panic!("cannot write the workbook: {e}");
+    }
+    let book = book.to_string_lossy().to_string();
+    let mapping = ["--name-column", "Full name", "--id-column", "CustNo", "--birth-date-column", "DOB", "--country-column", "Country", "--schema", "Person"];
+    let o = seisai(&data, &[&["match", "--format", "xlsx", "--input", &book][..], &mapping[..]].concat());
+    assert_eq!(o.status.code(), Some(2), "a row without a name is rejected: {}", stderr(&o));
+    let lines: Vec<serde_json::Value> = stdout(&o).lines().map(json).collect();
+    assert_eq!(lines.len(), 3, "two queries and one rejected row, the blank row skipped: {}", stdout(&o));
+    assert_eq!(lines[0]["id"], "1001", "whole numbers read without .0");
+    assert_eq!(lines[0]["results"][0]["id"], "feed-ivan");
+    assert_eq!(lines[0]["results"][0]["match"], true, "{}", lines[0]);
+    let dob = &lines[0]["results"][0]["explanation"]["features"]["birth_date"];
+    assert!(dob["score"].as_f64().is_some_and(|s| s > 0.0), "the Excel date cell is read as a date: {dob}");
+    assert_eq!(lines[1]["id"], "1002");
+    assert!(lines[1]["results"].as_array().is_some_and(|r| r.iter().all(|x| x["match"] == false)), "{}", lines[1]);
+    assert!(lines[2]["error"].as_str().is_some_and(|e| e.contains("XLSX row 5") && e.contains("empty name")), "{}", lines[2]);
+
+    let o = seisai(&data, &[&["match", "--format", "xlsx", "--input", &book, "--sheet", "Sheet9"][..], &mapping[..]].concat());
+    assert!(!o.status.success() && stderr(&o).contains("Sheet9") && stderr(&o).contains("Customers"), "{}", stderr(&o));
+    let o = seisai(&data, &["match", "--format", "xlsx", "--input", &book, "--name-column", "Name"]);
+    assert!(!o.status.success() && stderr(&o).contains("--name-column \"Name\""), "{}", stderr(&o));
+}

@@ -168,9 +168,12 @@ fn time_limit(state: &Shared, path: &str) -> std::time::Duration {
     if path.starts_with("/admin") { ADMIN_TIME_LIMIT.max(state.settings.request_timeout) } else { state.settings.request_timeout }
 }
 
-/// Screening endpoints that use POST without changing state.
+/// Screening endpoints that use POST without changing state: matching,
+/// reconciliation and the screening of a party or a document (`/screen/*`;
+/// like `/screen/party`, a document screening records its alert for
+/// review, which is the screening itself, not a change a key must vouch for).
 fn is_read_only_post(path: &str) -> bool {
-    path.starts_with("/match/") || path.starts_with("/reconcile/") || path == "/screen/party"
+    path.starts_with("/match/") || path.starts_with("/reconcile/") || path.starts_with("/screen/")
 }
 
 #[cfg(test)]
@@ -194,5 +197,7 @@ mod tests {
         assert_eq!(required_role(&get, "/"), None);
         assert_eq!(required_role(&get, "/ui/app.js"), None);
         assert!(is_read_only_post("/match/sanctions") && !is_read_only_post("/admin/sync"));
+        assert!(is_read_only_post("/screen/party") && is_read_only_post("/screen/payment") && is_read_only_post("/screen/document"));
+        assert!(!is_read_only_post("/customers/import") && !is_read_only_post("/alerts/al_1/approve"));
     }
 }

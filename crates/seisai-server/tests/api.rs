@@ -465,6 +465,10 @@ fn open_screening_needs_no_key_for_screening_only() {
     assert_eq!((m.status, m.json.clone(), m.policies.as_deref()), (200, json!([]), Some("none")), "without policy files: {}", m.text);
     assert_eq!(s.post("/match/default", None, &match_body("Vladimir Putin")).status, 200);
     assert_eq!(s.get("/search/default?q=acme", None).status, 200);
+    for path in ["/screen/party", "/screen/document", "/screen/payment"] {
+        let a = s.post_raw(path, None, "application/json", b"");
+        assert_eq!(a.status, 400, "{path} is screening, open without a key (the empty body is the only fault): {}", a.text);
+    }
     assert_eq!(s.post("/admin/sync", None, &json!({})).status, 401);
     assert_eq!(s.post("/admin/import", Some(&s.screen_key), &json!({})).status, 403);
 }

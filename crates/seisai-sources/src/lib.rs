@@ -38,6 +38,7 @@ pub mod ca_sema;
 pub mod un_sc;
 pub mod us_bis_dpl;
 pub mod us_csl;
+pub mod table;
 
 mod delimited;
 mod xml_events;

@@ -2,12 +2,14 @@
 //!
 //! Input: JSON lines, each an FtM query entity as in OpenSanctions' `/match`
 //! API (`{"id": "q1", "schema": "Person", "properties": {"name": [...]}}`),
-//! or CSV with a column mapping. Output: one JSON line per query, in input
-//! order, with the results best first. Lines are read in blocks and each
-//! block is screened on all cores, so memory stays flat on any input size.
+//! or a table (CSV, or a sheet of an XLSX workbook) with a column mapping.
+//! Output: one JSON line per query, in input order, with the results best
+//! first. Lines are read in blocks and each block is screened on all cores,
+//! so memory stays flat on any JSON-lines or CSV input (an XLSX workbook is
+//! read whole, as the format requires).
 
 use std::fs::File;
-use std::io::{BufRead, BufReader, BufWriter, Write};
+use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 use std::time::Instant;
@@ -28,6 +30,9 @@ pub enum InputFormat {
     Jsonl,
     /// CSV with a header row; see the --*-column options.
     Csv,
+    /// A sheet of an Excel workbook (the first, or --sheet) with a header
+    /// row; see the --*-column options.
+    Xlsx,
 }
 
 /// Arguments of `seisai match`.
@@ -54,22 +59,25 @@ pub struct Args {
     /// Screen against the list versions (and listings) in force on this date (YYYY-MM-DD).
     #[arg(long)]
     pub as_of: Option<String>,
-    /// CSV: column holding the name.
+    /// XLSX: the sheet to read (default: the first).
+    #[arg(long)]
+    pub sheet: Option<String>,
+    /// CSV/XLSX: column holding the name.
     #[arg(long, default_value = "name")]
     pub name_column: String,
-    /// CSV: column holding the record id (default: the line number).
+    /// CSV/XLSX: column holding the record id (default: the line number).
     #[arg(long)]
     pub id_column: Option<String>,
-    /// CSV: column holding the schema (Person, Company, …); default --schema.
+    /// CSV/XLSX: column holding the schema (Person, Company, …); default --schema.
     #[arg(long)]
     pub schema_column: Option<String>,
-    /// CSV: schema of every row when there is no schema column.
+    /// CSV/XLSX: schema of every row when there is no schema column.
     #[arg(long, default_value = "LegalEntity")]
     pub schema: String,
-    /// CSV: column holding a birth date.
+    /// CSV/XLSX: column holding a birth date.
     #[arg(long)]
     pub birth_date_column: Option<String>,
-    /// CSV: column holding a country or nationality.
+    /// CSV/XLSX: column holding a country or nationality.
     #[arg(long)]
     pub country_column: Option<String>,
 }
@@ -203,42 +211,82 @@ fn input_records(reader: Box<dyn BufRead>, args: &Args) -> anyhow::Result<Box<dy
         })),
         InputFormat::Csv => {
             let mut csv = csv::ReaderBuilder::new().flexible(true).from_reader(reader);
-            let headers = csv.headers().context("cannot read the CSV header row")?.clone();
-            let col = |name: &Option<String>, what: &str| -> anyhow::Result<Option<usize>> {
-                match name {
-                    None => Ok(None),
-                    Some(n) => headers
-                        .iter()
-                        .position(|h| h == n)
-                        .map(Some)
-                        .with_context(|| format!("--{what} {n:?}: no such column; the header has {:?}", headers.iter().collect::<Vec<_>>())),
-                }
-            };
-            let name_col = col(&Some(args.name_column.clone()), "name-column")?.unwrap_or(0);
-            let id_col = col(&args.id_column, "id-column")?;
-            let schema_col = col(&args.schema_column, "schema-column")?;
-            let dob_col = col(&args.birth_date_column, "birth-date-column")?;
-            let country_col = col(&args.country_column, "country-column")?;
-            let default_schema: Schema = args.schema.parse().unwrap_or(Schema::LegalEntity);
+            let headers: Vec<String> =
+                csv.headers().context("cannot read the CSV header row")?.iter().map(str::to_string).collect();
+            let columns = Columns::resolve(&headers, args)?;
             Box::new(csv.into_records().enumerate().map(move |(i, rec)| {
                 let line = i + 2;
                 let rec = rec.map_err(|e| format!("CSV line {line}: {e}"))?;
-                let get = |c: Option<usize>| c.and_then(|c| rec.get(c)).map(str::trim).filter(|s| !s.is_empty());
-                let name = get(Some(name_col)).ok_or_else(|| format!("CSV line {line}: empty name column"))?;
-                let schema = get(schema_col).and_then(|s| s.parse().ok()).unwrap_or_else(|| default_schema.clone());
-                let id = get(id_col).map(str::to_string).unwrap_or_else(|| line.to_string());
-                let mut e = Entity::new("query", &id, schema);
-                e.add(props::NAME, name);
-                if let Some(d) = get(dob_col).and_then(seisai_model::FuzzyDate::parse_loose) {
-                    e.add_date(props::BIRTH_DATE, d);
-                }
-                if let Some(c) = get(country_col) {
-                    e.add_country(props::COUNTRY, c);
-                }
-                Ok((id, e))
+                columns.entity(&rec.iter().collect::<Vec<_>>(), &format!("CSV line {line}"), line)
             }))
         }
+        InputFormat::Xlsx => {
+            let mut data = Vec::new();
+            let mut reader = reader;
+            reader.read_to_end(&mut data).context("cannot read the XLSX input")?;
+            let name = args.input.as_ref().map_or("standard input".to_string(), |p| p.display().to_string());
+            let rows = seisai_sources::table::xlsx_rows(&seisai_sources::Input::new(name, data), args.sheet.as_deref())?;
+            let mut rows = rows.into_iter().enumerate();
+            let headers = rows.next().map(|(_, h)| h).context("the XLSX sheet is empty: a header row was expected")?;
+            let columns = Columns::resolve(&headers, args)?;
+            Box::new(
+                rows.filter(|(_, row)| row.iter().any(|c| !c.trim().is_empty()))
+                    .map(move |(i, row)| columns.entity(&row.iter().map(String::as_str).collect::<Vec<_>>(), &format!("XLSX row {}", i + 1), i + 1)),
+            )
+        }
     })
+}
+
+/// The columns of a table input (CSV, XLSX) named by the --*-column options.
+struct Columns {
+    name: usize,
+    id: Option<usize>,
+    schema: Option<usize>,
+    birth_date: Option<usize>,
+    country: Option<usize>,
+    default_schema: Schema,
+}
+
+impl Columns {
+    /// Finds the columns in the header row; a missing one is an error naming the option.
+    fn resolve(headers: &[String], args: &Args) -> anyhow::Result<Columns> {
+        let col = |name: Option<&String>, what: &str| -> anyhow::Result<Option<usize>> {
+            match name {
+                None => Ok(None),
+                Some(n) => headers
+                    .iter()
+                    .position(|h| h.trim() == n)
+                    .map(Some)
+                    .with_context(|| format!("--{what} {n:?}: no such column; the header has {headers:?}")),
+            }
+        };
+        Ok(Columns {
+            name: col(Some(&args.name_column), "name-column")?.unwrap_or(0),
+            id: col(args.id_column.as_ref(), "id-column")?,
+            schema: col(args.schema_column.as_ref(), "schema-column")?,
+            birth_date: col(args.birth_date_column.as_ref(), "birth-date-column")?,
+            country: col(args.country_column.as_ref(), "country-column")?,
+            default_schema: args.schema.parse().unwrap_or(Schema::LegalEntity),
+        })
+    }
+
+    /// The query entity of one row (`place` names it in errors; `line`
+    /// is its id without an id column).
+    fn entity(&self, row: &[&str], place: &str, line: usize) -> Record {
+        let get = |c: Option<usize>| c.and_then(|c| row.get(c)).map(|v| v.trim()).filter(|s| !s.is_empty());
+        let name = get(Some(self.name)).ok_or_else(|| format!("{place}: empty name column"))?;
+        let schema = get(self.schema).and_then(|s| s.parse().ok()).unwrap_or_else(|| self.default_schema.clone());
+        let id = get(self.id).map(str::to_string).unwrap_or_else(|| line.to_string());
+        let mut e = Entity::new("query", &id, schema);
+        e.add(props::NAME, name);
+        if let Some(d) = get(self.birth_date).and_then(seisai_model::FuzzyDate::parse_loose) {
+            e.add_date(props::BIRTH_DATE, d);
+        }
+        if let Some(c) = get(self.country) {
+            e.add_country(props::COUNTRY, c);
+        }
+        Ok((id, e))
+    }
 }
 
 /// Parses one query line: an FtM entity with `schema` and `properties`;
