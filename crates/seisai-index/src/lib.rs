@@ -25,6 +25,13 @@ use seisai_model::Entity;
 
 pub use search::{Hit, SearchOptions};
 
+/// The distinct lookup keys of a prepared entity, sorted: what a query
+/// looks up and what an indexed entity is found by. A query sharing none of
+/// them with an index has no candidate there (see [`Index::shares_key`]).
+pub fn lookup_keys(p: &Prepared) -> Vec<u64> {
+    keys::entity_keys(p)
+}
+
 /// An immutable candidate index with the prepared entities it covers.
 pub struct Index {
     entities: Vec<Arc<Entity>>,
@@ -76,6 +83,12 @@ impl Index {
     /// The name context used to prepare names (use it for queries too).
     pub fn context(&self) -> &NameContext {
         &self.ctx
+    }
+
+    /// Whether any of `keys` (see [`lookup_keys`]) is indexed: a query
+    /// with none has no candidate, so a search would find nothing.
+    pub fn shares_key(&self, keys: &[u64]) -> bool {
+        keys.iter().any(|k| self.postings.contains_key(k))
     }
 
     /// The indexed entities.

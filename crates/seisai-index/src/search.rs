@@ -86,9 +86,7 @@ impl Index {
         let admitted = |e: u32| !filtered || opts.admits_static(&self.entities[e as usize]);
         let n = self.entities.len().max(1) as f32;
         let common = (self.entities.len() / 50).max(200);
-        let mut keys: Vec<u64> = query.names.iter().flat_map(|n| n.forms.iter()).flat_map(|f| f.keys.iter().copied()).collect();
-        keys.sort_unstable();
-        keys.dedup();
+        let keys = crate::keys::entity_keys(query);
         let mut acc: FxHashMap<u32, f32> = FxHashMap::default();
         let mut skipped: Vec<&Vec<u32>> = Vec::new();
         for k in &keys {

@@ -1,5 +1,6 @@
 //! Benchmarks of the review store (figures in BENCHMARKS.md):
-//! delta screening of N synthetic customers against 100 new list entries,
+//! delta screening of N synthetic customers against 100 new list entries
+//! (twice: with the customers' lookup keys not yet cached, then cached),
 //! a full re-screen against a larger list, and alert decisions per second.
 //!
 //! `cargo run --release -p seisai-review --example bench -- [CUSTOMERS] [DATABASE]`
@@ -8,7 +9,8 @@
 //! from pools of list-like name parts mixed with random syllable names;
 //! about 1 in 2000 is a variant of a new list entry. Set
 //! `BENCH_RESCREEN_ENTRIES` (default 10000) for the full re-screen's list
-//! size, `BENCH_DECISIONS` (default 5000) for the decisions.
+//! size, `BENCH_DECISIONS` (default 5000) for the decisions: a quarter by
+//! one client, the rest by `BENCH_CLIENTS` (default 8) concurrent clients.
 
 use std::time::Instant;
 
@@ -131,15 +133,26 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut v2_entities = base.clone();
     v2_entities.extend(new.iter().cloned());
     import(&mut store, &v2_entities);
-    let report = delta(&review, &store, ctx.clone(), &MonitorOptions::default(), &actor, &|_| {})?;
-    println!(
-        "delta screening: {} new entries × {} customers in {:.1} s ({:.0} customers/s), {} alerts",
-        report.entries_screened,
-        report.customers,
-        report.seconds,
-        report.customers as f64 / report.seconds,
-        report.alerts
-    );
+    // First delta run: the customers' lookup keys are made and cached on the way (cold).
+    // Second: 100 more entries, keys from the cache (warm, the daily case).
+    let more: Vec<Entity> = (0..100).map(|i| list_entity(&mut rng, &format!("m{i}"))).collect();
+    for (run, added) in [("cold key cache", None), ("warm key cache", Some(&more))] {
+        if let Some(added) = added {
+            v2_entities.extend(added.iter().cloned());
+            import(&mut store, &v2_entities);
+        }
+        let report = delta(&review, &store, ctx.clone(), &MonitorOptions::default(), &actor, &|_| {})?;
+        println!(
+            "delta screening ({run}): {} new entries × {} customers in {:.1} s ({:.0} customers/s), {} searched, {} alerts, {} keys cached",
+            report.entries_screened,
+            report.customers,
+            report.seconds,
+            report.customers as f64 / report.seconds,
+            report.searched,
+            report.alerts,
+            report.keys_cached
+        );
+    }
 
     if rescreen_entries > 0 {
         let report = rescreen(&review, &store, ctx, &MonitorOptions::default(), &actor, &|_| {})?;
@@ -183,20 +196,36 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         };
         ids.extend(review.record_screening(&s, &actor)?.alert_id);
     }
-    let (alice, bob) = (Actor::new("alice", None), Actor::new("bob", None));
-    let t = Instant::now();
-    for id in &ids {
-        review.propose(&alice, id, "false_positive", "bench")?;
-        review.approve(&bob, id, "bench", None)?;
+    // Each client proposes and approves its share of the alerts; 1 client, then `BENCH_CLIENTS`.
+    let clients: usize = std::env::var("BENCH_CLIENTS").ok().map(|s| s.parse()).transpose()?.unwrap_or(8).max(1);
+    let (first, rest) = ids.split_at(ids.len() / 4);
+    for (n, ids) in [(1, first), (clients, rest)] {
+        let t = Instant::now();
+        std::thread::scope(|scope| -> Result<(), seisai_review::ReviewError> {
+            let workers: Vec<_> = (0..n)
+                .map(|c| {
+                    let review = &review;
+                    scope.spawn(move || -> Result<(), seisai_review::ReviewError> {
+                        let (alice, bob) = (Actor::new(format!("alice{c}"), None), Actor::new(format!("bob{c}"), None));
+                        for id in ids.iter().skip(c).step_by(n) {
+                            review.propose(&alice, id, "false_positive", "bench")?;
+                            review.approve(&bob, id, "bench", None)?;
+                        }
+                        Ok(())
+                    })
+                })
+                .collect();
+            workers.into_iter().try_for_each(|w| w.join().unwrap_or_else(|_| Err(seisai_review::ReviewError::Db("client panicked".into()))))
+        })?;
+        let secs = t.elapsed().as_secs_f64();
+        println!(
+            "decisions, {n} client(s): {} proposals + {} approvals in {:.2} s = {:.0} decisions/s (each durable with its audit record)",
+            ids.len(),
+            ids.len(),
+            secs,
+            (2 * ids.len()) as f64 / secs
+        );
     }
-    let secs = t.elapsed().as_secs_f64();
-    println!(
-        "decisions: {} proposals + {} approvals in {:.2} s = {:.0} decisions/s (each its own transaction with its audit record)",
-        ids.len(),
-        ids.len(),
-        secs,
-        (2 * ids.len()) as f64 / secs
-    );
     let t = Instant::now();
     let v = review.verify()?;
     println!("verify: {} records in {:.2} s, ok={}", v.records, t.elapsed().as_secs_f64(), v.ok);

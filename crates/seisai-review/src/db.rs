@@ -103,6 +103,15 @@ impl Row {
         }
     }
 
+    /// Column `i` as optional bytes.
+    pub fn opt_bytes(&self, i: usize) -> Result<Option<Vec<u8>>> {
+        match self.col(i)? {
+            Val::Bytes(v) => Ok(v.clone()),
+            Val::Text(None) | Val::Int(None) | Val::Real(None) => Ok(None),
+            other => Err(ReviewError::Db(format!("column {i}: bytes expected, found {other:?}"))),
+        }
+    }
+
     /// Column `i` as bytes.
     pub fn bytes(&self, i: usize) -> Result<Vec<u8>> {
         match self.col(i)? {
@@ -131,8 +140,14 @@ pub enum BackendKind {
     Postgres,
 }
 
-/// A connection to either backend.
-pub enum Backend {
+/// A connection to either backend, and the writes waiting to share a
+/// transaction (see [`Backend::write_shared`]).
+pub struct Backend {
+    conn: Conn,
+    group: crate::group::Group,
+}
+
+enum Conn {
     /// SQLite file, one connection shared under a lock.
     Sqlite(Mutex<rusqlite::Connection>),
     /// PostgreSQL, one client (with its prepared statements) shared under a lock.
@@ -158,58 +173,114 @@ impl Backend {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         conn.busy_timeout(std::time::Duration::from_secs(30))?;
-        Ok(Backend::Sqlite(Mutex::new(conn)))
+        Ok(Backend { conn: Conn::Sqlite(Mutex::new(conn)), group: Default::default() })
     }
 
     /// Connects to PostgreSQL at `url` (`postgres://user:pass@host/db`).
     pub fn open_postgres(url: &str) -> Result<Backend> {
         let client = postgres::Client::connect(url, postgres::NoTls)
             .map_err(|e| ReviewError::Db(format!("cannot connect to PostgreSQL at {}: {e}", redact(url))))?;
-        Ok(Backend::Postgres(Mutex::new(PgConn { client, statements: Default::default() })))
+        Ok(Backend { conn: Conn::Postgres(Mutex::new(PgConn { client, statements: Default::default() })), group: Default::default() })
     }
 
     /// Which backend this is.
     pub fn kind(&self) -> BackendKind {
-        match self {
-            Backend::Sqlite(_) => BackendKind::Sqlite,
-            Backend::Postgres(_) => BackendKind::Postgres,
+        match self.conn {
+            Conn::Sqlite(_) => BackendKind::Sqlite,
+            Conn::Postgres(_) => BackendKind::Postgres,
         }
     }
 
     /// Runs `f` in one write transaction, committed when `f` succeeds and
     /// rolled back otherwise. Writers are serialised.
     pub fn write<T>(&self, f: impl FnOnce(&mut dyn Exec) -> Result<T>) -> Result<T> {
-        match self {
-            Backend::Sqlite(conn) => {
+        let mut f = Some(f);
+        let mut value = None;
+        self.write_group(1, &mut |_, tx| {
+            let v = f.take().map(|f| f(tx));
+            let failed = !matches!(v, Some(Ok(_)));
+            value = v;
+            failed
+        })?;
+        value.unwrap_or_else(|| Err(ReviewError::Db("the write did not run".into())))
+    }
+
+    /// Like [`Backend::write`], but concurrent callers share one
+    /// transaction (group commit): while one transaction commits, the
+    /// writes arriving meanwhile queue, and the next caller runs them all
+    /// in the next transaction, each in its own savepoint (a failing write
+    /// is rolled back alone). Every caller returns only after the commit
+    /// holding its write, so durability is that of `write`; the writes
+    /// still run one after the other, so the audit chain stays linear.
+    pub fn write_shared<T: Send + 'static>(&self, f: impl FnOnce(&mut dyn Exec) -> Result<T> + Send + 'static) -> Result<T> {
+        self.group.run(self, f)
+    }
+
+    /// Runs `job(0..n)` in one transaction (each in a savepoint when there
+    /// are several); returns the indexes of the jobs that failed and were
+    /// rolled back. A job returns whether it failed. An error means the
+    /// transaction itself failed and nothing of it was kept.
+    pub(crate) fn write_group(&self, n: usize, job: &mut dyn FnMut(usize, &mut dyn Exec) -> bool) -> Result<Vec<usize>> {
+        let single = n == 1;
+        let mut failed = Vec::new();
+        match &self.conn {
+            Conn::Sqlite(conn) => {
                 let mut conn = conn.lock().map_err(|_| ReviewError::Db("the connection lock is poisoned".into()))?;
-                let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
-                let value = f(&mut SqliteExec(&tx))?;
+                let mut tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                for i in 0..n {
+                    if single {
+                        if job(i, &mut SqliteExec(&tx)) {
+                            return Ok(vec![i]);
+                        }
+                        continue;
+                    }
+                    let sp = tx.savepoint()?;
+                    if job(i, &mut SqliteExec(&sp)) {
+                        sp.finish()?;
+                        failed.push(i);
+                    } else {
+                        sp.commit()?;
+                    }
+                }
                 tx.commit()?;
-                Ok(value)
             }
-            Backend::Postgres(client) => {
+            Conn::Postgres(client) => {
                 let mut guard = client.lock().map_err(|_| ReviewError::Db("the connection lock is poisoned".into()))?;
                 let conn = &mut *guard;
                 let mut tx = conn.client.transaction()?;
                 tx.execute("SELECT pg_advisory_xact_lock($1)", &[&PG_WRITE_LOCK])?;
-                let value = f(&mut PgExec { tx: &mut tx, statements: &mut conn.statements })?;
+                for i in 0..n {
+                    if single {
+                        if job(i, &mut PgExec { tx: &mut tx, statements: &mut conn.statements }) {
+                            return Ok(vec![i]);
+                        }
+                        continue;
+                    }
+                    let mut sp = tx.savepoint("seisai_write")?;
+                    if job(i, &mut PgExec { tx: &mut sp, statements: &mut conn.statements }) {
+                        sp.rollback()?;
+                        failed.push(i);
+                    } else {
+                        sp.commit()?;
+                    }
+                }
                 tx.commit()?;
-                Ok(value)
             }
         }
+        Ok(failed)
     }
 
     /// Runs `f` for reading (a consistent snapshot on PostgreSQL).
     pub fn read<T>(&self, f: impl FnOnce(&mut dyn Exec) -> Result<T>) -> Result<T> {
-        match self {
-            Backend::Sqlite(conn) => {
+        match &self.conn {
+            Conn::Sqlite(conn) => {
                 let mut conn = conn.lock().map_err(|_| ReviewError::Db("the connection lock is poisoned".into()))?;
                 let tx = conn.transaction()?;
                 let value = f(&mut SqliteExec(&tx))?;
                 tx.commit()?;
                 Ok(value)
             }
-            Backend::Postgres(client) => {
+            Conn::Postgres(client) => {
                 let mut guard = client.lock().map_err(|_| ReviewError::Db("the connection lock is poisoned".into()))?;
                 let conn = &mut *guard;
                 let mut tx = conn.client.build_transaction().read_only(true).start()?;

@@ -15,7 +15,9 @@ pub mod customers;
 pub mod db;
 pub mod error;
 pub mod fingerprint;
+mod group;
 pub mod import;
+pub mod keycache;
 pub mod migrations;
 pub mod monitor;
 pub mod suppress;
@@ -94,7 +96,8 @@ impl Review {
     /// alert when review is still needed, and writes the audit records,
     /// all in one transaction.
     pub fn record_screening(&self, s: &Screening, actor: &Actor) -> Result<ScreeningOutcome> {
-        self.db.write(|tx| record(tx, s, actor))
+        let (s, actor) = (s.clone(), actor.clone());
+        self.db.write_shared(move |tx| record(tx, &s, &actor))
     }
 
     /// Records many screenings in one transaction (monitoring batches).
@@ -114,17 +117,20 @@ impl Review {
 
     /// Assigns alerts (all or none).
     pub fn assign(&self, actor: &Actor, ids: &[String], assignee: Option<&str>) -> Result<u64> {
-        self.db.write(|tx| alerts::assign(tx, actor, ids, assignee))
+        let (actor, ids, assignee) = (actor.clone(), ids.to_vec(), assignee.map(str::to_string));
+        self.db.write_shared(move |tx| alerts::assign(tx, &actor, &ids, assignee.as_deref()))
     }
 
     /// Sets an alert's work status.
     pub fn set_status(&self, actor: &Actor, id: &str, status: &str) -> Result<()> {
-        self.db.write(|tx| alerts::set_status(tx, actor, id, status))
+        let (actor, id, status) = (actor.clone(), id.to_string(), status.to_string());
+        self.db.write_shared(move |tx| alerts::set_status(tx, &actor, &id, &status))
     }
 
     /// Adds a note to an alert.
     pub fn note(&self, actor: &Actor, id: &str, text: &str) -> Result<()> {
-        self.db.write(|tx| alerts::note(tx, actor, id, text))
+        let (actor, id, text) = (actor.clone(), id.to_string(), text.to_string());
+        self.db.write_shared(move |tx| alerts::note(tx, &actor, &id, &text))
     }
 
     /// Attaches a file to an alert.
@@ -139,17 +145,20 @@ impl Review {
 
     /// Proposes a disposition (four-eyes, step one).
     pub fn propose(&self, actor: &Actor, id: &str, disposition: &str, reason: &str) -> Result<()> {
-        self.db.write(|tx| alerts::propose(tx, actor, id, disposition, reason))
+        let (actor, id, disposition, reason) = (actor.clone(), id.to_string(), disposition.to_string(), reason.to_string());
+        self.db.write_shared(move |tx| alerts::propose(tx, &actor, &id, &disposition, &reason))
     }
 
     /// Approves the pending proposal; refused for its proposer.
     pub fn approve(&self, actor: &Actor, id: &str, comment: &str, suppress_until: Option<DateTime<Utc>>) -> Result<Approval> {
-        self.db.write(|tx| alerts::approve(tx, actor, id, comment, suppress_until))
+        let (actor, id, comment) = (actor.clone(), id.to_string(), comment.to_string());
+        self.db.write_shared(move |tx| alerts::approve(tx, &actor, &id, &comment, suppress_until))
     }
 
     /// Rejects the pending proposal; refused for its proposer.
     pub fn reject(&self, actor: &Actor, id: &str, reason: &str) -> Result<()> {
-        self.db.write(|tx| alerts::reject(tx, actor, id, reason))
+        let (actor, id, reason) = (actor.clone(), id.to_string(), reason.to_string());
+        self.db.write_shared(move |tx| alerts::reject(tx, &actor, &id, &reason))
     }
 
     /// Lists suppressions; returns (total, page).
@@ -199,6 +208,16 @@ impl Review {
     /// Reads customers after id `after`, in id order.
     pub fn customers_page(&self, after: &str, limit: i64) -> Result<Vec<Customer>> {
         self.db.read(|tx| customers::page(tx, after, limit))
+    }
+
+    /// Reads customers for monitoring after id `after`, in id order.
+    pub fn monitor_page(&self, after: &str, limit: i64) -> Result<Vec<customers::StoredCustomer>> {
+        self.db.read(|tx| customers::monitor_page(tx, after, limit))
+    }
+
+    /// Caches customers' lookup keys: (id, fingerprint, encoded keys) made under `version`.
+    pub fn store_customer_keys(&self, version: &str, keys: &[(String, String, Vec<u8>)]) -> Result<()> {
+        self.db.write(|tx| customers::store_keys(tx, version, keys))
     }
 
     /// Number of customers.

@@ -10,7 +10,8 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use rayon::prelude::*;
-use seisai_index::{Index, SearchOptions};
+use seisai_index::{Index, SearchOptions, lookup_keys};
+use seisai_matching::score::Prepared;
 use seisai_matching::{Config, NameContext};
 use seisai_model::Entity;
 use seisai_store::Store;
@@ -19,7 +20,8 @@ use serde_json::json;
 
 use crate::alerts::{HitSnapshot, RemovedReport, Screening};
 use crate::error::{Result, ReviewError};
-use crate::{Actor, Customer, Review, entity_fingerprint};
+use crate::customers::StoredCustomer;
+use crate::{Actor, Customer, Review, entity_fingerprint, keycache};
 
 /// How to screen customers.
 #[derive(Clone, Debug)]
@@ -68,6 +70,12 @@ pub struct MonitorReport {
     pub suppressed: u64,
     /// Hits already under review or confirmed.
     pub already_alerted: u64,
+    /// Customers searched in full (the others shared no lookup key with
+    /// the entries screened).
+    pub searched: u64,
+    /// Customers whose lookup keys were made and cached (new, changed, or
+    /// made under another name preparation).
+    pub keys_cached: u64,
     /// Alerts noted and closed for removed entries.
     pub removed: RemovedReport,
     /// Seconds taken.
@@ -96,9 +104,8 @@ fn hit_of(h: &seisai_index::Hit) -> HitSnapshot {
     }
 }
 
-fn screen_one(index: &Index, opts: &SearchOptions, c: &Customer, versions: &BTreeMap<String, String>) -> Option<Screening> {
-    let prepared = index.prepare(&c.entity);
-    let hits: Vec<HitSnapshot> = index.search(&prepared, opts).iter().filter(|h| h.result.is_match).map(hit_of).collect();
+fn screen_one(index: &Index, opts: &SearchOptions, c: &Customer, prepared: &Prepared, versions: &BTreeMap<String, String>) -> Option<Screening> {
+    let hits: Vec<HitSnapshot> = index.search(prepared, opts).iter().filter(|h| h.result.is_match).map(hit_of).collect();
     if hits.is_empty() {
         return None;
     }
@@ -117,8 +124,44 @@ fn screen_one(index: &Index, opts: &SearchOptions, c: &Customer, versions: &BTre
     })
 }
 
+/// The greatest score below `threshold` (at least 0, the search's own
+/// floor). A search keeping only scores above it keeps exactly the
+/// matches: the ranking score equals the explained one (a tested property
+/// of `seisai_matching::score`), so the best five matches are the same,
+/// and no candidate below the threshold is explained only to be dropped.
+fn just_below(threshold: f32) -> f32 {
+    if threshold > 0.0 { f32::from_bits(threshold.to_bits() - 1).max(0.0) } else { 0.0 }
+}
+
+/// One customer screened: its screening if it has hits, and its lookup
+/// keys when they had to be made (to cache).
+struct Screened {
+    searched: bool,
+    screening: Option<Screening>,
+    made_keys: Option<Vec<u8>>,
+}
+
+/// Screens a stored customer. With cached keys of the index's version
+/// that `index` does not share, nothing is prepared: a search would have
+/// no candidate.
+fn screen_stored(index: &Index, opts: &SearchOptions, c: &StoredCustomer, key_version: &str, versions: &BTreeMap<String, String>) -> Result<Screened> {
+    let cached = c.name_keys.as_deref().filter(|_| c.keys_version.as_deref() == Some(key_version)).and_then(keycache::decode);
+    if cached.as_ref().is_some_and(|keys| !index.shares_key(keys)) {
+        return Ok(Screened { searched: false, screening: None, made_keys: None });
+    }
+    let customer = c.parse()?;
+    let prepared = index.prepare(&customer.entity);
+    // Without cached keys, the keys are made from the prepared names (and cached).
+    let keys = if cached.is_some() { None } else { Some(lookup_keys(&prepared)) };
+    let searched = keys.as_ref().is_none_or(|k| index.shares_key(k));
+    let made_keys = keys.map(|k| keycache::encode(&k));
+    let screening = if searched { screen_one(index, opts, &customer, &prepared, versions) } else { None };
+    Ok(Screened { searched, screening, made_keys })
+}
+
 /// Screens every customer against `index`, batch by batch; `progress` gets
-/// the number of customers done so far.
+/// the number of customers done so far. Customers' lookup keys are cached
+/// on the way (see [`keycache`]).
 pub fn screen_customers(
     review: &Review,
     index: &Index,
@@ -128,13 +171,37 @@ pub fn screen_customers(
     progress: &(dyn Fn(u64) + Sync),
     report: &mut MonitorReport,
 ) -> Result<()> {
-    let opts = SearchOptions { limit: 5, candidates: 50, config: Config { threshold: options.threshold }, ..Default::default() };
-    let mut after = String::new();
-    loop {
-        let batch = review.customers_page(&after, options.batch.max(1) as i64)?;
-        let Some(last) = batch.last() else { break };
-        after = last.id.clone();
-        let screenings: Vec<Screening> = batch.par_iter().filter_map(|c| screen_one(index, &opts, c, versions)).collect();
+    let opts = SearchOptions {
+        limit: 5,
+        candidates: 50,
+        config: Config { threshold: options.threshold },
+        min_score: just_below(options.threshold),
+        ..Default::default()
+    };
+    let key_version = keycache::key_version(index);
+    let size = options.batch.max(1) as i64;
+    let mut batch = review.monitor_page("", size)?;
+    while let Some(last) = batch.last() {
+        // The next page is read while this one is screened.
+        let after = last.id.clone();
+        let (next, screened) = rayon::join(
+            || review.monitor_page(&after, size),
+            || batch.par_iter().map(|c| screen_stored(index, &opts, c, &key_version, versions)).collect::<Result<Vec<Screened>>>(),
+        );
+        let screened = screened?;
+        let mut screenings = Vec::new();
+        let mut made_keys = Vec::new();
+        for (c, s) in batch.iter().zip(screened) {
+            report.searched += u64::from(s.searched);
+            screenings.extend(s.screening);
+            if let Some(keys) = s.made_keys {
+                made_keys.push((c.id.clone(), c.fingerprint.clone(), keys));
+            }
+        }
+        if !made_keys.is_empty() {
+            review.store_customer_keys(&key_version, &made_keys)?;
+            report.keys_cached += made_keys.len() as u64;
+        }
         if !screenings.is_empty() {
             for o in review.record_screenings(&screenings, actor)? {
                 report.alerts += u64::from(o.alert_id.is_some());
@@ -144,6 +211,7 @@ pub fn screen_customers(
         }
         report.customers += batch.len() as u64;
         progress(report.customers);
+        batch = next?;
     }
     Ok(())
 }
@@ -224,14 +292,29 @@ pub fn rescreen(
     actor: &Actor,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<MonitorReport> {
-    let started = Instant::now();
     let versions = current_versions(store);
     let entities = store.current_entities().map_err(|e| ReviewError::Invalid(format!("list store: {e}")))?;
-    let mut report = MonitorReport { entries_screened: entities.len(), ..Default::default() };
     let index = Index::build(entities.into_iter().map(Arc::new).collect(), ctx);
-    screen_customers(review, &index, options, actor, &versions, progress, &mut report)?;
+    rescreen_index(review, &index, &versions, options, actor, progress)
+}
+
+/// Full re-screen against an index already built over the current
+/// entries (the server's served snapshot, instead of a second index): every
+/// customer against every entry of `index`; marks each dataset of
+/// `versions` (those `index` was built from) monitored at its version.
+pub fn rescreen_index(
+    review: &Review,
+    index: &Index,
+    versions: &BTreeMap<String, String>,
+    options: &MonitorOptions,
+    actor: &Actor,
+    progress: &(dyn Fn(u64) + Sync),
+) -> Result<MonitorReport> {
+    let started = Instant::now();
+    let mut report = MonitorReport { entries_screened: index.len(), ..Default::default() };
+    screen_customers(review, index, options, actor, versions, progress, &mut report)?;
     report.seconds = started.elapsed().as_secs_f64();
-    for (dataset, version) in &versions {
+    for (dataset, version) in versions {
         review.set_monitored(actor, dataset, version, &json!({"rescreen": true, "alerts": report.alerts, "customers": report.customers}))?;
     }
     Ok(report)

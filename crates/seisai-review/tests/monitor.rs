@@ -65,6 +65,7 @@ fn delta_monitoring(f: &Fixture) {
     assert_eq!(first.entries_screened, 3, "never monitored: the whole list");
     assert_eq!(first.customers, 5);
     assert_eq!(first.alerts, 2, "{first:?}");
+    assert_eq!(first.keys_cached, 5, "every customer's lookup keys made and cached");
     let c2 = r.alerts(&AlertFilter { customer_id: Some("c2".into()), ..Default::default() }).unwrap().1;
     assert_eq!(c2.len(), 1);
     assert_eq!(c2[0].kind, "monitoring");
@@ -73,6 +74,8 @@ fn delta_monitoring(f: &Fixture) {
     let second = delta(r, &store, ctx.clone(), &opts, &actor, &|_| {}).unwrap();
     assert_eq!((second.datasets[0].added, second.datasets[0].changed, second.datasets[0].removed), (1, 1, 1), "{second:?}");
     assert_eq!(second.entries_screened, 2, "only added and changed entries");
+    assert_eq!(second.keys_cached, 0, "keys from the cache: {second:?}");
+    assert!(second.searched < 5, "customers sharing no key with the new entries are not searched: {second:?}");
     assert_eq!(second.alerts, 2, "the added and the changed entry each alert: {second:?}");
     for c in ["c4", "c5"] {
         assert_eq!(r.alerts(&AlertFilter { customer_id: Some(c.into()), ..Default::default() }).unwrap().0, 1, "{c}");
@@ -86,13 +89,98 @@ fn delta_monitoring(f: &Fixture) {
     let third = delta(r, &store, ctx.clone(), &opts, &actor, &|_| {}).unwrap();
     assert_eq!((third.entries_screened, third.alerts), (0, 0), "nothing new, nothing screened");
 
+    // A changed customer loses its cached keys; keys of another name preparation are not used.
+    let mut changed = csv[2].clone();
+    changed.1.properties.insert("name".into(), vec!["Maria Gonzalez Lopez".into()]);
+    assert_eq!(r.upsert_customers(&actor, &[changed], "customers.csv").unwrap().changed, 1);
+    r.backend().write(|tx| tx.execute("UPDATE customers SET keys_version = 'older' WHERE id = 'c1'", &[])).unwrap();
     let full = rescreen(r, &store, ctx, &opts, &actor, &|_| {}).unwrap();
+    assert_eq!(full.keys_cached, 2, "the changed customer and the one with stale keys: {full:?}");
     assert_eq!(full.customers, 5);
     assert_eq!(full.alerts, 0, "open or confirmed hits are not alerted twice");
     assert_eq!(full.already_alerted, 3, "{full:?}");
     assert!(r.verify().unwrap().ok);
 }
 
+const FIRST: &[&str] = &["Ivan", "Olga", "Mohammad", "Ali", "Kim", "Maria", "Sergei", "Omar", "Hans", "Elena"];
+const LAST: &[&str] = &["Petrov", "Ivanova", "Hussein", "Khan", "Zhang", "Gonzalez", "Volkov", "Haddad", "Mueller", "Rossi"];
+const MIDDLE: &[&str] = &["Karo", "Tenvi", "Dar", "Shalo", "Minel"];
+
+fn list_jsonl(prefix: &str, n: usize, seed: usize) -> String {
+    (0..n)
+        .map(|i| {
+            let k = i * 7 + seed;
+            let name = format!("{} {} {}", FIRST[k % FIRST.len()], MIDDLE[k % MIDDLE.len()], LAST[(k / 3) % LAST.len()]);
+            format!("{{\"id\": \"{prefix}{i}\", \"schema\": \"Person\", \"properties\": {{\"name\": [\"{name}\"], \"birthDate\": [\"19{}-01-01\"]}}}}\n", 50 + k % 40)
+        })
+        .collect()
+}
+
+/// Monitoring alerts exactly what a search of each customer finds (cached
+/// keys skip only customers without candidates; only matches are explained):
+/// a cold run (keys made), then a delta run with every key from the cache.
+fn same_hits_as_a_direct_search(f: &Fixture) {
+    let r = &f.review;
+    let actor = Actor::new("monitor", None);
+    let ctx = NameContext::without_dictionaries();
+    let customers: Vec<(String, seisai_model::Entity)> = (0..400)
+        .map(|i| {
+            let name = match i % 4 {
+                0 => format!("{} {}", FIRST[i % FIRST.len()], LAST[(i / 10) % LAST.len()]),
+                1 => format!("{} {} {}", FIRST[(i / 4) % FIRST.len()], MIDDLE[i % MIDDLE.len()], LAST[(i / 7) % LAST.len()]),
+                2 => format!("Zubar{i} Quentil"),
+                _ => format!("{} Nobody{}", FIRST[i % FIRST.len()], i),
+            };
+            let mut e = seisai_model::Entity::new("customers", &format!("k{i:03}"), Schema::Person);
+            e.properties.insert("name".into(), vec![name]);
+            e.properties.insert("birthDate".into(), vec![format!("19{}-01-01", 50 + i % 40)]);
+            (format!("k{i:03}"), e)
+        })
+        .collect();
+    r.upsert_customers(&actor, &customers, "generated").unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(dir.path()).unwrap();
+    let v1 = list_jsonl("a", 40, 0);
+    let v2 = format!("{v1}{}", list_jsonl("b", 40, 3));
+    let opts = MonitorOptions { batch: 64, ..Default::default() };
+    let mut seen = std::collections::BTreeSet::new();
+    for (version, cold) in [(v1.clone(), true), (v2.clone(), false)] {
+        import(&mut store, &version);
+        let report = delta(r, &store, ctx.clone(), &opts, &actor, &|_| {}).unwrap();
+        assert_eq!(report.keys_cached, if cold { 400 } else { 0 }, "{report:?}");
+        let new_entries = if cold { v1.clone() } else { list_jsonl("b", 40, 3) };
+        let entities: Vec<std::sync::Arc<seisai_model::Entity>> = new_entries
+            .lines()
+            .map(|l| {
+                let v: serde_json::Value = serde_json::from_str(l).unwrap();
+                let mut e = seisai_model::Entity::new("test_list", v["id"].as_str().unwrap(), Schema::Person);
+                e.properties = serde_json::from_value(v["properties"].clone()).unwrap();
+                std::sync::Arc::new(e)
+            })
+            .collect();
+        let index = seisai_index::Index::build(entities, ctx.clone());
+        let search = seisai_index::SearchOptions { limit: 5, candidates: 50, ..Default::default() };
+        let mut expected = std::collections::BTreeSet::new();
+        for (id, e) in &customers {
+            for h in index.search(&index.prepare(e), &search).iter().filter(|h| h.result.is_match) {
+                expected.insert((id.clone(), h.entity.id.clone()));
+            }
+        }
+        let (_, alerts) = r.alerts(&AlertFilter { kind: Some("monitoring".into()), limit: 10_000, ..Default::default() }).unwrap();
+        let mut found = std::collections::BTreeSet::new();
+        for a in &alerts {
+            for h in r.alert(&a.id).unwrap().snapshot["hits"].as_array().unwrap() {
+                found.insert((a.customer_id.clone().unwrap(), h["entity_id"].as_str().unwrap().to_string()));
+            }
+        }
+        let found: std::collections::BTreeSet<_> = found.difference(&seen).cloned().collect();
+        assert!(!expected.is_empty() && report.searched < 400, "the test needs hits and customers without candidates: {report:?}");
+        assert_eq!(found, expected, "cold: {cold}");
+        seen.extend(found);
+    }
+}
+
 both_backends! {
+    monitoring_alerts_what_a_search_finds => same_hits_as_a_direct_search;
     delta_monitoring_added_changed_removed => delta_monitoring;
 }

@@ -206,7 +206,46 @@ fn reopen_keeps_state(f: &Fixture) {
     assert!(again.verify().unwrap().ok);
 }
 
+/// Decisions from several threads share transactions (group commit): a
+/// refused approval in a group is rolled back alone, every other decision
+/// holds, and the audit chain stays linear.
+fn concurrent_decisions(f: &Fixture) {
+    let r = &f.review;
+    let listed = person("test_list", "1", &["Ivan Petrov"], None);
+    let ids: Vec<String> = (0..48)
+        .map(|i| {
+            let party = person("c", &i.to_string(), &["Ivan Petrov"], None);
+            r.record_screening(&screening(&party, vec![hit(&listed, 0.9)], None), &alice()).unwrap().alert_id.unwrap()
+        })
+        .collect();
+    let (records_before, _) = r.audit_records(&AuditFilter::default()).unwrap();
+    std::thread::scope(|scope| {
+        for t in 0..8 {
+            let ids = &ids;
+            scope.spawn(move || {
+                let (analyst, approver) = (Actor::new(format!("analyst{t}"), None), Actor::new(format!("approver{t}"), None));
+                for id in ids.iter().skip(t).step_by(8) {
+                    r.propose(&analyst, id, "false_positive", "another person").unwrap();
+                    let own = r.approve(&analyst, id, "self", None);
+                    assert!(matches!(own, Err(ReviewError::SameUser(_))), "{own:?}");
+                    r.approve(&approver, id, "agreed", None).unwrap();
+                }
+            });
+        }
+    });
+    for id in &ids {
+        let a = r.alert(id).unwrap();
+        let actions: Vec<&str> = a.events.iter().map(|e| e.action.as_str()).collect();
+        assert_eq!((a.summary.status.as_str(), actions.as_slice()), ("closed_false_positive", ["created", "propose", "approve"].as_slice()));
+    }
+    let (records_after, _) = r.audit_records(&AuditFilter::default()).unwrap();
+    assert_eq!(records_after - records_before, 2 * ids.len() as u64 + r.suppressions(false, 1, 0).unwrap().0, "refused approvals left no record");
+    let v = r.verify().unwrap();
+    assert!(v.ok, "{v:?}");
+}
+
 both_backends! {
+    concurrent_decisions_share_transactions => concurrent_decisions;
     four_eyes_is_enforced_by_the_store => four_eyes;
     alerts_workflow_and_filters => workflow_and_filters;
     suppression_realerts_when_either_side_changes => suppression_and_change;

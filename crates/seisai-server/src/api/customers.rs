@@ -13,7 +13,7 @@ use crate::ApiError;
 use crate::middleware::ActorOf;
 use crate::state::Shared;
 use seisai_review::import::{CustomerFormat, parse_mapping, read_customers};
-use seisai_review::monitor::{MonitorOptions, delta, rescreen};
+use seisai_review::monitor::{MonitorOptions, delta, rescreen_index};
 
 /// Import (upsert by id) customers from the file in the body.
 #[utoipa::path(post, path = "/customers/import", request_body(content = Vec<u8>, description = "the file"),
@@ -56,12 +56,16 @@ pub async fn list(State(state): State<Shared>, RawQuery(raw): RawQuery) -> Resul
 
 async fn run_monitor(state: Shared, actor: seisai_review::Actor, full: bool) -> Result<Json<Value>, ApiError> {
     let shared = state.clone();
+    // A full re-screen uses the index in service (built from the versions it
+    // states) rather than building a second one over the same entries.
+    let snapshot = if full { Some(state.current()?) } else { None };
     let report = tokio::task::spawn_blocking(move || {
-        let store = shared.store.lock().map_err(|_| ApiError::internal("the store lock is poisoned"))?;
         let options = MonitorOptions::default();
-        let ctx = shared.ctx.clone();
-        let run = if full { rescreen } else { delta };
-        run(&shared.review, &store, ctx, &options, &actor, &|_| {}).map_err(review_error)
+        if let Some(snapshot) = snapshot {
+            return rescreen_index(&shared.review, &snapshot.index, &snapshot.version_ids(), &options, &actor, &|_| {}).map_err(review_error);
+        }
+        let store = shared.store.lock().map_err(|_| ApiError::internal("the store lock is poisoned"))?;
+        delta(&shared.review, &store, shared.ctx.clone(), &options, &actor, &|_| {}).map_err(review_error)
     })
     .await
     .map_err(|e| ApiError::internal(format!("monitoring task failed: {e}")))??;
