@@ -98,7 +98,9 @@ fn word_similarity(a: &Token, b: &Token) -> f32 {
         jw = jw.max(0.95);
     } else if edits >= 1 && len <= 4 {
         jw = jw.min(0.8);
-    } else if edits >= 3 && len < 12 {
+    } else if edits >= 3 && len < 16 {
+        // Three edits make another word up to long compounds
+        // (petrochemical / petromechanical, Maroghashvili / Margoshvili).
         jw = jw.min(0.86);
     } else if edits == 2 && len <= 6 {
         jw = jw.min(0.86);
@@ -465,7 +467,8 @@ fn small_defect(q: &NameForm, c: &NameForm, q_credit: &[f32], q_partner: &[Optio
         }
     };
     let (a, b) = (q.tokens.get(i)?, c.tokens.get(j)?);
-    let long_enough = a.char_count.min(b.char_count) >= 3;
+    // Two-letter parts may gain a letter (`un` / `uun`) but not change one (`li` / `yi`).
+    let long_enough = a.char_count.min(b.char_count) >= 2 && a.char_count.max(b.char_count) >= 3;
     (long_enough && one_edit_apart(&a.text, &b.text)).then_some((i, j))
 }
 

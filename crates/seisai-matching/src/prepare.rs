@@ -310,7 +310,8 @@ fn build_form(
         } else if w.chars().count() == 1 && !syllabic {
             TokenKind::Initial
         } else if vocab::is_particle(w) {
-            TokenKind::Particle
+            tokens.push(Token::new(vocab::canonical_particle(w).to_string(), TokenKind::Particle, dm));
+            continue;
         } else if is_org && vocab::is_generic_org_word(w) {
             TokenKind::Generic
         } else {

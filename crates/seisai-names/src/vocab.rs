@@ -268,6 +268,18 @@ const PARTICLES: &[&str] = &[
     "ter", "ten", "zu", "y", "e", "a", "o", "mac", "mc", "ap", "ould", "ag", "uld",
 ];
 
+/// The usual spelling of a name particle written several ways: `ibn` →
+/// `bin` (son of), `el`/`ul` → `al` (the), `abou` → `abu` (father of);
+/// other words unchanged. `ben` stays: it is also a given name.
+pub fn canonical_particle(word: &str) -> &str {
+    match word {
+        "ibn" => "bin",
+        "el" | "ul" => "al",
+        "abou" => "abu",
+        other => other,
+    }
+}
+
 /// Whether `word` is a name particle (`al`, `bin`, `von`, `de`…).
 pub fn is_particle(word: &str) -> bool {
     PARTICLES.contains(&word)
@@ -333,6 +345,13 @@ mod tests {
 
     fn w(s: &str) -> Vec<String> {
         s.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn particles_spelled_one_way() {
+        assert_eq!(canonical_particle("ibn"), "bin");
+        assert_eq!(canonical_particle("el"), "al");
+        assert_eq!(canonical_particle("ben"), "ben");
     }
 
     #[test]
