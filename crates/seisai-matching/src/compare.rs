@@ -54,6 +54,11 @@ pub struct CompareParams {
     /// `Fund VII` / `Fund VIII`) that earn part of their weight, rather
     /// than two different entities (vessels: `NORTH STAR 5` / `NORTH STAR 6`).
     pub numbers_are_series: bool,
+    /// Whether a one-word name may be the initials of the other (`PLA` ↔
+    /// `People's Liberation Army`): for organisations only — a person's
+    /// initials are not an organisation's acronym (`Linda Louise Sjöberg`
+    /// is not `AO LLS`).
+    pub acronyms: bool,
 }
 
 /// Similarity of two single parts, 0–1 (0 below 0.75): Jaro–Winkler, raised when the
@@ -368,7 +373,7 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     let mut score = if denominator > 0.0 && distinctive_matched {
         earned / denominator
     } else {
-        acronym_score(q, c).max(acronym_score(c, q))
+        if params.acronyms { acronym_score(q, c).max(acronym_score(c, q)) } else { 0.0 }
     };
     if number_mismatch && !series {
         score *= 0.6;
@@ -553,7 +558,7 @@ mod tests {
         let ctx = NameContext::without_dictionaries();
         let qa = prepare(a, &schema, &ctx);
         let cb = prepare(b, &schema, &ctx);
-        let params = CompareParams { unmatched_candidate_share: 0.3, unmatched_query_share: 0.3, numbers_are_series: !matches!(schema, Schema::Vessel) };
+        let params = CompareParams { unmatched_candidate_share: 0.3, unmatched_query_share: 0.3, numbers_are_series: !matches!(schema, Schema::Vessel), acronyms: !matches!(schema, Schema::Person) };
         qa.iter()
             .flat_map(|x| cb.iter().map(move |y| compare_forms(x, y, params).score))
             .fold(0.0, f32::max)
@@ -570,6 +575,12 @@ mod tests {
     fn typos_score_high_and_different_names_low() {
         assert!(score("Olaf Scholze", "Olaf Scholz", Schema::Person) > 0.85);
         assert!(score("Angelo Cruz", "Angela Merkel", Schema::Person) < 0.6);
+    }
+
+    #[test]
+    fn acronyms_are_for_organisations_only() {
+        assert!(score("PLA", "People's Liberation Army", Schema::Organization) >= 0.8);
+        assert!(score("LLS", "Linda Louise Sjoberg", Schema::Person) < 0.5);
     }
 
     #[test]

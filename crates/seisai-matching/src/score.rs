@@ -156,13 +156,14 @@ fn property_factor(prop: &str, form: &NameForm) -> f32 {
     }
 }
 
-fn params_for(schema: &Schema) -> CompareParams {
-    match schema {
-        Schema::Person => CompareParams { unmatched_candidate_share: 0.2, unmatched_query_share: 0.2, numbers_are_series: false },
+fn params_for(query: &Schema, candidate: &Schema) -> CompareParams {
+    let acronyms = !matches!(query, Schema::Person) && !matches!(candidate, Schema::Person);
+    match candidate {
+        Schema::Person => CompareParams { unmatched_candidate_share: 0.2, unmatched_query_share: 0.2, numbers_are_series: false, acronyms },
         Schema::Vessel | Schema::Airplane => {
-            CompareParams { unmatched_candidate_share: 0.6, unmatched_query_share: 0.7, numbers_are_series: false }
+            CompareParams { unmatched_candidate_share: 0.6, unmatched_query_share: 0.7, numbers_are_series: false, acronyms }
         }
-        _ => CompareParams { unmatched_candidate_share: 0.6, unmatched_query_share: 0.7, numbers_are_series: true },
+        _ => CompareParams { unmatched_candidate_share: 0.6, unmatched_query_share: 0.7, numbers_are_series: true, acronyms },
     }
 }
 
@@ -194,7 +195,7 @@ fn best_pair_with<'a>(
     candidate: &'a Prepared,
     masks: &mut Vec<u64>,
 ) -> Option<(f32, &'a NameForm, &'a PreparedName, &'a NameForm)> {
-    let params = params_for(&candidate.schema);
+    let params = params_for(&query.schema, &candidate.schema);
     let mapped = shared_key_masks(query, candidate, masks);
     let mut best: Option<(f32, &NameForm, &PreparedName, &NameForm)> = None;
     let query_forms = query.names.iter().flat_map(|n| n.forms.iter());
@@ -230,7 +231,7 @@ pub fn best_name<'a>(
     query: &'a Prepared,
     candidate: &'a Prepared,
 ) -> Option<(f32, &'a NameForm, &'a PreparedName, &'a NameForm, NameMatch)> {
-    let params = params_for(&candidate.schema);
+    let params = params_for(&query.schema, &candidate.schema);
     best_pair(query, candidate).map(|(s, qf, cn, cf)| (s, qf, cn, cf, compare_forms(qf, cf, params)))
 }
 
