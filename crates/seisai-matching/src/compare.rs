@@ -93,7 +93,7 @@ fn word_similarity(a: &Token, b: &Token) -> f32 {
     // is a typo, three or more is another name.
     if jw < 0.75 {
         // Too different for any adjustment below to reach the 0.8 floor.
-        return jw;
+        return if same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { jw };
     }
     let edits = crate::matcher::levenshtein(a, b);
     let len = a.char_count.max(b.char_count) as usize;
@@ -124,7 +124,19 @@ fn word_similarity(a: &Token, b: &Token) -> f32 {
             || (!a.phonetic_alt.is_empty() && a.phonetic_alt == b.phonetic_alt)
             || a.phonetic == b.phonetic_alt
             || a.phonetic_alt == b.phonetic);
-    if phonetic && jw >= 0.7 && edits <= 2 { jw.max(0.9) } else { jw }
+    let jw = if phonetic && jw >= 0.7 && edits <= 2 { jw.max(0.9) } else { jw };
+    if jw < ROMANISATION_SIMILARITY && same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { jw }
+}
+
+/// Similarity of two words that are one name in two romanisation systems
+/// (`iwan` / `ivan`, `schewtschenko` / `shevchenko`).
+const ROMANISATION_SIMILARITY: f32 = 0.93;
+
+/// Whether two different words are one Slavic name written in two
+/// romanisation systems (see [`seisai_names::translit::romanisation_skeleton`]).
+fn same_romanisation(a: &Token, b: &Token) -> bool {
+    use seisai_names::translit::romanisation_skeleton as skeleton;
+    a.kind == TokenKind::Word && b.kind == TokenKind::Word && a.text.is_ascii() && b.text.is_ascii() && skeleton(&a.text) == skeleton(&b.text)
 }
 
 /// Credit earned by a pair of parts of the given similarity.
@@ -575,6 +587,13 @@ mod tests {
     fn typos_score_high_and_different_names_low() {
         assert!(score("Olaf Scholze", "Olaf Scholz", Schema::Person) > 0.85);
         assert!(score("Angelo Cruz", "Angela Merkel", Schema::Person) < 0.6);
+    }
+
+    #[test]
+    fn romanisation_systems_of_one_name_match() {
+        assert!(score("Iwan Petrow", "Ivan Petrov", Schema::Person) >= 0.9);
+        assert!(score("Taras Schewtschenko", "Taras Shevchenko", Schema::Person) >= 0.9);
+        assert!(score("Iwan Petrow", "Ivana Petrova", Schema::Person) < 0.9);
     }
 
     #[test]

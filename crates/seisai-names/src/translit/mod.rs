@@ -16,6 +16,7 @@ mod greek;
 mod han;
 mod hangul;
 mod hebrew;
+mod skeleton;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -26,6 +27,7 @@ use unicode_script::{Script, UnicodeScript};
 use crate::japanese::{JapaneseReader, kana_to_latin};
 
 pub(crate) use fold::fold_latin;
+pub use skeleton::romanisation_skeleton;
 
 /// The most whole-name renderings [`latin_forms`] returns.
 pub const MAX_FORMS: usize = 8;
