@@ -292,10 +292,10 @@ pub fn rescreen(
     actor: &Actor,
     progress: &(dyn Fn(u64) + Sync),
 ) -> Result<MonitorReport> {
-    let versions = current_versions(store);
-    let entities = store.current_entities().map_err(|e| ReviewError::Invalid(format!("list store: {e}")))?;
-    let index = Index::build(entities.into_iter().map(Arc::new).collect(), ctx);
-    rescreen_index(review, &index, &versions, options, actor, progress)
+    let lists = store
+        .build_index(&seisai_store::indexing::Selection::current(), ctx)
+        .map_err(|e| ReviewError::Invalid(format!("list store: {e}")))?;
+    rescreen_index(review, &lists.index, &lists.version_ids(), options, actor, progress)
 }
 
 /// Full re-screen against an index already built over the current
