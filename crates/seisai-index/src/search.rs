@@ -79,18 +79,35 @@ const EXTRA_PART_COST: f32 = 0.03;
 /// rarest possible key: nobody has it). Dividing by it makes the weights
 /// of different query forms (romanisations, with and without particles)
 /// comparable: the share of the query form a listed form covers.
-fn attainable_weight(tokens: usize, lists: &[(&Vec<u32>, u32)], rarest: f32, idf: impl Fn(&[u32]) -> f32) -> f32 {
+fn attainable_weight(tokens: usize, hits: &[KeyHit], rarest: f32) -> f32 {
     let mut best = [0f32; 32];
-    for &(list, bits) in lists {
-        let w = idf(list) / bits.count_ones() as f32;
+    for hit in hits {
+        let w = hit.per_token();
         for (t, b) in best.iter_mut().enumerate() {
-            if bits >> t & 1 == 1 {
+            if hit.tokens >> t & 1 == 1 {
                 *b = b.max(w);
             }
         }
     }
     let total: f32 = best.iter().take(tokens.min(32)).map(|&b| if b > 0.0 { b } else { rarest }).sum();
     total.max(f32::MIN_POSITIVE)
+}
+
+/// One key of a query form found in the index.
+struct KeyHit<'a> {
+    /// Its postings.
+    list: &'a [u32],
+    /// The query tokens it belongs to (see `seisai_matching::keys::token_bit`).
+    tokens: u32,
+    /// Its rarity (inverse document frequency).
+    weight: f32,
+}
+
+impl KeyHit<'_> {
+    /// Its weight per query token it covers.
+    fn per_token(&self) -> f32 {
+        self.weight / self.tokens.count_ones() as f32
+    }
 }
 
 /// The lookup weight a listed form has gathered for one query form.
@@ -157,38 +174,38 @@ impl Index {
         let mut best: FxHashMap<u32, f32> = FxHashMap::default();
         let mut found: FxHashMap<u32, Found> = FxHashMap::default();
         let mut keys: Vec<(u64, u32)> = Vec::new();
-        let mut rarest_common: Option<&Vec<u32>> = None;
+        let mut rarest_common: Option<&[u32]> = None;
         for form in query.names.iter().flat_map(|n| n.forms.iter()) {
             keys.clear();
             seisai_matching::keys::form_keys(form, &mut keys);
             // Heaviest keys first (the rarest, per token they cover): a
             // query token then earns, per listed form, the weight of the
             // best key they share, once.
-            let mut lists: Vec<(&Vec<u32>, u32)> =
-                keys.iter().filter_map(|(k, tokens)| self.postings.get(k).map(|l| (l, *tokens))).collect();
-            let per_token = |(list, tokens): &(&Vec<u32>, u32)| idf(list) / tokens.count_ones() as f32;
-            lists.sort_by(|a, b| per_token(b).total_cmp(&per_token(a)).then(a.0.len().cmp(&b.0.len())));
+            let mut hits: Vec<KeyHit> = keys
+                .iter()
+                .filter_map(|(k, tokens)| self.postings.get(k).map(|list| KeyHit { list, tokens: *tokens, weight: idf(list) }))
+                .collect();
+            hits.sort_by(|a, b| b.per_token().total_cmp(&a.per_token()).then(a.list.len().cmp(&b.list.len())));
             found.clear();
-            let (rare, common_lists): (Vec<_>, Vec<_>) = lists.iter().partition(|(l, _)| l.len() <= common);
-            for &(list, tokens) in rare {
-                let w = idf(list);
-                for &p in list {
+            let (rare, common_hits): (Vec<&KeyHit>, Vec<&KeyHit>) = hits.iter().partition(|h| h.list.len() <= common);
+            for hit in rare {
+                for &p in hit.list {
                     if admitted(packing.entity(p)) {
-                        found.entry(p).or_default().credit(tokens, w);
+                        found.entry(p).or_default().credit(hit.tokens, hit.weight);
                     }
                 }
             }
             if found.is_empty() {
-                if let Some((l, _)) = common_lists.iter().min_by_key(|(l, _)| l.len()) {
-                    rarest_common = rarest_common.filter(|r| r.len() <= l.len()).or(Some(l));
+                if let Some(h) = common_hits.iter().min_by_key(|h| h.list.len()) {
+                    rarest_common = rarest_common.filter(|r| r.len() <= h.list.len()).or(Some(h.list));
                 }
                 continue;
             }
             // Common keys only add to the forms rarer keys found.
-            for &(list, tokens) in common_lists {
-                add_to_found(&mut found, list, tokens, idf(list));
+            for hit in common_hits {
+                add_to_found(&mut found, hit.list, hit.tokens, hit.weight);
             }
-            let attainable = attainable_weight(form.tokens.len(), &lists, idf(&[0]), idf);
+            let attainable = attainable_weight(form.tokens.len(), &hits, idf(&[0]));
             for (p, f) in found.drain() {
                 let (entity, form) = (packing.entity(p), packing.form(p));
                 // Listed parts no query token found cost a little: of two
