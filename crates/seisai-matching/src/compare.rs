@@ -135,8 +135,7 @@ const ROMANISATION_SIMILARITY: f32 = 0.93;
 /// Whether two different words are one Slavic name written in two
 /// romanisation systems (see [`seisai_names::translit::romanisation_skeleton`]).
 fn same_romanisation(a: &Token, b: &Token) -> bool {
-    use seisai_names::translit::romanisation_skeleton as skeleton;
-    a.kind == TokenKind::Word && b.kind == TokenKind::Word && a.text.is_ascii() && b.text.is_ascii() && skeleton(&a.text) == skeleton(&b.text)
+    a.skeleton != 0 && a.skeleton == b.skeleton
 }
 
 /// Credit earned by a pair of parts of the given similarity.
@@ -214,6 +213,7 @@ pub fn joined_tokens(tokens: &[Token]) -> Vec<Option<Token>> {
             token.phonetic_alt = Default::default();
             token.matcher = None;
             token.weight = a.weight + b.weight;
+            token.skeleton = if token.text.is_ascii() { crate::matcher::skeleton_key(&token.text) } else { 0 };
             token.similarity_key = crate::matcher::similarity_key(&token);
             Some(token)
         })

@@ -75,6 +75,14 @@ pub fn similarity_key(token: &Token) -> u64 {
     h.finish()
 }
 
+/// A non-zero hash of the romanisation skeleton of an ASCII word (see
+/// [`seisai_names::translit::romanisation_skeleton`]).
+pub fn skeleton_key(word: &str) -> u64 {
+    let mut h = FxHasher::default();
+    seisai_names::translit::romanisation_skeleton(word).hash(&mut h);
+    h.finish().max(1)
+}
+
 /// `compute()`, the similarity of `a` and `b`, remembered on this thread
 /// when `a` is a query token with prepared comparators.
 pub fn memoized(a: &Token, b: &Token, compute: impl FnOnce() -> f32) -> f32 {

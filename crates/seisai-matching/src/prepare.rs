@@ -74,6 +74,12 @@ pub struct Token {
     /// the token, to remember similarities already computed.
     #[serde(skip)]
     pub similarity_key: u64,
+    /// A hash of the word's romanisation skeleton (see
+    /// [`seisai_names::translit::romanisation_skeleton`]) for a word in
+    /// ASCII letters, 0 for any other part: computed once here rather than
+    /// for every pair of words compared.
+    #[serde(skip)]
+    pub skeleton: u64,
     /// Comparators prepared for a query token (see [`Prepared::with_matchers`](crate::score::Prepared::with_matchers)).
     #[serde(skip)]
     pub matcher: Option<Arc<crate::matcher::TokenMatcher>>,
@@ -97,7 +103,9 @@ impl Token {
         };
         let letters = crate::matcher::letter_mask(text.chars());
         let char_count = text.chars().count().min(u32::MAX as usize) as u32;
-        let mut token = Token { text, kind, weight, phonetic, phonetic_alt, char_count, letters, similarity_key: 0, matcher: None };
+        let skeleton = if matches!(kind, TokenKind::Word) && text.is_ascii() { crate::matcher::skeleton_key(&text) } else { 0 };
+        let mut token =
+            Token { text, kind, weight, phonetic, phonetic_alt, char_count, letters, similarity_key: 0, skeleton, matcher: None };
         token.similarity_key = crate::matcher::similarity_key(&token);
         token
     }
