@@ -254,6 +254,15 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     for a in &q.tokens {
         single.extend(c.tokens.iter().map(|b| part_similarity(a, b)));
     }
+    // The romanised syllables of a Chinese or Korean name in its own script
+    // are read by rule: another spelling is another syllable, hence another
+    // name (成 cheng / chen, 琳 lin / lian, 健 ken / khan), however alike.
+    let syllabic = q.syllabic || c.syllabic;
+    if syllabic {
+        for s in single.iter_mut() {
+            *s = syllable_similarity(*s);
+        }
+    }
     let sim = |i: usize, j: usize| single.get(i * cn + j).copied().unwrap_or(0.0);
     // Joined parts are only tried when single parts leave something
     // without a close partner (the common case needs no joins).
@@ -278,7 +287,8 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
                     // pair that still differs is weak evidence: two short
                     // syllables that differ by a letter (xiu ying / xiuling)
                     // would otherwise pass as a typo of a long word.
-                    part_similarity(at, bt).min(0.86)
+                    let s = part_similarity(at, bt).min(0.86);
+                    if syllabic { syllable_similarity(s) } else { s }
                 }
             };
             if s >= 0.8 {
@@ -413,6 +423,17 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
 /// Share of the weight of a syllable of a Chinese or Korean name that one
 /// side lacks (see [`CompareParams`] for other names).
 const SYLLABLE_SHARE: f32 = 0.8;
+
+/// Similarity of two romanised syllables (or words of syllables) of a
+/// Chinese or Korean name written in its own script, from their
+/// similarity as letters: equal or not (see [`SYLLABLE_VARIANT`]).
+fn syllable_similarity(s: f32) -> f32 {
+    if s >= 1.0 { s } else { s.min(SYLLABLE_VARIANT) }
+}
+
+/// The most a different spelling of a syllable of a Chinese or Korean name
+/// in its own script is worth: below the floor of any credit.
+const SYLLABLE_VARIANT: f32 = 0.79;
 
 /// Credit of a number paired with a different number as a series mark.
 const SERIES_CREDIT: f32 = 0.6;
@@ -594,6 +615,17 @@ mod tests {
         assert!(score("Iwan Petrow", "Ivan Petrov", Schema::Person) >= 0.9);
         assert!(score("Taras Schewtschenko", "Taras Shevchenko", Schema::Person) >= 0.9);
         assert!(score("Iwan Petrow", "Ivana Petrova", Schema::Person) < 0.9);
+    }
+
+    #[test]
+    fn syllables_of_a_chinese_name_in_its_script_are_equal_or_different() {
+        assert!(score("朱成", "Zhu Cheng", Schema::Person) > 0.97);
+        assert!(score("成 朱", "Zhu Chen", Schema::Person) < 0.8);
+        assert!(score("琳 杨", "Lian Yang", Schema::Person) < 0.8);
+        // 何 he and 德 de are syllables, not a title and a particle.
+        assert!(score("华 何", "Hua", Schema::Person) < 0.8);
+        assert!(score("明德 謝", "Ming Xie", Schema::Person) < 0.8);
+        assert!(score("Shi Ping", "Ping", Schema::Person) < 0.8);
     }
 
     #[test]

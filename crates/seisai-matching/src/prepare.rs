@@ -301,7 +301,13 @@ fn build_form(
         }
         let w = &ws[i];
         i += 1;
-        if !matches!(schema, Schema::Vessel | Schema::Airplane) && ws.len() > 1 && vocab::is_title(w) && is_person {
+        // The romanised syllables of a Chinese or Korean name are never
+        // titles (石 shi, 何 he); nor, in Latin script, are titles that are
+        // also common name parts.
+        let title = vocab::is_title(w)
+            && !syllabic
+            && !(script == NameScript::Latin && vocab::is_name_like_title(w));
+        if !matches!(schema, Schema::Vessel | Schema::Airplane) && ws.len() > 1 && title && is_person {
             titles.push(w.clone());
             continue;
         }
@@ -317,7 +323,8 @@ fn build_form(
             continue;
         } else if w.chars().count() == 1 && !syllabic {
             TokenKind::Initial
-        } else if vocab::is_particle(w) {
+        } else if vocab::is_particle(w) && !syllabic {
+            // (A romanised syllable such as 德 de or 王 o is a name part.)
             tokens.push(Token::new(vocab::canonical_particle(w).to_string(), TokenKind::Particle, dm));
             continue;
         } else if is_org && vocab::is_generic_org_word(w) {
