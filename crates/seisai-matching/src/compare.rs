@@ -388,10 +388,19 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     } else {
         (unmatched_query_share, params.unmatched_candidate_share)
     };
+    // One part the query leaves out (a middle name, a second surname)
+    // costs its share; when a query of two words leaves out more than about
+    // one part, it names only a piece of the listed name (`José Gómez` /
+    // `Francisco José RANGEL GÓMEZ`), which many other people share.
+    let candidate_extra = (c_unmatched - substituted).min(q_weight * 1.5);
+    let words_matched = q.tokens.iter().zip(q_used.iter()).filter(|(t, u)| **u && t.kind == TokenKind::Word).count();
+    let first_part = if words_matched <= 2 { candidate_extra.min(ONE_PART_WEIGHT) } else { candidate_extra };
+    let candidate_extra_cost = unmatched_candidate_share * first_part
+        + unmatched_candidate_share.max(MANY_PARTS_SHARE) * (candidate_extra - first_part);
     let denominator = q_matched
         + substituted * (1.0 + SUBSTITUTION_EXTRA)
         + unmatched_query_share * (q_unmatched - substituted)
-        + unmatched_candidate_share * (c_unmatched - substituted).min(q_weight * 1.5);
+        + candidate_extra_cost;
     let mut score = if denominator > 0.0 && distinctive_matched {
         earned / denominator
     } else {
@@ -403,7 +412,7 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     if patronymic_swapped(q, c) {
         score -= 0.25;
     }
-    if seisai_names::vocab::legal_forms_conflict(&q.legal_forms, &c.legal_forms) {
+    if seisai_names::vocab::legal_forms_conflict(&q.legal_forms, &c.legal_forms) || qualifiers_conflict(q, q_used, c, c_used) {
         score -= 0.12;
     }
     let score = score.clamp(0.0, 1.0);
@@ -434,6 +443,14 @@ fn syllable_similarity(s: f32) -> f32 {
 /// The most a different spelling of a syllable of a Chinese or Korean name
 /// in its own script is worth: below the floor of any credit.
 const SYLLABLE_VARIANT: f32 = 0.79;
+
+/// The weight of about one name part (a word of 8 letters or more weighs
+/// 1): candidate parts left unmatched up to it cost their usual share.
+const ONE_PART_WEIGHT: f32 = 1.0;
+
+/// Share of the weight of unmatched candidate parts beyond
+/// [`ONE_PART_WEIGHT`], at least.
+const MANY_PARTS_SHARE: f32 = 0.5;
 
 /// Credit of a number paired with a different number as a series mark.
 const SERIES_CREDIT: f32 = 0.6;
@@ -549,6 +566,17 @@ fn acronym_score(short: &NameForm, long: &NameForm) -> f32 {
     if initials.chars().count() >= 2 && initials == word.text { 0.82 } else { 0.0 }
 }
 
+/// Whether both forms keep a qualifier of their own, unmatched: a generic
+/// word that is not one of the generic organisation words, i.e. a word in
+/// parentheses or a region (`Bowne Global Solutions (Sweden)` /
+/// `(Finland)`: two branches are two companies).
+fn qualifiers_conflict(q: &NameForm, q_used: &[bool], c: &NameForm, c_used: &[bool]) -> bool {
+    let has = |f: &NameForm, used: &[bool]| {
+        f.tokens.iter().zip(used).any(|(t, u)| !*u && t.kind == TokenKind::Generic && !seisai_names::vocab::is_generic_org_word(&t.text))
+    };
+    has(q, q_used) && has(c, c_used)
+}
+
 /// Whether the names around a `bin`/`ibn` particle are swapped between the
 /// two forms (`Salman bin Muhammad` vs `Muhammad bin Salman`: son and
 /// father are different people).
@@ -626,6 +654,21 @@ mod tests {
         assert!(score("华 何", "Hua", Schema::Person) < 0.8);
         assert!(score("明德 謝", "Ming Xie", Schema::Person) < 0.8);
         assert!(score("Shi Ping", "Ping", Schema::Person) < 0.8);
+    }
+
+    #[test]
+    fn qualifiers_of_an_organisation_weigh_little_unless_they_differ() {
+        assert!(score("Deutsche Bank AG", "Deutsche Bank (Schweiz) AG", Schema::Company) >= 0.8);
+        assert!(score("Faberlic", "Faberlic Europe", Schema::Company) >= 0.8);
+        assert!(score("Bowne Solutions (Sweden) AB", "Bowne Solutions (Finland) AB", Schema::Company) < 0.8);
+        assert!(score("Santander", "Santander Mexico", Schema::Company) < 0.8);
+    }
+
+    #[test]
+    fn partial_names_and_glued_words() {
+        assert!(score("FridrichLindenberg", "Friedrich Lindenberg", Schema::Person) >= 0.8);
+        assert!(score("Jose Gomez", "Francisco Jose Rangel Gomez", Schema::Person) < 0.8);
+        assert!(score("Nicolas Maduro", "Nicolas Maduro Moros", Schema::Person) >= 0.8);
     }
 
     #[test]
