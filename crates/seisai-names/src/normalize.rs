@@ -104,7 +104,7 @@ pub fn split_camel_case(text: &str) -> String {
 }
 
 fn is_latin_letter(c: char) -> bool {
-    c.is_alphabetic() && dominant(c.encode_utf8(&mut [0u8; 4])) == NameScript::Latin
+    c.is_alphabetic() && of_char(c) == Some(NameScript::Latin)
 }
 
 /// Cleans a name for comparison (see the module documentation).
