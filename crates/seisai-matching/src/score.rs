@@ -207,10 +207,15 @@ fn best_pair_with<'a>(
             if !shares_key {
                 continue;
             }
-            // Same non-Latin script: compare natively only; other
-            // pairs compare Latin forms only.
+            // Same non-Latin script: compare natively (two Korean or
+            // Chinese names that romanise alike stay apart); other pairs
+            // compare Latin forms. Cyrillic names compare both ways: one
+            // name in Russian, Ukrainian and Belarusian spelling differs
+            // in letters its romanisations share (Путин / Пуцін, putin /
+            // putsin).
             let same_script = qf.script == cf.script && qf.script != NameScript::Latin;
-            if qf.native != cf.native || (qf.native && !same_script) || (!qf.native && same_script) {
+            let latin_too = same_script && qf.script == NameScript::Cyrillic;
+            if qf.native != cf.native || (qf.native && !same_script) || (!qf.native && same_script && !latin_too) {
                 continue;
             }
             let s = compare_score(qf, cf, params) * property_factor(cn.prop, cf);

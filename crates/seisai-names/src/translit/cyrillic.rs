@@ -214,7 +214,13 @@ pub(crate) fn renderings(text: &str) -> Vec<String> {
     for &system in &SYSTEMS {
         forms.push(render_words(&lower, system, lang));
     }
-    if lang == Language::Ukrainian {
+    if lang == Language::Belarusian {
+        // Lists also carry Belarusian names in their Russian spelling
+        // (Уладзімір Пуцін / Владимир Путин, Лукашэнка / Лукашенко).
+        let russian: Vec<Vec<char>> = lower.iter().map(|w| russian_spelling_of_belarusian(w)).collect();
+        forms.insert(2, render_words(&russian, System::Bgn, Language::Russian));
+        forms.truncate(SYSTEMS.len());
+    } else if lang == Language::Ukrainian {
         // Lists also spell Ukrainian names the Russian way (Volodimir, Zelenskiy).
         forms.insert(2, render_words(&lower, System::Bgn, Language::Russian));
         forms.truncate(SYSTEMS.len());
@@ -227,6 +233,33 @@ pub(crate) fn renderings(text: &str) -> Vec<String> {
         }
     }
     forms
+}
+
+/// A Belarusian word respelled the Russian way, by the regular
+/// correspondences of the two spellings: ў → в, і → и, э → е, дз and ц
+/// before a soft vowel or soft sign → д and т (дзеканне, цеканне), and a
+/// word-initial у before a consonant → в (Уладзімір → Владимир).
+fn russian_spelling_of_belarusian(word: &[char]) -> Vec<char> {
+    let soft = |c: Option<&char>| c.is_some_and(|c| matches!(c, 'і' | 'е' | 'ё' | 'ю' | 'я' | 'ь'));
+    let mut out = Vec::with_capacity(word.len());
+    let mut i = 0;
+    while let Some(&c) = word.get(i) {
+        let next = word.get(i + 1);
+        match c {
+            'у' if i == 0 && next.is_some_and(|n| !is_vowel(*n)) => out.push('в'),
+            'ў' => out.push('в'),
+            'і' => out.push('и'),
+            'э' => out.push('е'),
+            'д' if next == Some(&'з') && soft(word.get(i + 2)) => {
+                out.push('д');
+                i += 1;
+            }
+            'ц' if soft(next) => out.push('т'),
+            other => out.push(other),
+        }
+        i += 1;
+    }
+    out
 }
 
 fn render_words(words: &[Vec<char>], system: System, lang: Language) -> String {
@@ -296,6 +329,8 @@ mod tests {
         assert!(has("Уладзімір Пуцін", "uladzimir putsin"));
         assert!(has("Лукашэнка Аляксандр Рыгоравіч", "lukashenka aliaksandr ryhoravich"));
         assert!(has("Григорій", "hryhorii"));
+        assert!(has("Уладзімір Пуцін", "vladimir putin"));
+        assert!(has("Лукашэнка Аляксандр", "lukashenka alyaksandr"));
     }
 
     #[test]
