@@ -96,6 +96,9 @@ fn word_similarity(a: &Token, b: &Token) -> f32 {
         // Too different for any adjustment below to reach the 0.8 floor.
         return if same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { jw };
     }
+    if seisai_names::vocab::gender_variants(&a.text, &b.text) {
+        return jw.min(GENDER_VARIANT_SIMILARITY);
+    }
     let edits = crate::matcher::levenshtein(a, b);
     let len = a.char_count.max(b.char_count) as usize;
     // Short parts (romanised Chinese and Korean syllables, short given
@@ -128,6 +131,11 @@ fn word_similarity(a: &Token, b: &Token) -> f32 {
     let jw = if phonetic && jw >= 0.7 && edits <= 2 { jw.max(0.9) } else { jw };
     if jw < ROMANISATION_SIMILARITY && same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { jw }
 }
+
+/// The most two forms of one name for a man and for a woman (`Petrov` /
+/// `Petrova`, `Mario` / `Maria`) are worth: two people, usually of one
+/// family, not a typo.
+const GENDER_VARIANT_SIMILARITY: f32 = 0.85;
 
 /// Similarity of two words that are one name in two romanisation systems
 /// (`iwan` / `ivan`, `schewtschenko` / `shevchenko`).
@@ -526,7 +534,7 @@ fn small_defect(q: &NameForm, c: &NameForm, q_credit: &[f32], q_partner: &[Optio
     let (a, b) = (q.tokens.get(i)?, c.tokens.get(j)?);
     // Two-letter parts may gain a letter (`un` / `uun`) but not change one (`li` / `yi`).
     let long_enough = a.char_count.min(b.char_count) >= 2 && a.char_count.max(b.char_count) >= 3;
-    (long_enough && one_edit_apart(&a.text, &b.text)).then_some((i, j))
+    (long_enough && one_edit_apart(&a.text, &b.text) && !seisai_names::vocab::gender_variants(&a.text, &b.text)).then_some((i, j))
 }
 
 /// Whether two different strings are one edit apart: one character
@@ -715,6 +723,15 @@ mod tests {
         assert!(score("John Perez", "John P. Walters", Schema::Person) < 0.8);
         assert!(score("J. Walters", "John Walters", Schema::Person) >= 0.8);
         assert!(score("John Walters", "John P. Walters", Schema::Person) >= 0.8);
+    }
+
+    #[test]
+    fn a_name_for_a_man_is_not_a_typo_of_the_name_for_a_woman() {
+        assert!(score("Anna Petrova", "Anna Petrov", Schema::Person) < 0.8);
+        assert!(score("Евгения Лебедева", "Лебедев Евгений", Schema::Person) < 0.8);
+        assert!(score("Michel Obama", "Michelle Obama", Schema::Person) < 0.8);
+        assert!(score("Maria Lopez", "Mario Lopez", Schema::Person) < 0.8);
+        assert!(score("Anna Petrova", "Anna Petrova", Schema::Person) > 0.97);
     }
 
     #[test]

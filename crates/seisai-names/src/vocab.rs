@@ -261,6 +261,31 @@ pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word)
 }
 
+/// Whether two different words are the forms of one name for a man and
+/// for a woman: Slavic surnames and given names (`petrov` / `petrova`,
+/// `ivan` / `ivana`, `yevgeniy` / `yevgeniya`, `kovalskiy` / `kovalskaya`,
+/// and the same in Cyrillic: `лебедев` / `лебедева`, `евгений` /
+/// `евгения`), Romance given names (`mario` / `maria`, `luis` / `luisa`)
+/// and French ones (`michel` / `michelle`).
+pub fn gender_variants(a: &str, b: &str) -> bool {
+    let (short, long) = if a.chars().count() <= b.chars().count() { (a, b) } else { (b, a) };
+    if short.chars().count() < 3 {
+        return false;
+    }
+    let consonant_end = short.chars().last().is_some_and(|c| c.is_alphabetic() && !"aeiouаеёиоуыэюяіє".contains(c));
+    if let Some(rest) = long.strip_prefix(short) {
+        return (consonant_end && (rest == "a" || rest == "а")) || (short.ends_with('l') && rest == "le");
+    }
+    // Endings that replace each other.
+    const SWAPS: [(&str, &str); 8] =
+        [("o", "a"), ("iy", "aya"), ("yi", "aya"), ("ii", "aya"), ("ий", "ая"), ("ый", "ая"), ("ой", "ая"), ("й", "я")];
+    SWAPS.iter().any(|(m, f)| {
+        let stem = |w: &str, end: &str| w.strip_suffix(end).map(str::to_owned);
+        let pair = |x: &str, y: &str| matches!((stem(x, m), stem(y, f)), (Some(s1), Some(s2)) if s1 == s2 && s1.chars().count() >= 3);
+        pair(a, b) || pair(b, a)
+    })
+}
+
 /// Titles that are also common name parts (`He` and `Shi` are Chinese
 /// surnames, `San` a Burmese and Korean name part, `Don` an English given
 /// name): titles only where the script says so (`さん`, `氏` read from
