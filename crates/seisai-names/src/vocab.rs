@@ -287,10 +287,11 @@ pub fn gender_variants(a: &str, b: &str) -> bool {
 }
 
 /// Titles that are also common name parts (`He` and `Shi` are Chinese
-/// surnames, `San` a Burmese and Korean name part, `Don` an English given
-/// name): titles only where the script says so (`さん`, `氏` read from
-/// kana or kanji), parts of the name in Latin script.
-const NAME_LIKE_TITLES: &[&str] = &["he", "shi", "san", "don"];
+/// surnames, `San` a Burmese and Korean name part, `Don` an English and
+/// `Junior` a Brazilian given name, `Sama` and `Donà` surnames): titles
+/// only where the script says so (`さん`, `様`, `氏` read from kana or
+/// kanji), parts of the name in Latin script.
+const NAME_LIKE_TITLES: &[&str] = &["he", "shi", "san", "sama", "don", "dona", "junior"];
 
 /// Whether `word` is a title that is also a common name part (see
 /// [`NAME_LIKE_TITLES`]).
