@@ -205,7 +205,10 @@ impl MatchParams {
         let wanted = if filtered { limit.saturating_mul(4).max(50) } else { limit };
         let options = SearchOptions {
             limit: wanted,
-            candidates: 200.max(wanted),
+            // As many candidates as the engine's evaluation scores (see
+            // BENCHMARKS.md "Service": 200 cost 3× the CPU and added only
+            // false alerts on the evaluation sets), more when more are wanted.
+            candidates: SearchOptions::default().candidates.max(wanted),
             config: Config { threshold },
             datasets,
             exclude_datasets: params.all("exclude_dataset"),
