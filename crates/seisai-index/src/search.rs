@@ -188,6 +188,9 @@ impl Index {
             hits.sort_by(|a, b| b.per_token().total_cmp(&a.per_token()).then(a.list.len().cmp(&b.list.len())));
             found.clear();
             let (rare, common_hits): (Vec<&KeyHit>, Vec<&KeyHit>) = hits.iter().partition(|h| h.list.len() <= common);
+            // Sized once for every posting the rare keys can add (growing
+            // the map as they come rehashed it several times per form).
+            found.reserve(rare.iter().map(|h| h.list.len()).sum());
             for hit in rare {
                 for &p in hit.list {
                     if admitted(packing.entity(p)) {

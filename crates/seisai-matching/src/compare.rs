@@ -85,9 +85,10 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
     crate::matcher::memoized(a, b, || word_similarity(a, b))
 }
 
-/// [`part_similarity`] of two different words.
+/// [`part_similarity`] of two different words that
+/// [`crate::matcher::could_reach_floor`] admits.
 fn word_similarity(a: &Token, b: &Token) -> f32 {
-    let mut jw = crate::matcher::jaro_winkler(a, b);
+    let mut jw = crate::matcher::jaro_winkler_unchecked(a, b);
     // Jaro-Winkler alone cannot tell a typo from a different name of the
     // same shape; the number of edits can: one edit in a long enough part
     // is a typo, three or more is another name.

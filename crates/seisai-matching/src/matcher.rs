@@ -27,7 +27,9 @@ pub struct TokenMatcher {
     /// similarities).
     slot: u32,
     jaro_winkler: jaro_winkler::BatchComparator<char>,
-    levenshtein: levenshtein::BatchComparator<char>,
+    /// Made on first use: only pairs close enough by Jaro–Winkler count
+    /// their edits, and many query parts have none.
+    levenshtein: std::sync::OnceLock<levenshtein::BatchComparator<char>>,
 }
 
 impl fmt::Debug for TokenMatcher {
@@ -41,8 +43,8 @@ impl TokenMatcher {
         TokenMatcher {
             query,
             slot,
-            jaro_winkler: jaro_winkler::BatchComparator::new(chars.clone()),
-            levenshtein: levenshtein::BatchComparator::new(chars),
+            jaro_winkler: jaro_winkler::BatchComparator::new(chars),
+            levenshtein: std::sync::OnceLock::new(),
         }
     }
 }
@@ -128,6 +130,12 @@ pub fn jaro_winkler(a: &Token, b: &Token) -> f32 {
     if !could_reach_floor(a, b) {
         return 0.0;
     }
+    jaro_winkler_unchecked(a, b)
+}
+
+/// [`jaro_winkler`] of two tokens [`could_reach_floor`] admits (the caller
+/// has checked; the check is a good share of the cost of most pairs).
+pub(crate) fn jaro_winkler_unchecked(a: &Token, b: &Token) -> f32 {
     let args = jaro_winkler::Args::default().score_cutoff(JW_FLOOR);
     let s = match &a.matcher {
         Some(m) => m.jaro_winkler.normalized_similarity_with_args(b.chars(), &args),
@@ -139,7 +147,7 @@ pub fn jaro_winkler(a: &Token, b: &Token) -> f32 {
 /// Levenshtein distance of two tokens (in characters).
 pub fn levenshtein(a: &Token, b: &Token) -> usize {
     match &a.matcher {
-        Some(m) => m.levenshtein.distance(b.chars()),
+        Some(m) => m.levenshtein.get_or_init(|| levenshtein::BatchComparator::new(a.chars())).distance(b.chars()),
         None => levenshtein::distance(a.chars(), b.chars()),
     }
 }

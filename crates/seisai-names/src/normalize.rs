@@ -17,7 +17,7 @@
 use unicode_general_category::{GeneralCategory, get_general_category};
 use unicode_normalization::UnicodeNormalization;
 
-use crate::script::{NameScript, dominant};
+use crate::script::{NameScript, of_char};
 
 /// Whether `c` is invisible: a format character (Cf: zero-width joiners
 /// and spaces, bidi marks and embeddings, soft hyphen, BOM), a variation
@@ -59,12 +59,15 @@ fn to_cyrillic(c: char) -> char {
 /// Folds look-alike letters of a mixed-script word into the word's
 /// majority script (Latin or Cyrillic). Words in one script are unchanged.
 fn fold_confusables(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_string();
+    }
     let (mut latin, mut cyrillic, mut greek) = (0, 0, 0);
     for c in word.chars() {
-        match dominant(c.encode_utf8(&mut [0; 4])) {
-            NameScript::Latin => latin += 1,
-            NameScript::Cyrillic => cyrillic += 1,
-            NameScript::Greek => greek += 1,
+        match of_char(c) {
+            Some(NameScript::Latin) => latin += 1,
+            Some(NameScript::Cyrillic) => cyrillic += 1,
+            Some(NameScript::Greek) => greek += 1,
             _ => {}
         }
     }

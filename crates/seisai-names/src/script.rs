@@ -58,6 +58,16 @@ impl NameScript {
     }
 }
 
+/// The script of one character, `None` for digits, punctuation, spaces
+/// and marks (Unicode's Common and Inherited scripts).
+pub fn of_char(c: char) -> Option<NameScript> {
+    // Most names are ASCII: no table lookup for them.
+    if c.is_ascii() {
+        return c.is_ascii_alphabetic().then_some(NameScript::Latin);
+    }
+    classify(c)
+}
+
 fn classify(c: char) -> Option<NameScript> {
     Some(match c.script() {
         Script::Latin => NameScript::Latin,
@@ -86,7 +96,7 @@ fn classify(c: char) -> Option<NameScript> {
 pub fn dominant(text: &str) -> NameScript {
     let mut counts = [0usize; 14];
     for c in text.chars() {
-        if let Some(s) = classify(c) {
+        if let Some(s) = of_char(c) {
             counts[s as usize] += 1;
         }
     }
@@ -117,7 +127,7 @@ pub fn dominant(text: &str) -> NameScript {
 
 /// Whether every letter of `text` is Latin (or it has no letters).
 pub fn is_latin(text: &str) -> bool {
-    text.chars().all(|c| !matches!(classify(c), Some(s) if s != NameScript::Latin))
+    text.chars().all(|c| !matches!(of_char(c), Some(s) if s != NameScript::Latin))
 }
 
 #[cfg(test)]
@@ -134,6 +144,10 @@ mod tests {
         assert_eq!(dominant("김정은"), NameScript::Hangul);
         assert_eq!(dominant("محمد"), NameScript::Arabic);
         assert_eq!(dominant("123"), NameScript::None);
+        // The ASCII shortcut agrees with the Unicode tables.
+        for c in (0u8..128).map(char::from) {
+            assert_eq!(of_char(c), classify(c), "{c:?}");
+        }
         assert!(is_latin("José Müller-Lüdenscheidt 3"));
         assert!(!is_latin("Pаvel"));
     }
