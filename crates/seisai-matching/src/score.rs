@@ -463,10 +463,11 @@ mod tests {
         let Some(r) = score(&Prepared::from_entity(&query, &ctx), &candidate, &Config::default()) else { panic!("no score") };
         let e = &r.evidence;
         assert!(e.identifier.is_some_and(|d| d > 0.0), "{e:?}");
+        let others = e.birth_date.unwrap_or(0.0) + e.country.unwrap_or(0.0);
         let lifted = 0.9 + 0.1 * e.name;
-        assert!(r.score >= lifted - 1e-6 && e.name < lifted, "{e:?} {}", r.score);
+        assert!(e.name < lifted && (r.score - (lifted + others).clamp(0.0, 1.0)).abs() < 1e-6, "{e:?} {}", r.score);
         let no_identifier = FeatureWeights { identifier: Scale { reward: 0.0, penalty: 1.0 }, ..FeatureWeights::NONE };
-        let unlifted = e.name + e.birth_date.unwrap_or(0.0) + e.country.unwrap_or(0.0);
+        let unlifted = e.name + others;
         assert!((e.combine(Some(&no_identifier)) - unlifted.clamp(0.0, 1.0)).abs() < 1e-6);
     }
 }
