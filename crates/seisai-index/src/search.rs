@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
-use seisai_matching::score::{Config, MatchResult, Prepared, score, score_value};
+use seisai_matching::score::{Config, MatchResult, Prepared, score, score_value_above};
 use seisai_model::{Entity, Schema};
 
 use crate::Index;
@@ -247,7 +247,8 @@ impl Index {
             if !opts.admits(&self.entities[i as usize]) {
                 continue;
             }
-            if let Some(s) = score_value(query, &self.prepared[i as usize]) {
+            // Candidates that cannot score above `min_score` are not compared.
+            if let Some(s) = score_value_above(query, &self.prepared[i as usize], opts.min_score) {
                 if s > opts.min_score {
                     scored.push((s, i));
                 }

@@ -341,18 +341,35 @@ fn involves_person(query: &Prepared, candidate: &Prepared) -> bool {
 /// The score of a candidate alone, without building its explanation (the
 /// fast path for ranking candidates); equal to the score of [`score`].
 pub fn score_value(query: &Prepared, candidate: &Prepared) -> Option<f32> {
+    score_value_above(query, candidate, f32::NEG_INFINITY)
+}
+
+/// [`score_value`] for a search that keeps only scores above `floor`: the
+/// same score when it is above `floor`, and `None` as well when the
+/// candidate cannot score above it. The secondary evidence is weighed
+/// first, and the name comparison (most of the cost) is skipped when even
+/// a perfect name (score 1, the most a name comparison gives) would leave
+/// the score at or below `floor` — e.g. a contradicting birth date below
+/// the match threshold. The final score grows with the name score, so the
+/// bound is exact.
+pub fn score_value_above(query: &Prepared, candidate: &Prepared, floor: f32) -> Option<f32> {
     if !query.schema.can_match(&candidate.schema) {
         return None;
     }
-    let (name_score, ..) = best_pair(query, candidate)?;
     let is_person = involves_person(query, candidate);
-    let evidence = Evidence {
-        name: name_score,
+    // A perfect name first: the most the candidate can score.
+    let mut evidence = Evidence {
+        name: 1.0,
         identifier: features::identifiers(&query.identifiers, &candidate.identifiers).map(|o| o.delta),
         birth_date: is_person.then(|| features::birth_dates_delta(&query.birth_dates, &candidate.birth_dates)).flatten(),
         gender: is_person.then(|| features::gender_delta(query.gender.as_deref(), candidate.gender.as_deref())).flatten(),
         country: features::countries_delta(&query.countries, &candidate.countries),
     };
+    if evidence.combine(None) <= floor {
+        return None;
+    }
+    let (name_score, ..) = best_pair(query, candidate)?;
+    evidence.name = name_score;
     Some(evidence.combine(None))
 }
 
@@ -469,5 +486,34 @@ mod tests {
         let no_identifier = FeatureWeights { identifier: Scale { reward: 0.0, penalty: 1.0 }, ..FeatureWeights::NONE };
         let unlifted = e.name + others;
         assert!((e.combine(Some(&no_identifier)) - unlifted.clamp(0.0, 1.0)).abs() < 1e-6);
+    }
+
+    #[test]
+    fn score_above_a_floor_is_the_score_or_nothing() {
+        let ctx = NameContext::without_dictionaries();
+        let cfg = Config::default();
+        let listed = ["Ivan Petrov", "Vladimir Vladimirovich PUTIN", "Pol Pot"];
+        let queries = ["Ivan Petrov", "Iwan Petrow", "Putin Vladimir", "PolPot", "Angela Merkel"];
+        let dates = [None, Some("1952-10-07"), Some("1953"), Some("1985-05-05")];
+        for l in listed {
+            let c = Prepared::from_entity(&person(l, Some("1952-10-07")), &ctx);
+            for q in queries {
+                for d in dates {
+                    let query = Prepared::from_entity(&person(q, d), &ctx).with_matchers();
+                    let full = score(&query, &c, &cfg).map(|r| r.score);
+                    for floor in [0.0, 0.5, 0.7, 0.8, 0.95] {
+                        let above = score_value_above(&query, &c, floor);
+                        assert!(above.is_none_or(|s| Some(s) == full), "{q} {d:?} / {l} above {floor}: {above:?} vs {full:?}");
+                        assert_eq!(above.filter(|s| *s > floor), full.filter(|s| *s > floor), "{q} {d:?} / {l} above {floor}");
+                    }
+                }
+            }
+        }
+        // The same name with a contradicting birth date cannot reach 0.8:
+        // no name is compared (the bound says so before).
+        let query = Prepared::from_entity(&person("Ivan Petrov", Some("1985-05-05")), &ctx).with_matchers();
+        let c = Prepared::from_entity(&person("Ivan Petrov", Some("1952-10-07")), &ctx);
+        assert!(score_value(&query, &c).is_some_and(|s| s <= 0.8));
+        assert_eq!(score_value_above(&query, &c, 0.8), None);
     }
 }

@@ -2,11 +2,13 @@
 //! per customer id holding the party as an entity and its fingerprint.
 //! Imports upsert by id; an unchanged customer is left as it is.
 
+use rayon::prelude::*;
 use seisai_model::Entity;
 use serde::Serialize;
 
-use crate::db::Exec;
+use crate::db::{Exec, Val};
 use crate::error::Result;
+use crate::keycache::KeyMaker;
 use crate::{entity_fingerprint, now_text};
 
 /// One customer.
@@ -35,26 +37,101 @@ pub struct UpsertReport {
     pub unchanged: u64,
 }
 
-/// Inserts or updates customers (id, entity).
-pub fn upsert(tx: &mut dyn Exec, customers: &[(String, Entity)], report: &mut UpsertReport) -> Result<()> {
+/// Customers per step of an import: the lookup keys of one step are made
+/// (in parallel) while the previous step is written.
+const IMPORT_STEP: usize = 2_000;
+
+/// What an import does with one customer.
+struct Planned<'a> {
+    id: &'a str,
+    party: &'a Entity,
+    fingerprint: String,
+    /// New or changed: written. Otherwise unchanged, only its keys are cached.
+    write: bool,
+}
+
+/// Inserts or updates customers (id, entity). With `keys`, their lookup
+/// keys are made and cached too (those of unchanged customers when they
+/// have none of that version), so that monitoring finds them cached.
+pub fn upsert(tx: &mut dyn Exec, customers: &[(String, Entity)], keys: Option<&KeyMaker>, report: &mut UpsertReport) -> Result<()> {
     let now = now_text();
-    for (id, entity) in customers {
-        let fp = entity_fingerprint(entity);
-        let old = tx.query("SELECT fingerprint FROM customers WHERE id = $1", &[id.into()])?;
-        match old.first() {
-            Some(r) if r.text(0)? == fp => {
-                report.unchanged += 1;
-                continue;
+    let mut pending: Option<(Vec<Planned>, Vec<Vec<u8>>)> = None;
+    for step in customers.chunks(IMPORT_STEP).map(Some).chain([None]) {
+        let planned = step.map(|s| plan(tx, s, keys, report)).transpose()?;
+        let mut made: Vec<Vec<u8>> = Vec::new();
+        // The keys of this step are made on the thread pool while the
+        // previous step is written on this thread.
+        rayon::in_place_scope(|scope| -> Result<()> {
+            if let (Some(planned), Some(maker)) = (&planned, keys) {
+                let made = &mut made;
+                scope.spawn(move |_| *made = planned.par_iter().map(|p| maker.keys(p.party)).collect());
             }
-            Some(_) => report.changed += 1,
-            None => report.added += 1,
+            match pending.take() {
+                Some((written, made)) => write(tx, &written, &made, keys.map(KeyMaker::version), &now),
+                None => Ok(()),
+            }
+        })?;
+        pending = planned.map(|p| (p, made));
+    }
+    Ok(())
+}
+
+/// Compares a step with the registry: who is new or changed, and who needs keys.
+fn plan<'a>(tx: &mut dyn Exec, step: &'a [(String, Entity)], keys: Option<&KeyMaker>, report: &mut UpsertReport) -> Result<Vec<Planned<'a>>> {
+    let mut planned = Vec::new();
+    for (id, party) in step {
+        let fingerprint = entity_fingerprint(party);
+        let old = tx.query("SELECT fingerprint, keys_version FROM customers WHERE id = $1", &[id.into()])?;
+        let write = match old.first() {
+            Some(r) if r.text(0)? == fingerprint => {
+                report.unchanged += 1;
+                let version = r.opt_text(1)?;
+                if keys.is_none_or(|k| version.as_deref() == Some(k.version())) {
+                    continue;
+                }
+                false
+            }
+            Some(_) => {
+                report.changed += 1;
+                true
+            }
+            None => {
+                report.added += 1;
+                true
+            }
+        };
+        planned.push(Planned { id, party, fingerprint, write });
+    }
+    Ok(planned)
+}
+
+/// Writes a planned step, with its keys (`made`, in the same order) when
+/// they were made under `version`.
+fn write(tx: &mut dyn Exec, planned: &[Planned], made: &[Vec<u8>], version: Option<&str>, now: &str) -> Result<()> {
+    let mut keys_only = Vec::new();
+    for (i, p) in planned.iter().enumerate() {
+        let keys = made.get(i).cloned();
+        if !p.write {
+            keys_only.extend(keys.map(|k| (p.id.to_string(), p.fingerprint.clone(), k)));
+            continue;
         }
         tx.execute(
-            "INSERT INTO customers (id, name, entity, fingerprint, updated_at) VALUES ($1, $2, $3, $4, $5)
-             ON CONFLICT (id) DO UPDATE SET name = excluded.name, entity = excluded.entity,
-                fingerprint = excluded.fingerprint, updated_at = excluded.updated_at, name_keys = NULL, keys_version = NULL",
-            &[id.into(), entity.caption().into(), serde_json::to_string(entity)?.into(), fp.into(), now.as_str().into()],
+            "INSERT INTO customers (id, name, entity, fingerprint, updated_at, name_keys, keys_version) VALUES ($1, $2, $3, $4, $5, $6, $7)
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, entity = excluded.entity, fingerprint = excluded.fingerprint,
+                updated_at = excluded.updated_at, name_keys = excluded.name_keys, keys_version = excluded.keys_version",
+            &[
+                p.id.into(),
+                p.party.caption().into(),
+                serde_json::to_string(p.party)?.into(),
+                p.fingerprint.as_str().into(),
+                now.into(),
+                Val::Bytes(keys.clone()),
+                keys.and(version).into(),
+            ],
         )?;
+    }
+    if let Some(version) = version {
+        store_keys(tx, version, &keys_only)?;
     }
     Ok(())
 }

@@ -14,8 +14,12 @@
 //! whether the Japanese reader is loaded: a change of normalisation,
 //! transliteration, phonetics or key making that shows on any probe
 //! retires every cached key.
+//!
+//! An import makes the keys of the customers it writes ([`KeyMaker`]), so
+//! that the first monitoring run after it finds them all cached.
 
 use seisai_index::{Index, lookup_keys};
+use seisai_matching::NameContext;
 use seisai_model::{Entity, Schema};
 use sha2::{Digest, Sha256};
 
@@ -49,6 +53,34 @@ pub fn key_version(index: &Index) -> String {
         h.update(b"\n");
     }
     hex::encode(&h.finalize()[..12])
+}
+
+/// Makes customers' lookup keys as a monitoring run under the same name
+/// context would: an import fills the cache with it.
+pub struct KeyMaker {
+    /// An empty index: the name preparation of `ctx`, and nothing indexed.
+    preparer: Index,
+    version: String,
+}
+
+impl KeyMaker {
+    /// The key maker of a name context (use the one monitoring uses, or
+    /// the keys are remade at the first run).
+    pub fn new(ctx: NameContext) -> KeyMaker {
+        let preparer = Index::build(Vec::new(), ctx);
+        let version = key_version(&preparer);
+        KeyMaker { preparer, version }
+    }
+
+    /// The version of the keys made (see [`key_version`]).
+    pub fn version(&self) -> &str {
+        &self.version
+    }
+
+    /// The keys of a party, encoded as stored.
+    pub fn keys(&self, party: &Entity) -> Vec<u8> {
+        encode(&lookup_keys(&self.preparer.prepare(party)))
+    }
 }
 
 /// Keys as stored.

@@ -33,6 +33,7 @@ pub use customers::{Customer, UpsertReport};
 pub use db::{Backend, BackendKind};
 pub use error::{Result, ReviewError};
 pub use fingerprint::entity_fingerprint;
+pub use keycache::KeyMaker;
 pub use suppress::Suppression;
 
 /// File name of the SQLite database in the data directory.
@@ -195,11 +196,19 @@ impl Review {
         audit::export(&records, format)
     }
 
-    /// Imports customers (upsert by id) and records the import in the audit trail.
-    pub fn upsert_customers(&self, actor: &Actor, customers: &[(String, seisai_model::Entity)], source: &str) -> Result<UpsertReport> {
+    /// Imports customers (upsert by id) and records the import in the audit
+    /// trail. With `keys`, the customers' lookup keys are cached as well
+    /// (made in parallel), so that the next monitoring run need not make them.
+    pub fn upsert_customers(
+        &self,
+        actor: &Actor,
+        customers: &[(String, seisai_model::Entity)],
+        source: &str,
+        keys: Option<&KeyMaker>,
+    ) -> Result<UpsertReport> {
         self.db.write(|tx| {
             let mut report = UpsertReport::default();
-            customers::upsert(tx, customers, &mut report)?;
+            customers::upsert(tx, customers, keys, &mut report)?;
             audit::append(tx, actor, "customers.import", source, &serde_json::to_value(&report)?)?;
             Ok(report)
         })

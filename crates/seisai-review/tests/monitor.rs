@@ -10,7 +10,7 @@ use seisai_matching::NameContext;
 use seisai_model::Schema;
 use seisai_review::import::{CustomerFormat, parse_mapping, read_customers};
 use seisai_review::monitor::{MonitorOptions, delta, rescreen};
-use seisai_review::{Actor, AlertFilter};
+use seisai_review::{Actor, AlertFilter, KeyMaker};
 use seisai_sources::Input;
 use seisai_store::{ImportOptions, Store};
 
@@ -52,10 +52,10 @@ fn delta_monitoring(f: &Fixture) {
     let jsonl = read_customers(CUSTOMERS_JSONL.as_bytes(), CustomerFormat::Jsonl, &Default::default(), Schema::Person, "c.jsonl").unwrap();
     assert_eq!(csv[0].1.properties["birthDate"], ["1960-01-01"]);
     assert_eq!(jsonl[0].1.schema, Schema::Company);
-    let up = r.upsert_customers(&actor, &csv, "customers.csv").unwrap();
+    let up = r.upsert_customers(&actor, &csv, "customers.csv", None).unwrap();
     assert_eq!(up.added, 4);
-    assert_eq!(r.upsert_customers(&actor, &jsonl, "c.jsonl").unwrap().added, 1);
-    assert_eq!(r.upsert_customers(&actor, &csv, "customers.csv").unwrap().unchanged, 4, "upsert by id; unchanged stays");
+    assert_eq!(r.upsert_customers(&actor, &jsonl, "c.jsonl", None).unwrap().added, 1);
+    assert_eq!(r.upsert_customers(&actor, &csv, "customers.csv", None).unwrap().unchanged, 4, "upsert by id; unchanged stays");
     let bad = read_customers(b"CustNo,Name\n,Nobody\n", CustomerFormat::Csv, &map, Schema::Person, "bad.csv");
     assert!(bad.unwrap_err().to_string().contains("bad.csv:2"), "errors name the file and line");
 
@@ -92,7 +92,7 @@ fn delta_monitoring(f: &Fixture) {
     // A changed customer loses its cached keys; keys of another name preparation are not used.
     let mut changed = csv[2].clone();
     changed.1.properties.insert("name".into(), vec!["Maria Gonzalez Lopez".into()]);
-    assert_eq!(r.upsert_customers(&actor, &[changed], "customers.csv").unwrap().changed, 1);
+    assert_eq!(r.upsert_customers(&actor, &[changed], "customers.csv", None).unwrap().changed, 1);
     r.backend().write(|tx| tx.execute("UPDATE customers SET keys_version = 'older' WHERE id = 'c1'", &[])).unwrap();
     let full = rescreen(r, &store, ctx, &opts, &actor, &|_| {}).unwrap();
     assert_eq!(full.keys_cached, 2, "the changed customer and the one with stale keys: {full:?}");
@@ -120,10 +120,18 @@ fn list_jsonl(prefix: &str, n: usize, seed: usize) -> String {
 /// keys skip only customers without candidates; only matches are explained):
 /// a cold run (keys made), then a delta run with every key from the cache.
 fn same_hits_as_a_direct_search(f: &Fixture) {
-    let r = &f.review;
-    let actor = Actor::new("monitor", None);
-    let ctx = NameContext::without_dictionaries();
-    let customers: Vec<(String, seisai_model::Entity)> = (0..400)
+    same_hits(f, false);
+}
+
+/// The same when the import caches the keys: the first run makes none.
+/// Half the customers are imported first without keys: importing them
+/// again (unchanged) caches theirs.
+fn same_hits_with_keys_cached_at_import(f: &Fixture) {
+    same_hits(f, true);
+}
+
+fn generated_customers(n: usize) -> Vec<(String, seisai_model::Entity)> {
+    (0..n)
         .map(|i| {
             let name = match i % 4 {
                 0 => format!("{} {}", FIRST[i % FIRST.len()], LAST[(i / 10) % LAST.len()]),
@@ -136,8 +144,22 @@ fn same_hits_as_a_direct_search(f: &Fixture) {
             e.properties.insert("birthDate".into(), vec![format!("19{}-01-01", 50 + i % 40)]);
             (format!("k{i:03}"), e)
         })
-        .collect();
-    r.upsert_customers(&actor, &customers, "generated").unwrap();
+        .collect()
+}
+
+fn same_hits(f: &Fixture, keys_at_import: bool) {
+    let r = &f.review;
+    let actor = Actor::new("monitor", None);
+    let ctx = NameContext::without_dictionaries();
+    let customers = generated_customers(400);
+    if keys_at_import {
+        r.upsert_customers(&actor, &customers[..200], "first half", None).unwrap();
+        let keys = KeyMaker::new(ctx.clone());
+        let up = r.upsert_customers(&actor, &customers, "generated", Some(&keys)).unwrap();
+        assert_eq!((up.added, up.unchanged), (200, 200));
+    } else {
+        r.upsert_customers(&actor, &customers, "generated", None).unwrap();
+    }
     let dir = tempfile::tempdir().unwrap();
     let mut store = Store::open(dir.path()).unwrap();
     let v1 = list_jsonl("a", 40, 0);
@@ -147,7 +169,7 @@ fn same_hits_as_a_direct_search(f: &Fixture) {
     for (version, cold) in [(v1.clone(), true), (v2.clone(), false)] {
         import(&mut store, &version);
         let report = delta(r, &store, ctx.clone(), &opts, &actor, &|_| {}).unwrap();
-        assert_eq!(report.keys_cached, if cold { 400 } else { 0 }, "{report:?}");
+        assert_eq!(report.keys_cached, if cold && !keys_at_import { 400 } else { 0 }, "{report:?}");
         let new_entries = if cold { v1.clone() } else { list_jsonl("b", 40, 3) };
         let entities: Vec<std::sync::Arc<seisai_model::Entity>> = new_entries
             .lines()
@@ -175,12 +197,35 @@ fn same_hits_as_a_direct_search(f: &Fixture) {
         }
         let found: std::collections::BTreeSet<_> = found.difference(&seen).cloned().collect();
         assert!(!expected.is_empty() && report.searched < 400, "the test needs hits and customers without candidates: {report:?}");
-        assert_eq!(found, expected, "cold: {cold}");
+        assert_eq!(found, expected, "cold: {cold}, keys made at import: {keys_at_import}");
         seen.extend(found);
+    }
+}
+
+/// An import caches every customer's keys, made as monitoring makes them,
+/// across the steps it writes in (keys are made while the previous step is
+/// written), and a changed customer gets new keys.
+fn import_caches_the_keys_of_each_customer(f: &Fixture) {
+    let r = &f.review;
+    let actor = Actor::new("import", None);
+    let keys = KeyMaker::new(NameContext::without_dictionaries());
+    let mut customers = generated_customers(5_000);
+    r.upsert_customers(&actor, &customers, "generated", Some(&keys)).unwrap();
+    customers[4_321].1.properties.insert("name".into(), vec!["Hans Volkov".into()]);
+    let up = r.upsert_customers(&actor, &customers, "generated", Some(&keys)).unwrap();
+    assert_eq!((up.changed, up.unchanged), (1, 4_999));
+    let stored: std::collections::BTreeMap<String, _> = r.monitor_page("", 10_000).unwrap().into_iter().map(|c| (c.id.clone(), c)).collect();
+    assert_eq!(stored.len(), customers.len());
+    for (id, party) in &customers {
+        let c = &stored[id];
+        assert_eq!(c.keys_version.as_deref(), Some(keys.version()), "{id}");
+        assert_eq!(c.name_keys.as_deref(), Some(keys.keys(party).as_slice()), "{id}");
     }
 }
 
 both_backends! {
     monitoring_alerts_what_a_search_finds => same_hits_as_a_direct_search;
+    monitoring_after_an_import_with_keys_makes_none => same_hits_with_keys_cached_at_import;
+    import_caches_lookup_keys => import_caches_the_keys_of_each_customer;
     delta_monitoring_added_changed_removed => delta_monitoring;
 }

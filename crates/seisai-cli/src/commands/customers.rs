@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use anyhow::Context;
+use seisai_matching::NameContext;
 use seisai_model::Schema;
+use seisai_review::KeyMaker;
 use seisai_review::import::{CustomerFormat, parse_mapping, read_customers};
 
 use crate::Cli;
@@ -58,7 +60,10 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
             let mapping = parse_mapping(map)?;
             let data = std::fs::read(file).with_context(|| format!("cannot read {}", file.display()))?;
             let customers = read_customers(&data, format, &mapping, schema, &file.display().to_string())?;
-            let report = review.upsert_customers(&actor(&args.user)?, &customers, &file.display().to_string())?;
+            // The customers' lookup keys are cached as they are imported,
+            // made as `seisai monitor` makes them (same name context).
+            let keys = KeyMaker::new(NameContext::load_default());
+            let report = review.upsert_customers(&actor(&args.user)?, &customers, &file.display().to_string(), Some(&keys))?;
             println!("{}: {} added, {} changed, {} unchanged", file.display(), report.added, report.changed, report.unchanged);
         }
         Action::Count => println!("{}", review.customer_count()?),

@@ -12,6 +12,7 @@ use super::common::Params;
 use crate::ApiError;
 use crate::middleware::ActorOf;
 use crate::state::Shared;
+use seisai_review::KeyMaker;
 use seisai_review::import::{CustomerFormat, parse_mapping, read_customers};
 use seisai_review::monitor::{MonitorOptions, delta, rescreen_index};
 
@@ -33,9 +34,12 @@ pub async fn import(State(state): State<Shared>, RawQuery(raw): RawQuery, ActorO
     if body.is_empty() {
         return Err(ApiError::bad_request("the request body (the customer file) is empty"));
     }
+    // The customers' lookup keys are cached as they are imported, made as
+    // monitoring makes them (the server's name context).
+    let ctx = state.ctx.clone();
     let report = with_review(&state, move |r| {
         let customers = read_customers(&body, format, &mapping, schema, "request body")?;
-        r.upsert_customers(&actor, &customers, "upload")
+        r.upsert_customers(&actor, &customers, "upload", Some(&KeyMaker::new(ctx)))
     })
     .await?;
     Ok(Json(json!(report)))
