@@ -202,8 +202,8 @@ fn best_pair_with<'a>(
     let mut best: Option<(f32, &NameForm, &PreparedName, &NameForm)> = None;
     let query_forms = query.names.iter().flat_map(|n| n.forms.iter());
     for (qi, qf) in query_forms.enumerate() {
-        let candidate_forms = candidate.names.iter().flat_map(|cn| cn.forms.iter().map(move |cf| (cn, cf)));
-        for (ci, (cn, cf)) in candidate_forms.enumerate() {
+        let candidate_forms = candidate.names.iter().flat_map(|cn| cn.forms.iter().enumerate().map(move |(k, cf)| (cn, k, cf)));
+        for (ci, (cn, k, cf)) in candidate_forms.enumerate() {
             // Forms without a key in common cannot score well.
             let shares_key = if mapped { masks.get(ci).is_some_and(|m| m >> qi & 1 == 1) } else { crate::keys::intersects(&qf.keys, &cf.keys) };
             if !shares_key {
@@ -214,9 +214,10 @@ fn best_pair_with<'a>(
             // compare Latin forms. Cyrillic names compare both ways: one
             // name in Russian, Ukrainian and Belarusian spelling differs
             // in letters its romanisations share (Путин / Пуцін, putin /
-            // putsin).
+            // putsin); against the candidate's first (usual) romanisation
+            // only, which keeps the extra comparisons few.
             let same_script = qf.script == cf.script && qf.script != NameScript::Latin;
-            let latin_too = same_script && qf.script == NameScript::Cyrillic;
+            let latin_too = same_script && qf.script == NameScript::Cyrillic && k == 0;
             if qf.native != cf.native || (qf.native && !same_script) || (!qf.native && same_script && !latin_too) {
                 continue;
             }

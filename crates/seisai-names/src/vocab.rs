@@ -280,8 +280,9 @@ pub fn gender_variants(a: &str, b: &str) -> bool {
     const SWAPS: [(&str, &str); 8] =
         [("o", "a"), ("iy", "aya"), ("yi", "aya"), ("ii", "aya"), ("ий", "ая"), ("ый", "ая"), ("ой", "ая"), ("й", "я")];
     SWAPS.iter().any(|(m, f)| {
-        let stem = |w: &str, end: &str| w.strip_suffix(end).map(str::to_owned);
-        let pair = |x: &str, y: &str| matches!((stem(x, m), stem(y, f)), (Some(s1), Some(s2)) if s1 == s2 && s1.chars().count() >= 3);
+        let pair = |x: &str, y: &str| {
+            matches!((x.strip_suffix(m), y.strip_suffix(f)), (Some(s1), Some(s2)) if s1 == s2 && s1.chars().count() >= 3)
+        };
         pair(a, b) || pair(b, a)
     })
 }
