@@ -63,8 +63,14 @@ pub struct QueryReport {
     pub in_top: usize,
     /// Share of `matched` in `queries`.
     pub rate: f64,
-    /// Examples of queries that failed the criterion (up to 40), with their top result.
+    /// Examples of queries that failed the criterion (up to 40, or
+    /// `SEISAI_EVAL_MAX_FAILURES`), with their top result.
     pub failures: Vec<String>,
+}
+
+/// How many failures a report keeps: `SEISAI_EVAL_MAX_FAILURES`, else 40.
+fn max_failures() -> usize {
+    std::env::var("SEISAI_EVAL_MAX_FAILURES").ok().and_then(|v| v.parse().ok()).unwrap_or(40)
 }
 
 /// Runs `rows` and counts the queries for which `ok(hits)` holds.
@@ -102,7 +108,7 @@ where
         .iter()
         .zip(&outcomes)
         .filter(|(_, o)| !o.0)
-        .take(40)
+        .take(max_failures())
         .map(|(q, o)| format!("{}{}", q.caption(), o.2))
         .collect();
     QueryReport {

@@ -255,6 +255,15 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     for a in &q.tokens {
         single.extend(c.tokens.iter().map(|b| part_similarity(a, b)));
     }
+    // The romanised syllables of a Chinese or Korean name in its own script
+    // are read by rule: another spelling is another syllable, hence another
+    // name (成 cheng / chen, 琳 lin / lian, 健 ken / khan), however alike.
+    let syllabic = q.syllabic || c.syllabic;
+    if syllabic {
+        for s in single.iter_mut() {
+            *s = syllable_similarity(*s);
+        }
+    }
     let sim = |i: usize, j: usize| single.get(i * cn + j).copied().unwrap_or(0.0);
     // Joined parts are only tried when single parts leave something
     // without a close partner (the common case needs no joins).
@@ -279,7 +288,8 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
                     // pair that still differs is weak evidence: two short
                     // syllables that differ by a letter (xiu ying / xiuling)
                     // would otherwise pass as a typo of a long word.
-                    part_similarity(at, bt).min(0.86)
+                    let s = part_similarity(at, bt).min(0.86);
+                    if syllabic { syllable_similarity(s) } else { s }
                 }
             };
             if s >= 0.8 {
@@ -379,10 +389,19 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     } else {
         (unmatched_query_share, params.unmatched_candidate_share)
     };
+    // One part the query leaves out (a middle name, a second surname)
+    // costs its share; when a query of two words leaves out more than about
+    // one part, it names only a piece of the listed name (`José Gómez` /
+    // `Francisco José RANGEL GÓMEZ`), which many other people share.
+    let candidate_extra = (c_unmatched - substituted).min(q_weight * 1.5);
+    let words_matched = q.tokens.iter().zip(q_used.iter()).filter(|(t, u)| **u && t.kind == TokenKind::Word).count();
+    let first_part = if words_matched <= 2 { candidate_extra.min(ONE_PART_WEIGHT) } else { candidate_extra };
+    let candidate_extra_cost = unmatched_candidate_share * first_part
+        + unmatched_candidate_share.max(MANY_PARTS_SHARE) * (candidate_extra - first_part);
     let denominator = q_matched
         + substituted * (1.0 + SUBSTITUTION_EXTRA)
         + unmatched_query_share * (q_unmatched - substituted)
-        + unmatched_candidate_share * (c_unmatched - substituted).min(q_weight * 1.5);
+        + candidate_extra_cost;
     let mut score = if denominator > 0.0 && distinctive_matched {
         earned / denominator
     } else {
@@ -394,7 +413,7 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     if patronymic_swapped(q, c) {
         score -= 0.25;
     }
-    if seisai_names::vocab::legal_forms_conflict(&q.legal_forms, &c.legal_forms) {
+    if seisai_names::vocab::legal_forms_conflict(&q.legal_forms, &c.legal_forms) || qualifiers_conflict(q, q_used, c, c_used) {
         score -= 0.12;
     }
     let score = score.clamp(0.0, 1.0);
@@ -414,6 +433,25 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
 /// Share of the weight of a syllable of a Chinese or Korean name that one
 /// side lacks (see [`CompareParams`] for other names).
 const SYLLABLE_SHARE: f32 = 0.8;
+
+/// Similarity of two romanised syllables (or words of syllables) of a
+/// Chinese or Korean name written in its own script, from their
+/// similarity as letters: equal or not (see [`SYLLABLE_VARIANT`]).
+fn syllable_similarity(s: f32) -> f32 {
+    if s >= 1.0 { s } else { s.min(SYLLABLE_VARIANT) }
+}
+
+/// The most a different spelling of a syllable of a Chinese or Korean name
+/// in its own script is worth: below the floor of any credit.
+const SYLLABLE_VARIANT: f32 = 0.79;
+
+/// The weight of about one name part (a word of 8 letters or more weighs
+/// 1): candidate parts left unmatched up to it cost their usual share.
+const ONE_PART_WEIGHT: f32 = 1.0;
+
+/// Share of the weight of unmatched candidate parts beyond
+/// [`ONE_PART_WEIGHT`], at least.
+const MANY_PARTS_SHARE: f32 = 0.5;
 
 /// Credit of a number paired with a different number as a series mark.
 const SERIES_CREDIT: f32 = 0.6;
@@ -529,6 +567,17 @@ fn acronym_score(short: &NameForm, long: &NameForm) -> f32 {
     if initials.chars().count() >= 2 && initials == word.text { 0.82 } else { 0.0 }
 }
 
+/// Whether both forms keep a qualifier of their own, unmatched: a generic
+/// word that is not one of the generic organisation words, i.e. a word in
+/// parentheses or a region (`Bowne Global Solutions (Sweden)` /
+/// `(Finland)`: two branches are two companies).
+fn qualifiers_conflict(q: &NameForm, q_used: &[bool], c: &NameForm, c_used: &[bool]) -> bool {
+    let has = |f: &NameForm, used: &[bool]| {
+        f.tokens.iter().zip(used).any(|(t, u)| !*u && t.kind == TokenKind::Generic && !seisai_names::vocab::is_generic_org_word(&t.text))
+    };
+    has(q, q_used) && has(c, c_used)
+}
+
 /// Whether the names around a `bin`/`ibn` particle are swapped between the
 /// two forms (`Salman bin Muhammad` vs `Muhammad bin Salman`: son and
 /// father are different people).
@@ -595,6 +644,32 @@ mod tests {
         assert!(score("Iwan Petrow", "Ivan Petrov", Schema::Person) >= 0.9);
         assert!(score("Taras Schewtschenko", "Taras Shevchenko", Schema::Person) >= 0.9);
         assert!(score("Iwan Petrow", "Ivana Petrova", Schema::Person) < 0.9);
+    }
+
+    #[test]
+    fn syllables_of_a_chinese_name_in_its_script_are_equal_or_different() {
+        assert!(score("朱成", "Zhu Cheng", Schema::Person) > 0.97);
+        assert!(score("成 朱", "Zhu Chen", Schema::Person) < 0.8);
+        assert!(score("琳 杨", "Lian Yang", Schema::Person) < 0.8);
+        // 何 he and 德 de are syllables, not a title and a particle.
+        assert!(score("华 何", "Hua", Schema::Person) < 0.8);
+        assert!(score("明德 謝", "Ming Xie", Schema::Person) < 0.8);
+        assert!(score("Shi Ping", "Ping", Schema::Person) < 0.8);
+    }
+
+    #[test]
+    fn qualifiers_of_an_organisation_weigh_little_unless_they_differ() {
+        assert!(score("Deutsche Bank AG", "Deutsche Bank (Schweiz) AG", Schema::Company) >= 0.8);
+        assert!(score("Faberlic", "Faberlic Europe", Schema::Company) >= 0.8);
+        assert!(score("Bowne Solutions (Sweden) AB", "Bowne Solutions (Finland) AB", Schema::Company) < 0.8);
+        assert!(score("Santander", "Santander Mexico", Schema::Company) < 0.8);
+    }
+
+    #[test]
+    fn partial_names_and_glued_words() {
+        assert!(score("FridrichLindenberg", "Friedrich Lindenberg", Schema::Person) >= 0.8);
+        assert!(score("Jose Gomez", "Francisco Jose Rangel Gomez", Schema::Person) < 0.8);
+        assert!(score("Nicolas Maduro", "Nicolas Maduro Moros", Schema::Person) >= 0.8);
     }
 
     #[test]

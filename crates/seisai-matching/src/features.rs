@@ -80,8 +80,15 @@ fn compare_dates(q: &FuzzyDate, c: &FuzzyDate) -> (f32, &'static str) {
     }
 }
 
+/// The adjustment for two entities with countries but none in common.
+/// A listed person and a customer with the same common name (`Wang Wei`,
+/// `Robert Anderson`) are told apart by little else; a person of another
+/// nationality is usually another person (yente's logic weighs a country
+/// mismatch −0.2 too).
+const COUNTRY_MISMATCH: f32 = -0.2;
+
 /// Compares country codes (nationality, citizenship, country): a shared
-/// country supports the match, disjoint sets weaken it slightly.
+/// country supports the match, disjoint sets weaken it.
 pub fn countries(query: &[String], candidate: &[String]) -> Option<FeatureOutcome> {
     if query.is_empty() || candidate.is_empty() {
         return None;
@@ -95,7 +102,7 @@ pub fn countries(query: &[String], candidate: &[String]) -> Option<FeatureOutcom
         }
     } else {
         FeatureOutcome {
-            delta: -0.08,
+            delta: COUNTRY_MISMATCH,
             detail: "no country in common".into(),
             query: query.join(", "),
             candidate: candidate.join(", "),
@@ -108,7 +115,7 @@ pub fn countries_delta(query: &[String], candidate: &[String]) -> Option<f32> {
     if query.is_empty() || candidate.is_empty() {
         return None;
     }
-    Some(if query.iter().any(|q| candidate.contains(q)) { 0.03 } else { -0.08 })
+    Some(if query.iter().any(|q| candidate.contains(q)) { 0.03 } else { COUNTRY_MISMATCH })
 }
 
 /// The adjustment of [`gender`] alone (the fast path for ranking).

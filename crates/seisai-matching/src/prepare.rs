@@ -5,7 +5,7 @@ use std::sync::Arc;
 use rphonetic::DoubleMetaphone;
 use seisai_model::Schema;
 use seisai_names::japanese::JapaneseReader;
-use seisai_names::normalize::{clean, words};
+use seisai_names::normalize::{clean, split_camel_case, words};
 use seisai_names::script::{NameScript, dominant};
 use seisai_names::translit::latin_forms;
 use seisai_names::vocab::{self, LegalForm};
@@ -91,7 +91,7 @@ impl Token {
         let weight = match kind {
             TokenKind::Word => 0.5 + 0.5 * (len.min(8) as f32 / 8.0),
             TokenKind::Particle => 0.2,
-            TokenKind::Generic => 0.3,
+            TokenKind::Generic => GENERIC_WEIGHT,
             TokenKind::Initial => 0.4,
             TokenKind::Number => 1.0,
         };
@@ -226,7 +226,7 @@ thread_local! {
 /// into its Latin forms, best first, without duplicates. Returns no form
 /// for a name with no letters or digits.
 pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> {
-    let cleaned = clean(name);
+    let cleaned = clean(&split_camel_case(name));
     if cleaned.is_empty() {
         return Vec::new();
     }
@@ -238,6 +238,8 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
         (cleaned.clone(), Vec::new())
     };
     let rest_words = words(&rest);
+    let names_organisation = schema.is_organization() || matches!(schema, Schema::LegalEntity);
+    let qualifiers = if names_organisation { qualifier_words(name) } else { Vec::new() };
     let pre_tokenised = rest_words.iter().map(|w| unleet(w)).collect::<Vec<_>>().join(" ");
     let latins = latin_forms(&pre_tokenised, ctx.japanese.as_deref());
     let mut forms: Vec<NameForm> = Vec::with_capacity(latins.len());
@@ -245,6 +247,9 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
     METAPHONE.with(|dm| {
         for latin in latins {
             let mut form = build_form(&original, &latin, script, schema, &legal_forms, dm);
+            if names_organisation {
+                mark_qualifiers(&mut form, &qualifiers);
+            }
             form.keys = crate::keys::form_key_set(&form);
             form.joined = crate::compare::joined_tokens(&form.tokens);
             if !form.tokens.is_empty()
@@ -267,6 +272,60 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
         });
     }
     forms
+}
+
+/// The words of an organisation's name that qualify it rather than name
+/// it: words in parentheses (`Deutsche Bank (Schweiz) AG`), cleaned as
+/// the name is. Empty when nothing outside the parentheses has a letter.
+fn qualifier_words(name: &str) -> Vec<String> {
+    let (mut inside, mut outside) = (String::new(), String::new());
+    let mut depth = 0usize;
+    for c in name.chars() {
+        match c {
+            '(' | '[' => depth += 1,
+            ')' | ']' => depth = depth.saturating_sub(1),
+            _ if depth > 0 => inside.push(c),
+            _ => outside.push(c),
+        }
+        if matches!(c, '(' | ')' | '[' | ']') {
+            inside.push(' ');
+        }
+    }
+    if inside.trim().is_empty() || !outside.chars().any(char::is_alphabetic) {
+        return Vec::new();
+    }
+    latin_forms(&words(&clean(&inside)).join(" "), None).first().map(|f| words(f)).unwrap_or_default()
+}
+
+/// Regions of the world that qualify an organisation's name (`Faberlic
+/// Europe`). Countries do not: a company's branch in another country is
+/// usually another company (`Banco Santander México`).
+const REGIONS: &[&str] = &[
+    "europe", "european", "asia", "asian", "africa", "african", "eurasia", "america", "americas", "pacific",
+    "caribbean", "balkans", "baltic", "nordic", "oceania", "emea", "mena", "gulf",
+];
+
+/// Whether a word of an organisation's name names a region of the world.
+fn is_region(word: &str) -> bool {
+    REGIONS.contains(&word)
+}
+
+/// Makes the words of an organisation's name that only qualify it —
+/// those in parentheses and regions of the world (`Faberlic Europe`,
+/// `Deutsche Bank (Schweiz)`) — generic words, which weigh little, as
+/// long as another word still names it (`Bank of China` keeps `china`).
+fn mark_qualifiers(form: &mut NameForm, parenthesised: &[String]) {
+    let is_qualifier = |t: &Token| t.kind == TokenKind::Word && (parenthesised.contains(&t.text) || is_region(&t.text));
+    if form.script != NameScript::Latin || !form.tokens.iter().any(|t| t.kind == TokenKind::Word && !is_qualifier(t)) {
+        return;
+    }
+    for t in form.tokens.iter_mut() {
+        if is_qualifier(t) {
+            t.kind = TokenKind::Generic;
+            t.weight = GENERIC_WEIGHT;
+            t.similarity_key = crate::matcher::similarity_key(t);
+        }
+    }
 }
 
 fn build_form(
@@ -301,7 +360,13 @@ fn build_form(
         }
         let w = &ws[i];
         i += 1;
-        if !matches!(schema, Schema::Vessel | Schema::Airplane) && ws.len() > 1 && vocab::is_title(w) && is_person {
+        // The romanised syllables of a Chinese or Korean name are never
+        // titles (石 shi, 何 he); nor, in Latin script, are titles that are
+        // also common name parts.
+        let title = vocab::is_title(w)
+            && !syllabic
+            && !(script == NameScript::Latin && vocab::is_name_like_title(w));
+        if !matches!(schema, Schema::Vessel | Schema::Airplane) && ws.len() > 1 && title && is_person {
             titles.push(w.clone());
             continue;
         }
@@ -317,7 +382,8 @@ fn build_form(
             continue;
         } else if w.chars().count() == 1 && !syllabic {
             TokenKind::Initial
-        } else if vocab::is_particle(w) {
+        } else if vocab::is_particle(w) && !syllabic {
+            // (A romanised syllable such as 德 de or 王 o is a name part.)
             tokens.push(Token::new(vocab::canonical_particle(w).to_string(), TokenKind::Particle, dm));
             continue;
         } else if is_org && vocab::is_generic_org_word(w) {
@@ -363,6 +429,9 @@ fn build_form(
         joined: Vec::new(),
     }
 }
+
+/// The weight of a generic word of an organisation's name.
+const GENERIC_WEIGHT: f32 = 0.3;
 
 /// Company legal forms that are dropped from the end of a person's name.
 const PERSON_NOISE_SUFFIXES: [&str; 9] = ["llc", "ltd", "inc", "corp", "gmbh", "sa", "plc", "jsc", "ooo"];

@@ -84,6 +84,29 @@ fn fold_confusables(word: &str) -> String {
     }
 }
 
+/// Splits Latin words glued in camel case (`FridrichLindenberg` →
+/// `Fridrich Lindenberg`): a capital after at least two small letters,
+/// followed by a small letter, starts a new word. Shorter heads stay
+/// (`McDonald`, `LeBron`, `DiCaprio`), and so do words in capitals.
+pub fn split_camel_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut lower_run = 0;
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        let next_lower = chars.peek().is_some_and(|n| n.is_lowercase());
+        if c.is_uppercase() && lower_run >= 2 && next_lower && is_latin_letter(c) {
+            out.push(' ');
+        }
+        lower_run = if c.is_lowercase() && is_latin_letter(c) { lower_run + 1 } else { 0 };
+        out.push(c);
+    }
+    out
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_alphabetic() && of_char(c) == Some(NameScript::Latin)
+}
+
 /// Cleans a name for comparison (see the module documentation).
 pub fn clean(text: &str) -> String {
     let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
@@ -167,6 +190,15 @@ fn is_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn camel_case_words_are_split_but_short_heads_stay() {
+        assert_eq!(split_camel_case("FridrichLindenberg"), "Fridrich Lindenberg");
+        assert_eq!(split_camel_case("Ronald McDonald"), "Ronald McDonald");
+        assert_eq!(split_camel_case("LeBron James"), "LeBron James");
+        assert_eq!(split_camel_case("ACME GmbH"), "ACME GmbH");
+        assert_eq!(split_camel_case("Путин"), "Путин");
+    }
 
     #[test]
     fn removes_invisible_and_folds_width_and_case() {

@@ -261,6 +261,18 @@ pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word)
 }
 
+/// Titles that are also common name parts (`He` and `Shi` are Chinese
+/// surnames, `San` a Burmese and Korean name part, `Don` an English given
+/// name): titles only where the script says so (`さん`, `氏` read from
+/// kana or kanji), parts of the name in Latin script.
+const NAME_LIKE_TITLES: &[&str] = &["he", "shi", "san", "don"];
+
+/// Whether `word` is a title that is also a common name part (see
+/// [`NAME_LIKE_TITLES`]).
+pub fn is_name_like_title(word: &str) -> bool {
+    NAME_LIKE_TITLES.contains(&word)
+}
+
 /// Name particles: kept, but weigh little and may be missing on one side.
 const PARTICLES: &[&str] = &[
     "al", "el", "ul", "bin", "ibn", "ben", "bint", "binti", "bte", "abu", "abou", "umm", "von",
