@@ -21,4 +21,4 @@ pub mod score;
 
 pub use compare::{NameMatch, PartMatch, compare_forms};
 pub use prepare::{NameContext, NameForm, Token, TokenKind};
-pub use score::{Candidate, Config, Explanation, FeatureScore, MatchResult, Query, score};
+pub use score::{Candidate, Config, Evidence, Explanation, FeatureScore, FeatureWeights, MatchResult, Query, Scale, score};

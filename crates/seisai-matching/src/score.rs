@@ -144,6 +144,8 @@ pub struct MatchResult {
     pub is_match: bool,
     /// The explanation.
     pub explanation: Explanation,
+    /// The evidence the score combines (to score again with other weights).
+    pub evidence: Evidence,
 }
 
 /// How much a name of each property counts.
@@ -235,28 +237,98 @@ pub fn best_name<'a>(
     best_pair(query, candidate).map(|(s, qf, cn, cf)| (s, qf, cn, cf, compare_forms(qf, cf, params)))
 }
 
-/// The adjustments of the secondary evidence, in the order they apply.
-struct Evidence {
-    identifier: Option<f32>,
-    birth_date: Option<f32>,
-    gender: Option<f32>,
-    country: Option<f32>,
+/// The multipliers of one feature's rewards (positive contributions)
+/// and penalties (negative ones).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct Scale {
+    /// Multiplier of positive contributions.
+    pub reward: f32,
+    /// Multiplier of negative contributions.
+    pub penalty: f32,
+}
+
+impl Scale {
+    /// No change.
+    pub const ONE: Scale = Scale { reward: 1.0, penalty: 1.0 };
+
+    /// The multiplier of `contribution`.
+    pub fn of(self, contribution: f32) -> f32 {
+        if contribution < 0.0 { self.penalty } else { self.reward }
+    }
+}
+
+/// How much each feature counts (yente's `weights` of `/match`): a
+/// multiplier of its contribution to the score. [`FeatureWeights::NONE`]
+/// gives the engine's own score.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+pub struct FeatureWeights {
+    /// The name score.
+    pub name: Scale,
+    /// An identifier: its reward is the lift an exact identifier gives over the name score.
+    pub identifier: Scale,
+    /// Birth dates.
+    pub birth_date: Scale,
+    /// Countries.
+    pub country: Scale,
+    /// Gender.
+    pub gender: Scale,
+}
+
+impl FeatureWeights {
+    /// Every feature as the engine weighs it.
+    pub const NONE: FeatureWeights =
+        FeatureWeights { name: Scale::ONE, identifier: Scale::ONE, birth_date: Scale::ONE, country: Scale::ONE, gender: Scale::ONE };
+
+    /// Whether the weights change nothing.
+    pub fn is_none(&self) -> bool {
+        *self == Self::NONE
+    }
+}
+
+/// The evidence behind a score: the name score and the adjustments of the
+/// secondary features (`None`: the feature could not be compared).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Evidence {
+    /// The best name comparison (with its property's factor).
+    pub name: f32,
+    /// Identifiers: positive for an exact match, negative for a contradiction.
+    pub identifier: Option<f32>,
+    /// Birth dates.
+    pub birth_date: Option<f32>,
+    /// Gender.
+    pub gender: Option<f32>,
+    /// Countries.
+    pub country: Option<f32>,
 }
 
 impl Evidence {
-    /// The final score from the name score and the evidence, in \[0, 1\].
-    fn combine(&self, name_score: f32) -> f32 {
-        let mut score = name_score;
+    /// The score in \[0, 1\]: the name score, lifted by an exact
+    /// identifier to at least `0.9 + 0.1 × name` (strong evidence whatever
+    /// the spelling), plus the adjustments of birth date, gender and
+    /// country. With `weights`, each feature's contribution is multiplied
+    /// by its weight (the identifier's contribution being its lift over the
+    /// name score); without, or with [`FeatureWeights::NONE`], the engine's
+    /// own score.
+    pub fn combine(&self, weights: Option<&FeatureWeights>) -> f32 {
+        let w = weights.unwrap_or(&FeatureWeights::NONE);
+        let name = w.name.of(self.name);
+        let mut score = name * self.name;
         if let Some(delta) = self.identifier {
             if delta > 0.0 {
-                // An exact identifier is strong evidence whatever the spelling.
-                score = score.max(0.9 + 0.1 * name_score);
+                let strong = 0.9 + 0.1 * self.name;
+                score = if name == 1.0 && w.identifier.reward == 1.0 {
+                    score.max(strong)
+                } else {
+                    score + w.identifier.reward * (strong - self.name).max(0.0)
+                };
             } else {
-                score += delta;
+                score += w.identifier.penalty * delta;
             }
         }
-        for delta in [self.birth_date, self.gender, self.country].into_iter().flatten() {
-            score += delta;
+        for (delta, scale) in [(self.birth_date, w.birth_date), (self.gender, w.gender), (self.country, w.country)] {
+            if let Some(delta) = delta {
+                score += scale.of(delta) * delta;
+            }
         }
         score.clamp(0.0, 1.0)
     }
@@ -285,17 +357,20 @@ pub fn score_value_above(query: &Prepared, candidate: &Prepared, floor: f32) -> 
         return None;
     }
     let is_person = involves_person(query, candidate);
-    let evidence = Evidence {
+    // A perfect name first: the most the candidate can score.
+    let mut evidence = Evidence {
+        name: 1.0,
         identifier: features::identifiers(&query.identifiers, &candidate.identifiers).map(|o| o.delta),
         birth_date: is_person.then(|| features::birth_dates_delta(&query.birth_dates, &candidate.birth_dates)).flatten(),
         gender: is_person.then(|| features::gender_delta(query.gender.as_deref(), candidate.gender.as_deref())).flatten(),
         country: features::countries_delta(&query.countries, &candidate.countries),
     };
-    if evidence.combine(1.0) <= floor {
+    if evidence.combine(None) <= floor {
         return None;
     }
     let (name_score, ..) = best_pair(query, candidate)?;
-    Some(evidence.combine(name_score))
+    evidence.name = name_score;
+    Some(evidence.combine(None))
 }
 
 /// Scores a candidate against a query. Returns `None` when the schemata
@@ -313,8 +388,8 @@ pub fn score(query: &Prepared, candidate: &Prepared, config: &Config) -> Option<
         ("country", features::countries(&query.countries, &candidate.countries)),
     ];
     let delta = |i: usize| found[i].1.as_ref().map(|o| o.delta);
-    let evidence = Evidence { identifier: delta(0), birth_date: delta(1), gender: delta(2), country: delta(3) };
-    let score = evidence.combine(name_score);
+    let evidence = Evidence { name: name_score, identifier: delta(0), birth_date: delta(1), gender: delta(2), country: delta(3) };
+    let score = evidence.combine(None);
     let features: BTreeMap<String, FeatureScore> =
         found.drain(..).filter_map(|(name, o)| o.map(|o| (name.to_string(), o.into()))).collect();
     Some(MatchResult {
@@ -329,6 +404,7 @@ pub fn score(query: &Prepared, candidate: &Prepared, config: &Config) -> Option<
             name: name_match,
             features,
         },
+        evidence,
     })
 }
 
@@ -375,6 +451,41 @@ mod tests {
                 assert_eq!(score_value(&fast, &c), full, "{q} / {l} with matchers");
             }
         }
+    }
+
+    #[test]
+    fn weights_scale_each_contribution_and_none_gives_the_engine_score() {
+        let ctx = NameContext::without_dictionaries();
+        let mut listed = person("Ivan Petrov", Some("1960-01-01"));
+        listed.add(props::NATIONALITY, "ru");
+        listed.add(props::PASSPORT_NUMBER, "AB123456");
+        let mut query = person("Iwan Petrow", Some("1960-01-01"));
+        query.add(props::NATIONALITY, "ua");
+        let candidate = Prepared::from_entity(&listed, &ctx);
+        let Some(r) = score(&Prepared::from_entity(&query, &ctx), &candidate, &Config::default()) else { panic!("no score") };
+        let e = &r.evidence;
+        assert_eq!(e.combine(None), r.score);
+        assert_eq!(e.combine(Some(&FeatureWeights::NONE)), r.score);
+        let (Some(country), Some(born)) = (e.country, e.birth_date) else { panic!("features not compared: {e:?}") };
+        assert!(country < 0.0 && born > 0.0, "{e:?}");
+        let doubled = FeatureWeights { country: Scale { reward: 1.0, penalty: 2.0 }, ..FeatureWeights::NONE };
+        assert!((e.combine(Some(&doubled)) - (r.score + country)).abs() < 1e-6);
+        // Scaling rewards leaves the country penalty alone.
+        let rewards = FeatureWeights { country: Scale { reward: 3.0, penalty: 1.0 }, ..FeatureWeights::NONE };
+        assert_eq!(e.combine(Some(&rewards)), r.score);
+        let no_date = FeatureWeights { birth_date: Scale { reward: 0.0, penalty: 0.0 }, ..FeatureWeights::NONE };
+        assert!((e.combine(Some(&no_date)) - (r.score - born)).abs() < 1e-6);
+        // An exact identifier lifts a weak name; without its reward the name decides.
+        query.add(props::PASSPORT_NUMBER, "AB 123456");
+        let Some(r) = score(&Prepared::from_entity(&query, &ctx), &candidate, &Config::default()) else { panic!("no score") };
+        let e = &r.evidence;
+        assert!(e.identifier.is_some_and(|d| d > 0.0), "{e:?}");
+        let others = e.birth_date.unwrap_or(0.0) + e.country.unwrap_or(0.0);
+        let lifted = 0.9 + 0.1 * e.name;
+        assert!(e.name < lifted && (r.score - (lifted + others).clamp(0.0, 1.0)).abs() < 1e-6, "{e:?} {}", r.score);
+        let no_identifier = FeatureWeights { identifier: Scale { reward: 0.0, penalty: 1.0 }, ..FeatureWeights::NONE };
+        let unlifted = e.name + others;
+        assert!((e.combine(Some(&no_identifier)) - unlifted.clamp(0.0, 1.0)).abs() < 1e-6);
     }
 
     #[test]

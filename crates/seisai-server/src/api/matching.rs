@@ -43,11 +43,11 @@ pub struct MatchRequest {
     /// `country_mismatch` (-0.2) → penalties of country;
     /// `dob_year_disjoint` (-0.15), `dob_day_disjoint` (-0.25) → penalties
     /// of birth_date; `gender_mismatch` (-0.2) → penalties of gender. The
-    /// weighted score is `score + Σ (multiplier − 1) × contribution`
-    /// (clamped to [0, 1]; an exact identifier contributes its lift over
-    /// the name score), results are ranked again on it, and the
-    /// explanations show the weighted contributions. Other keys are listed
-    /// in `seisai.ignored`.
+    /// result is scored again by the engine's formula with each feature's
+    /// contribution multiplied by its weight (clamped to [0, 1]; an exact
+    /// identifier contributes its lift over the name score), results are
+    /// ranked again on it, and the explanations show the weighted
+    /// contributions. Other keys are listed in `seisai.ignored`.
     #[serde(default)]
     #[schema(value_type = Object)]
     pub weights: Option<serde_json::Value>,
@@ -205,7 +205,10 @@ impl MatchParams {
         let wanted = if filtered { limit.saturating_mul(4).max(50) } else { limit };
         let options = SearchOptions {
             limit: wanted,
-            candidates: 200.max(wanted),
+            // As many candidates as the engine's evaluation scores (see
+            // BENCHMARKS.md "Service": 200 cost 3× the CPU and added only
+            // false alerts on the evaluation sets), more when more are wanted.
+            candidates: SearchOptions::default().candidates.max(wanted),
             config: Config { threshold },
             datasets,
             exclude_datasets: params.all("exclude_dataset"),
@@ -251,12 +254,12 @@ pub fn run_query(snapshot: &Snapshot, query: &Entity, params: &MatchParams) -> V
         return hits.take(params.limit).map(scored).collect();
     }
     let mut results: Vec<ScoredEntity> = hits
-        .map(scored)
-        .map(|mut r| {
-            params.weights.apply(&mut r, params.options.config.threshold);
-            r
+        .map(|mut h| {
+            params.weights.apply(&mut h.result, params.options.config.threshold);
+            h
         })
-        .filter(|r| r.score >= params.options.min_score)
+        .filter(|h| h.result.score >= params.options.min_score)
+        .map(scored)
         .collect();
     results.sort_by(|a, b| b.score.total_cmp(&a.score));
     results.truncate(params.limit);

@@ -4,11 +4,11 @@
 //! seisai scores with five features — `name`, `identifier`, `birth_date`,
 //! `country`, `gender` — each reporting its contribution to the score in
 //! the result's `explanations`. A weight multiplies a feature's
-//! contribution: the result scores
-//! `score + Σ (weight − 1) × contribution` (clamped to \[0, 1\]), is a
-//! match when that reaches the threshold, and the results are ranked
-//! again. The contribution of an exact identifier is its lift over the
-//! name score. Keys are seisai's feature names (weight 1 = unchanged, 0 =
+//! contribution: the result is scored again from its evidence by the
+//! engine's own formula with the weights
+//! ([`seisai_matching::Evidence::combine`]), is a match when that reaches
+//! the threshold, and the results are ranked again. The contribution of
+//! an exact identifier is its lift over the name score. Keys are seisai's feature names (weight 1 = unchanged, 0 =
 //! ignore the feature, 2 = count it double) or yente's feature names of
 //! logic-v2, which map onto the seisai feature they correspond to with
 //! the multiplier `weight / yente's default weight` (`country_mismatch:
@@ -20,7 +20,8 @@ use std::collections::BTreeMap;
 
 use serde_json::Value;
 
-use super::matching::ScoredEntity;
+use seisai_matching::{FeatureWeights, MatchResult, Scale};
+
 use crate::ApiError;
 
 /// A seisai feature a weight applies to.
@@ -91,30 +92,28 @@ const KEYS: &[Key] = &[
     key("gender_mismatch", Feature::Gender, Sign::Penalty, -0.2),
 ];
 
-/// The multipliers of one feature's rewards and penalties.
-#[derive(Clone, Copy, Debug, PartialEq)]
-struct Scale {
-    reward: f32,
-    penalty: f32,
-}
-
-impl Scale {
-    const ONE: Scale = Scale { reward: 1.0, penalty: 1.0 };
-
-    fn of(self, contribution: f32) -> f32 {
-        if contribution < 0.0 { self.penalty } else { self.reward }
-    }
-}
-
 /// The weights of a `/match` request as multipliers of seisai's features.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Weights {
-    scales: [Scale; 5],
+    features: FeatureWeights,
 }
 
 impl Default for Weights {
     fn default() -> Self {
-        Weights { scales: [Scale::ONE; 5] }
+        Weights { features: FeatureWeights::NONE }
+    }
+}
+
+impl Feature {
+    /// The feature's multipliers in `weights`.
+    fn scale(self, weights: &mut FeatureWeights) -> &mut Scale {
+        match self {
+            Feature::Name => &mut weights.name,
+            Feature::Identifier => &mut weights.identifier,
+            Feature::BirthDate => &mut weights.birth_date,
+            Feature::Country => &mut weights.country,
+            Feature::Gender => &mut weights.gender,
+        }
     }
 }
 
@@ -169,12 +168,11 @@ impl Weights {
                     continue;
                 }
                 set.insert((slot, reward), k.name);
-                if let Some(scale) = weights.scales.get_mut(slot) {
-                    if reward {
-                        scale.reward = multiplier;
-                    } else {
-                        scale.penalty = multiplier;
-                    }
+                let scale = k.feature.scale(&mut weights.features);
+                if reward {
+                    scale.reward = multiplier;
+                } else {
+                    scale.penalty = multiplier;
                 }
             }
         }
@@ -183,35 +181,29 @@ impl Weights {
 
     /// Whether the weights change nothing.
     pub fn is_default(&self) -> bool {
-        self.scales.iter().all(|s| *s == Scale::ONE)
+        self.features.is_none()
     }
 
-    /// Applies the weights to a result: its score, its match flag against
-    /// `threshold` and the contributions in its explanations.
-    pub fn apply(&self, result: &mut ScoredEntity, threshold: f32) {
+    /// Applies the weights to a result: its score (from its evidence, by
+    /// the engine's formula), its match flag against `threshold` and the
+    /// contributions shown in its explanation.
+    pub fn apply(&self, result: &mut MatchResult, threshold: f32) {
         if self.is_default() {
             return;
         }
-        let explained = |f: Feature| result.explanations.get(f.key()).map_or(0.0, |e| e.score);
-        let additive: f32 = [Feature::BirthDate, Feature::Country, Feature::Gender].into_iter().map(explained).sum();
-        // An exact identifier lifts the score above what the name and the
-        // other features give.
-        let identifier_lift = (result.score - explained(Feature::Name) - additive).max(0.0);
-        let mut score = result.score;
-        for (feature, scale) in Feature::ALL.iter().zip(self.scales) {
-            let Some(explained) = result.explanations.get_mut(feature.key()) else { continue };
-            let contribution = match feature {
-                Feature::Identifier if explained.score > 0.0 => identifier_lift,
-                _ => explained.score,
-            };
-            let multiplier = scale.of(explained.score);
+        let mut features = self.features;
+        let ex = &mut result.explanation;
+        let name = features.name.of(ex.name.score);
+        ex.name.score *= name;
+        for feature in Feature::ALL.into_iter().filter(|f| *f != Feature::Name) {
+            let Some(explained) = ex.features.get_mut(feature.key()) else { continue };
+            let multiplier = feature.scale(&mut features).of(explained.score);
             if multiplier != 1.0 {
-                score += (multiplier - 1.0) * contribution;
                 explained.score *= multiplier;
                 explained.detail = format!("{} (weight ×{multiplier:.2})", explained.detail);
             }
         }
-        result.score = score.clamp(0.0, 1.0);
+        result.score = result.evidence.combine(Some(&self.features));
         result.is_match = result.score >= threshold;
     }
 }
@@ -232,10 +224,10 @@ mod tests {
     fn yente_names_scale_by_their_default_weight() {
         let d = decode(json!({"country_mismatch": -0.4, "identifier_match": 0.85, "name": 0.5}));
         assert!(d.ignored.is_empty(), "{:?}", d.ignored);
-        let country = d.weights.scales[3];
-        assert_eq!(country, Scale { reward: 1.0, penalty: 2.0 });
-        assert_eq!(d.weights.scales[1], Scale::ONE);
-        assert_eq!(d.weights.scales[0], Scale { reward: 0.5, penalty: 0.5 });
+        let w = d.weights.features;
+        assert_eq!(w.country, Scale { reward: 1.0, penalty: 2.0 });
+        assert_eq!(w.identifier, Scale::ONE);
+        assert_eq!(w.name, Scale { reward: 0.5, penalty: 0.5 });
         assert!(decode(json!({})).weights.is_default());
         assert!(Weights::decode(None).is_ok_and(|d| d.weights.is_default()));
     }
