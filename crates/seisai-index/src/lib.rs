@@ -22,7 +22,7 @@ use std::sync::Arc;
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use seisai_matching::NameContext;
-use seisai_matching::score::Prepared;
+use seisai_matching::score::{Prepared, score_bound};
 use seisai_model::Entity;
 
 pub use search::{Hit, SearchOptions};
@@ -108,6 +108,21 @@ impl Index {
     /// with none has no candidate, so a search would find nothing.
     pub fn shares_key(&self, keys: &[u64]) -> bool {
         keys.iter().any(|k| self.postings.contains_key(k))
+    }
+
+    /// Whether a query with lookup keys `keys` (see [`lookup_keys`]) may
+    /// have a result scoring above `floor`. `false` only when every indexed
+    /// entity sharing one of the keys — the only possible candidates —
+    /// is kept at or below `floor` by the features other than names
+    /// ([`score_bound`]); `query` needs no names
+    /// ([`Prepared::without_names`]). Past `budget` postings read, the
+    /// answer is `true` (a search decides).
+    pub fn may_score_above(&self, keys: &[u64], query: &Prepared, floor: f32, budget: usize) -> bool {
+        let mut postings = keys.iter().filter_map(|k| self.postings.get(k)).flatten();
+        postings.by_ref().take(budget).any(|&p| {
+            let candidate = self.prepared.get(self.packing.entity(p) as usize);
+            candidate.is_some_and(|c| score_bound(query, c).is_some_and(|b| b > floor))
+        }) || postings.next().is_some()
     }
 
     /// The indexed entities.

@@ -151,6 +151,37 @@ fn add_to_found(found: &mut FxHashMap<u32, Found>, list: &[u32], tokens: u32, we
     }
 }
 
+/// The `limit` best scores seen so far in a search, lowest first.
+struct BestScores {
+    limit: usize,
+    scores: Vec<f32>,
+}
+
+impl BestScores {
+    fn new(limit: usize) -> Self {
+        BestScores { limit, scores: Vec::with_capacity(limit.min(64) + 1) }
+    }
+
+    fn add(&mut self, s: f32) {
+        if self.limit == 0 {
+            return;
+        }
+        let at = self.scores.partition_point(|&x| x < s);
+        self.scores.insert(at, s);
+        if self.scores.len() > self.limit {
+            self.scores.remove(0);
+        }
+    }
+
+    /// Once `limit` scores are in: the highest score a candidate can have
+    /// and still be left out of the results. A candidate equal to the
+    /// lowest of them may still enter (ties go by entity id), so the floor
+    /// is just below it.
+    fn floor(&self) -> Option<f32> {
+        (self.limit > 0 && self.scores.len() >= self.limit).then(|| self.scores[0].next_down())
+    }
+}
+
 impl Index {
     /// Prepares a query entity with the index's name context.
     pub fn prepare(&self, query: &Entity) -> Prepared {
@@ -243,14 +274,18 @@ impl Index {
     /// returned are explained.
     pub fn search(&self, query: &Prepared, opts: &SearchOptions) -> Vec<Hit> {
         let mut scored: Vec<(f32, u32)> = Vec::new();
+        let mut best = BestScores::new(opts.limit);
         for (i, _) in self.candidates(query, opts.candidates, opts) {
             if !opts.admits(&self.entities[i as usize]) {
                 continue;
             }
-            // Candidates that cannot score above `min_score` are not compared.
-            if let Some(s) = score_value_above(query, &self.prepared[i as usize], opts.min_score) {
+            // Candidates that cannot score above `min_score`, or cannot
+            // reach the `limit` best scores found so far, are not compared.
+            let floor = best.floor().map_or(opts.min_score, |f| f.max(opts.min_score));
+            if let Some(s) = score_value_above(query, &self.prepared[i as usize], floor) {
                 if s > opts.min_score {
                     scored.push((s, i));
+                    best.add(s);
                 }
             }
         }
@@ -303,6 +338,50 @@ mod tests {
         assert_eq!(q("Vladimir Poutine", Schema::Person).as_deref(), Some("test-1"));
         assert_eq!(q("PolPot", Schema::Person).as_deref(), Some("test-2"));
         assert_eq!(q("Trading LLC", Schema::Company), None);
+    }
+
+    #[test]
+    fn the_best_few_are_those_of_a_search_for_all() {
+        let mut entities = Vec::new();
+        for (i, (name, born)) in [
+            ("Ivan Petrov", "1960-01-01"),
+            ("Ivan Petrov", "1985-05-05"),
+            ("Ivan Petrovich Sidorov", "1960-01-01"),
+            ("Iwan Petrow", "1960"),
+            ("Ivana Petrova", "1961"),
+            ("Petr Ivanov", "1960-01-01"),
+            ("Ivan Petrovsky", "1990"),
+        ]
+        .into_iter()
+        .enumerate()
+        {
+            let mut e = Entity::new("test", &i.to_string(), Schema::Person);
+            e.add(props::NAME, name);
+            e.add(props::BIRTH_DATE, born);
+            entities.push(Arc::new(e));
+        }
+        let index = Index::build(entities, NameContext::without_dictionaries());
+        for (name, born) in [("Ivan Petrov", "1960-01-01"), ("Ivan Petrov", "1985"), ("Petrov", "1990-02-02"), ("Iwan Petrow", "")] {
+            let mut q = Entity::new("q", "q", Schema::Person);
+            q.add(props::NAME, name);
+            if !born.is_empty() {
+                q.add(props::BIRTH_DATE, born);
+            }
+            let p = index.prepare(&q);
+            let all: Vec<(String, f32)> = index
+                .search(&p, &SearchOptions { limit: 100, ..SearchOptions::default() })
+                .into_iter()
+                .map(|h| (h.entity.id.clone(), h.result.score))
+                .collect();
+            for limit in 1..4 {
+                let few: Vec<(String, f32)> = index
+                    .search(&p, &SearchOptions { limit, ..SearchOptions::default() })
+                    .into_iter()
+                    .map(|h| (h.entity.id.clone(), h.result.score))
+                    .collect();
+                assert_eq!(few, all[..limit.min(all.len())], "{name} {born}, limit {limit}");
+            }
+        }
     }
 
     #[test]

@@ -73,6 +73,12 @@ impl Prepared {
             .map(|(prop, name)| PreparedName { prop, forms: prepare(name, &entity.schema, ctx) })
             .filter(|n| !n.forms.is_empty())
             .collect();
+        Prepared { names, ..Self::without_names(entity) }
+    }
+
+    /// An entity's features other than its names (none prepared): what
+    /// [`score_bound`] reads, at a fraction of the cost of preparing names.
+    pub fn without_names(entity: &Entity) -> Self {
         let mut countries: Vec<String> = [props::NATIONALITY, props::CITIZENSHIP, props::COUNTRY]
             .iter()
             .flat_map(|p| entity.get(p).iter())
@@ -86,7 +92,7 @@ impl Prepared {
             .collect();
         Prepared {
             schema: entity.schema.clone(),
-            names,
+            names: Vec::new(),
             birth_dates: entity.dates(props::BIRTH_DATE),
             countries,
             gender: entity.first(props::GENDER).map(str::to_string),
@@ -356,21 +362,35 @@ pub fn score_value_above(query: &Prepared, candidate: &Prepared, floor: f32) -> 
     if !query.schema.can_match(&candidate.schema) {
         return None;
     }
-    let is_person = involves_person(query, candidate);
     // A perfect name first: the most the candidate can score.
-    let mut evidence = Evidence {
-        name: 1.0,
-        identifier: features::identifiers(&query.identifiers, &candidate.identifiers).map(|o| o.delta),
-        birth_date: is_person.then(|| features::birth_dates_delta(&query.birth_dates, &candidate.birth_dates)).flatten(),
-        gender: is_person.then(|| features::gender_delta(query.gender.as_deref(), candidate.gender.as_deref())).flatten(),
-        country: features::countries_delta(&query.countries, &candidate.countries),
-    };
+    let mut evidence = perfect_name(query, candidate);
     if evidence.combine(None) <= floor {
         return None;
     }
     let (name_score, ..) = best_pair(query, candidate)?;
     evidence.name = name_score;
     Some(evidence.combine(None))
+}
+
+/// The highest score `candidate` can reach against `query` whatever their
+/// names (a name scores at most 1; the bound of [`score_value_above`]),
+/// or `None` when the schemata cannot match. Names are not read: `query`
+/// may come from [`Prepared::without_names`].
+pub fn score_bound(query: &Prepared, candidate: &Prepared) -> Option<f32> {
+    query.schema.can_match(&candidate.schema).then(|| perfect_name(query, candidate).combine(None))
+}
+
+/// The evidence between a query and a candidate with a perfect name (fast
+/// path: the features' adjustments without their explanations).
+fn perfect_name(query: &Prepared, candidate: &Prepared) -> Evidence {
+    let is_person = involves_person(query, candidate);
+    Evidence {
+        name: 1.0,
+        identifier: features::identifiers(&query.identifiers, &candidate.identifiers).map(|o| o.delta),
+        birth_date: is_person.then(|| features::birth_dates_delta(&query.birth_dates, &candidate.birth_dates)).flatten(),
+        gender: is_person.then(|| features::gender_delta(query.gender.as_deref(), candidate.gender.as_deref())).flatten(),
+        country: features::countries_delta(&query.countries, &candidate.countries),
+    }
 }
 
 /// Scores a candidate against a query. Returns `None` when the schemata
@@ -501,6 +521,9 @@ mod tests {
                 for d in dates {
                     let query = Prepared::from_entity(&person(q, d), &ctx).with_matchers();
                     let full = score(&query, &c, &cfg).map(|r| r.score);
+                    let bound = score_bound(&Prepared::from_entity(&person(q, d), &ctx), &c);
+                    assert_eq!(bound, score_bound(&Prepared::without_names(&person(q, d)), &c), "names are not read");
+                    assert!(full.is_none_or(|s| bound.is_some_and(|b| s <= b)), "{q} {d:?} / {l}: {full:?} above the bound {bound:?}");
                     for floor in [0.0, 0.5, 0.7, 0.8, 0.95] {
                         let above = score_value_above(&query, &c, floor);
                         assert!(above.is_none_or(|s| Some(s) == full), "{q} {d:?} / {l} above {floor}: {above:?} vs {full:?}");

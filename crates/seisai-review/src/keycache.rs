@@ -20,6 +20,7 @@
 
 use seisai_index::{Index, lookup_keys};
 use seisai_matching::NameContext;
+use seisai_matching::score::Prepared;
 use seisai_model::{Entity, Schema};
 use sha2::{Digest, Sha256};
 
@@ -77,9 +78,10 @@ impl KeyMaker {
         &self.version
     }
 
-    /// The keys of a party, encoded as stored.
+    /// The keys of a party, encoded as stored: those of its prepared names,
+    /// without the comparators a search would add (keys do not use them).
     pub fn keys(&self, party: &Entity) -> Vec<u8> {
-        encode(&lookup_keys(&self.preparer.prepare(party)))
+        encode(&lookup_keys(&Prepared::from_entity(party, self.preparer.context())))
     }
 }
 

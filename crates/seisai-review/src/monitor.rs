@@ -133,6 +133,12 @@ fn just_below(threshold: f32) -> f32 {
     if threshold > 0.0 { f32::from_bits(threshold.to_bits() - 1).max(0.0) } else { 0.0 }
 }
 
+/// The postings of a customer's keys read at most to tell, by the features
+/// other than names, that it cannot match (past them, a search decides):
+/// a delta's small index has a few, a full list thousands for common
+/// names (reading them cost more than the search they would save).
+const BOUND_BUDGET: usize = 64;
+
 /// One customer screened: its screening if it has hits, and its lookup
 /// keys when they had to be made (to cache).
 struct Screened {
@@ -143,13 +149,23 @@ struct Screened {
 
 /// Screens a stored customer. With cached keys of the index's version
 /// that `index` does not share, nothing is prepared: a search would have
-/// no candidate.
+/// no candidate; nor when no entity sharing one can reach the threshold
+/// by the features other than names.
 fn screen_stored(index: &Index, opts: &SearchOptions, c: &StoredCustomer, key_version: &str, versions: &BTreeMap<String, String>) -> Result<Screened> {
     let cached = c.name_keys.as_deref().filter(|_| c.keys_version.as_deref() == Some(key_version)).and_then(keycache::decode);
+    let skipped = Screened { searched: false, screening: None, made_keys: None };
     if cached.as_ref().is_some_and(|keys| !index.shares_key(keys)) {
-        return Ok(Screened { searched: false, screening: None, made_keys: None });
+        return Ok(skipped);
     }
     let customer = c.parse()?;
+    // The cached keys name the only possible candidates: when the features
+    // other than names (birth date, country…) keep every one of them below
+    // the threshold, no name is prepared either.
+    if let Some(keys) = &cached {
+        if !index.may_score_above(keys, &Prepared::without_names(&customer.entity), opts.min_score, BOUND_BUDGET) {
+            return Ok(skipped);
+        }
+    }
     let prepared = index.prepare(&customer.entity);
     // Without cached keys, the keys are made from the prepared names (and cached).
     let keys = if cached.is_some() { None } else { Some(lookup_keys(&prepared)) };
