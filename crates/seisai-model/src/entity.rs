@@ -179,11 +179,11 @@ impl Entity {
     /// listing date) and not delisted on or before it. An entity delisted on
     /// day D is in force before D and not on or after D.
     pub fn in_force_on(&self, day: chrono::NaiveDate) -> bool {
-        let listed = self.dates(props::LISTING_DATE);
-        let delisted = self.dates(props::DELISTING_DATE);
-        let listed_ok = listed.is_empty() || listed.iter().any(|d| d.earliest() <= day);
-        let delisted_before = delisted.iter().any(|d| d.earliest() <= day);
-        listed_ok && !delisted_before
+        // Read in place (no list of dates built): searches ask this of every candidate.
+        let dates = |prop: &str| self.get(prop).iter().filter_map(|v| v.parse::<FuzzyDate>().ok());
+        let mut listed = dates(props::LISTING_DATE).peekable();
+        let listed_ok = listed.peek().is_none() || listed.any(|d| d.earliest() <= day);
+        listed_ok && !dates(props::DELISTING_DATE).any(|d| d.earliest() <= day)
     }
 
     /// Drops empty properties and repeated values (keeping the first

@@ -61,8 +61,8 @@ fn main() -> Result<(), Error> {
         distinct(&messages)
     );
     println!(
-        "{:<36} {:>10} {:>12} {:>10}",
-        "run", "threads", "messages/s", "not CLEAR"
+        "{:<36} {:>10} {:>12} {:>10} {:>18}",
+        "run", "threads", "messages/s", "not CLEAR", "decision digest"
     );
     let runs = [
         ("without list screening (baseline)", &baseline),
@@ -72,8 +72,8 @@ fn main() -> Result<(), Error> {
     for (label, engine) in runs {
         for t in [1, threads] {
             let batch = batches.next().unwrap_or_default();
-            let (rate, flagged) = run(engine, batch, t)?;
-            println!("{label:<36} {t:>10} {rate:>12.0} {flagged:>10}");
+            let (rate, flagged, digest) = run(engine, batch, t)?;
+            println!("{label:<36} {t:>10} {rate:>12.0} {flagged:>10} {digest:>18x}");
         }
     }
     Ok(())
@@ -137,34 +137,44 @@ fn distinct(messages: &[String]) -> usize {
         .len()
 }
 
-/// Screens all messages on `threads` threads; returns messages/s and the count not CLEAR.
-fn run(engine: &Engine, messages: &[String], threads: usize) -> Result<(f64, usize), Error> {
+/// Screens all messages on `threads` threads; returns messages/s, the
+/// count not CLEAR and a digest of the decisions (the sum of a hash of
+/// each decision's JSON: the same for the same decisions in any order,
+/// so that two builds can be compared).
+fn run(engine: &Engine, messages: &[String], threads: usize) -> Result<(f64, usize, u64), Error> {
     let chunk = messages.len().div_ceil(threads).max(1);
     let started = Instant::now();
-    let flagged = std::thread::scope(|s| -> Result<usize, Error> {
+    let (flagged, digest) = std::thread::scope(|s| -> Result<(usize, u64), Error> {
         let handles: Vec<_> = messages
             .chunks(chunk)
             .map(|part| {
-                s.spawn(move || -> Result<usize, Error> {
-                    let mut flagged = 0;
+                s.spawn(move || -> Result<(usize, u64), Error> {
+                    let (mut flagged, mut digest) = (0, 0u64);
                     for m in part {
                         let doc = Document::detect(m.as_bytes(), "message")?;
-                        if engine.check(&doc, None).outcome != seisai_measures::Outcome::Clear {
+                        let decision = engine.check(&doc, None);
+                        if decision.outcome != seisai_measures::Outcome::Clear {
                             flagged += 1;
                         }
+                        let mut hasher = std::hash::DefaultHasher::new();
+                        std::hash::Hash::hash(&serde_json::to_string(&decision)?, &mut hasher);
+                        digest = digest.wrapping_add(std::hash::Hasher::finish(&hasher));
                     }
-                    Ok(flagged)
+                    Ok((flagged, digest))
                 })
             })
             .collect();
-        let mut flagged = 0;
+        let (mut flagged, mut digest) = (0, 0u64);
         for h in handles {
-            flagged += h.join().map_err(|_| "a screening thread panicked")??;
+            let (f, d) = h.join().map_err(|_| "a screening thread panicked")??;
+            flagged += f;
+            digest = digest.wrapping_add(d);
         }
-        Ok(flagged)
+        Ok((flagged, digest))
     })?;
     Ok((
         messages.len() as f64 / started.elapsed().as_secs_f64(),
         flagged,
+        digest,
     ))
 }

@@ -8,8 +8,6 @@
 //! country and identifiers, each with its XML path; remittance and
 //! instruction texts become free text.
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 use quick_xml::events::Event;
 use quick_xml::reader::Reader;
@@ -45,16 +43,30 @@ pub enum IsoKind {
 
 struct Frame {
     name: String,
-    segment: String,
-    children: HashMap<String, usize>,
+    /// Length of the path before this element's segment.
+    parent_path: usize,
+    /// Child element name → occurrences so far (few per element).
+    children: Vec<(String, usize)>,
     party: Option<usize>,
+}
+
+/// Counts one more `name` among `children`; returns its occurrence number.
+fn count_child(children: &mut Vec<(String, usize)>, name: &str) -> usize {
+    if let Some((_, n)) = children.iter_mut().find(|(c, _)| c == name) {
+        *n += 1;
+        return *n;
+    }
+    children.push((name.to_string(), 1));
+    1
 }
 
 /// Parses a pacs.008 or pain.001 message (optionally with AppHdr wrapper).
 pub fn parse(xml: &str, source: &str) -> Result<PaymentMessage, DocumentError> {
     let mut reader = Reader::from_str(xml);
     let mut stack: Vec<Frame> = Vec::new();
-    let mut root_children: HashMap<String, usize> = HashMap::new();
+    let mut root_children: Vec<(String, usize)> = Vec::new();
+    // The path of the open element (`Document/FIToFICstmrCdtTrf/…`), kept as elements open and close.
+    let mut path = String::new();
     let mut msg = PaymentMessage::default();
     let mut kind: Option<IsoKind> = None;
     let mut text = String::new();
@@ -66,10 +78,9 @@ pub fn parse(xml: &str, source: &str) -> Result<PaymentMessage, DocumentError> {
         field: if path.is_empty() { "(document)".to_string() } else { path.to_string() },
         message,
     };
-    let path_of = |stack: &[Frame]| stack.iter().map(|f| f.segment.as_str()).collect::<Vec<_>>().join("/");
     loop {
         let event = reader.read_event().map_err(|e| {
-            field_err(&path_of(&stack), format!("malformed XML at byte {}: {e}", reader.error_position()))
+            field_err(&path, format!("malformed XML at byte {}: {e}", reader.error_position()))
         })?;
         match event {
             Event::Start(e) => {
@@ -97,23 +108,28 @@ pub fn parse(xml: &str, source: &str) -> Result<PaymentMessage, DocumentError> {
                     tx_count += 1;
                 }
                 let counts = stack.last_mut().map_or(&mut root_children, |f| &mut f.children);
-                let n = counts.entry(name.clone()).or_insert(0);
-                *n += 1;
-                let segment = if *n > 1 { format!("{name}[{n}]") } else { name.clone() };
+                let n = count_child(counts, &name);
+                let parent_path = path.len();
+                if !path.is_empty() {
+                    path.push('/');
+                }
+                path.push_str(&name);
+                if n > 1 {
+                    path.push_str(&format!("[{n}]"));
+                }
                 let in_party = stack.iter().rev().find_map(|f| f.party);
                 let party = if PARTY_ELEMENTS.contains(&name.as_str()) && in_party.is_none() {
-                    let location = if stack.is_empty() { segment.clone() } else { format!("{}/{segment}", path_of(&stack)) };
                     msg.parties.push(PaymentParty {
                         role: name.clone(),
                         agent: AGENT_ELEMENTS.contains(&name.as_str()),
-                        location,
+                        location: path.clone(),
                         ..Default::default()
                     });
                     Some(msg.parties.len() - 1)
                 } else {
                     None
                 };
-                stack.push(Frame { name, segment, children: HashMap::new(), party });
+                stack.push(Frame { name, parent_path, children: Vec::new(), party });
                 text.clear();
             }
             Event::Empty(_) => {}
@@ -134,7 +150,7 @@ pub fn parse(xml: &str, source: &str) -> Result<PaymentMessage, DocumentError> {
                 };
                 match resolved {
                     Some(c) => text.push(c),
-                    None => return Err(field_err(&path_of(&stack), format!("unknown entity reference &{};", &*r))),
+                    None => return Err(field_err(&path, format!("unknown entity reference &{};", &*r))),
                 }
             }
             Event::End(_) => {
@@ -144,9 +160,12 @@ pub fn parse(xml: &str, source: &str) -> Result<PaymentMessage, DocumentError> {
                 let value = text.trim().to_string();
                 text.clear();
                 if value.is_empty() {
+                    path.truncate(frame.parent_path);
                     continue;
                 }
-                let path = if stack.is_empty() { frame.segment.clone() } else { format!("{}/{}", path_of(&stack), frame.segment) };
+                let element_path = path.clone();
+                path.truncate(frame.parent_path);
+                let path = element_path;
                 let parent = stack.last().map(|f| f.name.as_str()).unwrap_or("");
                 let grandparent = stack.len().checked_sub(2).and_then(|i| stack.get(i)).map(|f| f.name.as_str()).unwrap_or("");
                 let field = FieldRef { location: path.clone(), value: value.clone() };
@@ -189,7 +208,7 @@ pub fn parse(xml: &str, source: &str) -> Result<PaymentMessage, DocumentError> {
         }
     }
     if !stack.is_empty() {
-        return Err(field_err(&path_of(&stack), "document ends before this element is closed".into()));
+        return Err(field_err(&path, "document ends before this element is closed".into()));
     }
     let Some(kind) = kind else {
         return Err(DocumentError::Unrecognised {
