@@ -222,7 +222,7 @@ pub fn joined_tokens(tokens: &[Token]) -> Vec<Option<Token>> {
             token.phonetic_alt = Default::default();
             token.matcher = None;
             token.weight = a.weight + b.weight;
-            token.skeleton = if token.text.is_ascii() { crate::matcher::skeleton_key(&token.text) } else { 0 };
+            token.skeleton = crate::matcher::skeleton_key(&token.text);
             token.similarity_key = crate::matcher::similarity_key(&token);
             Some(token)
         })

@@ -78,8 +78,12 @@ pub fn similarity_key(token: &Token) -> u64 {
 }
 
 /// A non-zero hash of the romanisation skeleton of an ASCII word (see
-/// [`seisai_names::translit::romanisation_skeleton`]).
+/// [`seisai_names::translit::romanisation_skeleton`]), 0 for a word in
+/// another script (no skeleton: never the same romanisation).
 pub fn skeleton_key(word: &str) -> u64 {
+    if !word.is_ascii() {
+        return 0;
+    }
     let mut h = FxHasher::default();
     seisai_names::translit::romanisation_skeleton(word).hash(&mut h);
     h.finish().max(1)
