@@ -461,7 +461,7 @@ const SYLLABLE_VARIANT: f32 = 0.79;
 
 /// Share of the weight of the listed parts a title with a family name
 /// leaves out (see `titled` in the alignment).
-const TITLED_SHARE: f32 = 0.1;
+pub(crate) const TITLED_SHARE: f32 = 0.1;
 
 /// The weight of about one name part (a word of 8 letters or more weighs
 /// 1): candidate parts left unmatched up to it cost their usual share.
@@ -487,7 +487,7 @@ fn series_swap(q: &NameForm, q_used: &[bool], c: &NameForm, c_used: &[bool]) -> 
 /// names that agree but for one part in place of another (`… AL-DULAIMI` /
 /// `… AL-TIKRITI`, a different father's name) are usually two people of
 /// one family or clan, even when the shared parts are many.
-const SUBSTITUTION_EXTRA: f32 = 0.5;
+pub(crate) const SUBSTITUTION_EXTRA: f32 = 0.5;
 
 /// Similarity given to the one part of a name that differs from its
 /// partner by a single edit when every other part agrees exactly (see
@@ -569,7 +569,7 @@ fn one_edit_apart(a: &str, b: &str) -> bool {
 /// An organisation written as its initials (`PLA` ↔ `People's Liberation
 /// Army`): the single word of `short` spells the first letters of the
 /// words and generic words of `long`.
-fn acronym_score(short: &NameForm, long: &NameForm) -> f32 {
+pub(crate) fn acronym_score(short: &NameForm, long: &NameForm) -> f32 {
     let words: Vec<&Token> = short.tokens.iter().filter(|t| t.kind != TokenKind::Particle).collect();
     let [word] = words.as_slice() else { return 0.0 };
     let n = word.char_count as usize;

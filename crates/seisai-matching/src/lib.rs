@@ -7,11 +7,14 @@
 //! * [`compare`] aligns the parts of two name forms one to one, order free
 //!   (adjacent parts may join: `PolPot` ↔ `Pol Pot`), with Jaro–Winkler and
 //!   phonetic agreement per part, and scores the alignment.
+//! * [`bound`] bounds a comparison's score from the parts that can pair at
+//!   all, so that a search with a minimum score skips hopeless candidates.
 //! * [`features`] compares the secondary evidence: birth dates, countries,
 //!   gender and identifiers.
 //! * [`score`] combines both into a [`MatchResult`] in \[0, 1\] with an
 //!   [`Explanation`] of every contribution.
 
+pub mod bound;
 pub mod compare;
 pub mod features;
 pub mod keys;

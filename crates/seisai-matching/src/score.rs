@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use seisai_model::{Entity, FuzzyDate, Schema, props};
 use serde::Serialize;
 
+use crate::bound::compare_bound;
 use crate::compare::{CompareParams, NameMatch, compare_forms, compare_score};
 use crate::features::{self, FeatureOutcome};
 use crate::prepare::{NameContext, NameForm, prepare};
@@ -212,19 +213,7 @@ fn best_pair_with<'a>(
         for (ci, (cn, k, cf)) in candidate_forms.enumerate() {
             // Forms without a key in common cannot score well.
             let shares_key = if mapped { masks.get(ci).is_some_and(|m| m >> qi & 1 == 1) } else { crate::keys::intersects(&qf.keys, &cf.keys) };
-            if !shares_key {
-                continue;
-            }
-            // Same non-Latin script: compare natively (two Korean or
-            // Chinese names that romanise alike stay apart); other pairs
-            // compare Latin forms. Cyrillic names compare both ways: one
-            // name in Russian, Ukrainian and Belarusian spelling differs
-            // in letters its romanisations share (Путин / Пуцін, putin /
-            // putsin); against the candidate's first (usual) romanisation
-            // only, which keeps the extra comparisons few.
-            let same_script = qf.script == cf.script && qf.script != NameScript::Latin;
-            let latin_too = same_script && qf.script == NameScript::Cyrillic && k == 0;
-            if qf.native != cf.native || (qf.native && !same_script) || (!qf.native && same_script && !latin_too) {
+            if !shares_key || !compared(qf, cf, k) {
                 continue;
             }
             let s = compare_score(qf, cf, params) * property_factor(cn.prop, cf);
@@ -237,6 +226,36 @@ fn best_pair_with<'a>(
         }
     }
     best
+}
+
+/// Whether a query form and the `k`th form of a candidate name are
+/// compared. Same non-Latin script: natively (two Korean or Chinese names
+/// that romanise alike stay apart); other pairs compare Latin forms.
+/// Cyrillic names compare both ways: one name in Russian, Ukrainian and
+/// Belarusian spelling differs in letters its romanisations share (Путин /
+/// Пуцін, putin / putsin); against the candidate's first (usual)
+/// romanisation only, which keeps the extra comparisons few.
+fn compared(qf: &NameForm, cf: &NameForm, k: usize) -> bool {
+    let same_script = qf.script == cf.script && qf.script != NameScript::Latin;
+    let latin_too = same_script && qf.script == NameScript::Cyrillic && k == 0;
+    !(qf.native != cf.native || (qf.native && !same_script) || (!qf.native && same_script && !latin_too))
+}
+
+/// Whether a pair of forms [`best_pair`] compares may give a name score
+/// for which `lifts` holds: its bound ([`compare_bound`] times the
+/// property's factor) does. `false` means no name of the two scores that
+/// high.
+fn name_may_lift(query: &Prepared, candidate: &Prepared, lifts: impl Fn(f32) -> bool) -> bool {
+    let params = params_for(&query.schema, &candidate.schema);
+    query.names.iter().flat_map(|n| n.forms.iter()).any(|qf| {
+        candidate.names.iter().any(|cn| {
+            cn.forms.iter().enumerate().any(|(k, cf)| {
+                compared(qf, cf, k)
+                    && crate::keys::intersects(&qf.keys, &cf.keys)
+                    && lifts(compare_bound(qf, cf, params) * property_factor(cn.prop, cf))
+            })
+        })
+    })
 }
 
 /// The best name comparison between a query and a candidate: (score,
@@ -371,6 +390,12 @@ pub fn score_value_above(query: &Prepared, candidate: &Prepared, floor: f32) -> 
     // A perfect name first: the most the candidate can score.
     let mut evidence = perfect_name(query, candidate);
     if evidence.combine(None) <= floor {
+        return None;
+    }
+    // Then the most its names can score (a bound, far cheaper than
+    // comparing them): most candidates of a search share a part or two
+    // with the query and stay far below a floor.
+    if floor > f32::NEG_INFINITY && !name_may_lift(query, candidate, |name| Evidence { name, ..evidence.clone() }.combine(None) > floor) {
         return None;
     }
     let (name_score, ..) = best_pair(query, candidate)?;
