@@ -74,7 +74,8 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
         (_, Initial) => return if a.first_char() == b.first_char() { 0.9 } else { 0.0 },
         _ => {}
     }
-    if a.text == b.text {
+    // (Equal texts have equal letters and lengths, which most pairs do not.)
+    if a.letters == b.letters && a.char_count == b.char_count && a.text == b.text {
         return 1.0;
     }
     // Most pairs are different names: their lengths and letters alone say
