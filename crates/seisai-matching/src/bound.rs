@@ -1,19 +1,22 @@
 //! An upper bound of a name comparison's score, at a fraction of its cost.
 //!
-//! A comparison ([`crate::compare::compare_score`]) credits only the parts
-//! that pair with a part of the other name (single or two written
-//! together) at a similarity of 0.8 or more, and two parts can reach 0.8
-//! only if their lengths and letters allow a Jaro–Winkler similarity of
-//! 0.75 ([`crate::matcher::could_reach_floor`]: every boost above it — a
-//! typo, a reversal, a phonetic or romanisation variant — starts from
-//! there) or, for an initial, if they begin alike. Counting every part
-//! that may pair as fully credited, and every other part as unmatched at
-//! the lowest cost the comparison gives it, bounds the score from above:
-//! a search with a minimum score leaves out the candidates whose bound
-//! stays below it without comparing them.
+//! A comparison ([`crate::compare::compare_score`]) credits only the query
+//! parts that pair with a part of the candidate (each alone or written
+//! together with a neighbour) at a similarity of 0.8 or more. Two parts
+//! reach it only if their Jaro–Winkler similarity can reach 0.75 — every
+//! boost above it (a typo, a reversal, a phonetic variant) starts from
+//! there — or they are one name in two romanisations; for an initial, if
+//! they begin alike. The Jaro–Winkler similarity is bounded from the
+//! lengths, the letters and the common prefix alone. A pair involving two
+//! parts written together earns at most the credit of
+//! [`JOINED_SIMILARITY`] unless the texts are equal. Counting every part
+//! that may pair as earning the most it can, and every other part as
+//! unmatched at the lowest cost the comparison gives it, bounds the score
+//! from above: a search with a minimum score leaves out the candidates
+//! whose bound stays at or below it without comparing them.
 
-use crate::compare::{CompareParams, SUBSTITUTION_EXTRA, TITLED_SHARE, acronym_score};
-use crate::matcher::could_reach_floor;
+use crate::compare::{CompareParams, JOINED_SIMILARITY, SUBSTITUTION_EXTRA, TITLED_SHARE, acronym_score, credit};
+use crate::matcher::JW_FLOOR;
 use crate::prepare::{NameForm, Token, TokenKind};
 
 /// Absorbs float rounding: the bound sums the weights in another order
@@ -23,33 +26,101 @@ const ROUNDING_MARGIN: f32 = 1e-4;
 /// Parts per form the bound tracks (one bit each); longer forms are not bounded.
 const MAX_PARTS: usize = 64;
 
+/// The most a joined pair adds to its similarity to prefer single parts at equal similarity.
+const TIE_BREAK: f32 = 0.001;
+
 /// An upper bound of `compare_score(q, c, params)`: never below it.
 pub fn compare_bound(q: &NameForm, c: &NameForm, params: CompareParams) -> f32 {
     if q.tokens.len() > MAX_PARTS || c.tokens.len() > MAX_PARTS {
         return 1.0;
     }
-    let (q_pairable, c_pairable) = pairable(q, c, params);
-    let q_total = q.total_weight();
-    let matched = weight_of(q, q_pairable);
-    let q_left = (q_total - matched).max(0.0);
-    let c_left = (c.total_weight() - weight_of(c, c_pairable)).max(0.0);
-    // The comparison's denominator with the fewest unmatched parts and the
-    // lowest shares it may use (it raises them for one-word and syllabic
-    // names, and for many extra candidate parts; it lowers the candidate's
-    // for a titled query).
-    let substituted = q_left.min(c_left);
-    let titled = !q.titles.is_empty() && q.tokens.iter().filter(|t| t.kind == TokenKind::Word).count() == 1;
-    let candidate_share =
-        if titled { params.unmatched_candidate_share.min(TITLED_SHARE) } else { params.unmatched_candidate_share };
-    let candidate_extra = (c_left - substituted).min(q_total * 1.5);
-    let denominator = matched
-        + substituted * (1.0 + SUBSTITUTION_EXTRA)
-        + params.unmatched_query_share * (q_left - substituted)
-        + candidate_share * candidate_extra;
-    let by_parts = if denominator > 0.0 { matched / denominator + ROUNDING_MARGIN } else { 0.0 };
+    let pairs = Pairable::of(q, c, params);
+    let by_parts = bound_by_parts(q, c, params, &pairs);
     // Names with no part in common may still be an acronym of each other.
     let acronym = if params.acronyms { acronym_score(q, c).max(acronym_score(c, q)) } else { 0.0 };
     by_parts.max(acronym).min(1.0)
+}
+
+/// The parts of two forms that may pair (bit `i` for part `i`).
+struct Pairable {
+    /// Query parts that may earn full credit (paired alone, or written
+    /// together with a neighbour exactly as the other side's unit).
+    query_full: u64,
+    /// Query parts that may earn at most the credit of a joined pair.
+    query_joined: u64,
+    /// Candidate parts that may be used by a pair.
+    candidate: u64,
+}
+
+impl Pairable {
+    fn of(q: &NameForm, c: &NameForm, params: CompareParams) -> Self {
+        let mut p = Pairable { query_full: 0, query_joined: 0, candidate: 0 };
+        let syllabic = q.syllabic || c.syllabic;
+        for (qs, a) in units(q) {
+            for (cs, b) in units(c) {
+                let single = qs.count_ones() == 1 && cs.count_ones() == 1;
+                let known = qs & !p.query_full == 0 && cs & !p.candidate == 0;
+                if known || !may_pair(a, b) {
+                    continue;
+                }
+                p.candidate |= cs;
+                if single || a.text == b.text {
+                    p.query_full |= qs;
+                } else if !syllabic {
+                    // Syllables of Chinese and Korean names joined must be equal.
+                    p.query_joined |= qs;
+                }
+            }
+        }
+        if params.numbers_are_series {
+            // Different numbers pair as one series mark for another.
+            let (qn, cn) = (numbers(q), numbers(c));
+            if qn != 0 && cn != 0 {
+                p.query_full |= qn;
+                p.candidate |= cn;
+            }
+        }
+        p.query_joined &= !p.query_full;
+        p
+    }
+}
+
+/// The numbers of a form, as a bit set.
+fn numbers(form: &NameForm) -> u64 {
+    form.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Number).fold(0, |m, (i, _)| m | 1 << i)
+}
+
+/// The bound of the comparison's ratio of credit earned to weight: the
+/// query parts used have a weight between nothing and all that may pair;
+/// for a given weight, the most credit is that of the parts earning most,
+/// and the least denominator that of the fewest candidate parts left over
+/// at the lowest shares the comparison uses (it raises them for one-word
+/// and syllabic names and for many extra candidate parts, and lowers the
+/// candidate's for a titled query). Both are piecewise linear in the
+/// weight used, so the ratio is largest at a break of either.
+fn bound_by_parts(q: &NameForm, c: &NameForm, params: CompareParams, p: &Pairable) -> f32 {
+    let total = q.total_weight();
+    let full = weight_of(q, p.query_full);
+    let joined = weight_of(q, p.query_joined);
+    let joined_credit = credit(JOINED_SIMILARITY + TIE_BREAK);
+    let c_left = (c.total_weight() - weight_of(c, p.candidate)).max(0.0);
+    let titled = !q.titles.is_empty() && q.tokens.iter().filter(|t| t.kind == TokenKind::Word).count() == 1;
+    let candidate_share =
+        if titled { params.unmatched_candidate_share.min(TITLED_SHARE) } else { params.unmatched_candidate_share };
+    let ratio = |used: f32| {
+        let earned = used.min(full) + joined_credit * (used - full).max(0.0);
+        let q_left = (total - used).max(0.0);
+        let substituted = q_left.min(c_left);
+        let denominator = used
+            + substituted * (1.0 + SUBSTITUTION_EXTRA)
+            + params.unmatched_query_share * (q_left - substituted)
+            + candidate_share * (c_left - substituted).min(total * 1.5);
+        if denominator > 0.0 { earned / denominator } else { 0.0 }
+    };
+    let most = full + joined;
+    let breaks = [full, most, total - c_left, total - c_left + total * 1.5];
+    let best = breaks.iter().map(|&used| ratio(used.clamp(0.0, most))).fold(0.0f32, f32::max);
+    if best > 0.0 { best + ROUNDING_MARGIN } else { 0.0 }
 }
 
 /// The summed weight of the parts of `form` in `parts` (bit `i` for part `i`).
@@ -58,14 +129,33 @@ fn weight_of(form: &NameForm, parts: u64) -> f32 {
 }
 
 /// Whether two parts (single or joined) may pair: reach the similarity
-/// of 0.8 a pair needs.
+/// of 0.8 a pair needs (see [`crate::compare::part_similarity`]).
 fn may_pair(a: &Token, b: &Token) -> bool {
     match (a.kind, b.kind) {
         (TokenKind::Number, TokenKind::Number) => a.text == b.text,
         (TokenKind::Number, _) | (_, TokenKind::Number) => false,
         (TokenKind::Initial, _) | (_, TokenKind::Initial) => a.first_char() == b.first_char(),
-        _ => could_reach_floor(a, b),
+        _ => (a.skeleton != 0 && a.skeleton == b.skeleton) || jaro_winkler_may_reach_floor(a, b),
     }
+}
+
+/// Whether the Jaro–Winkler similarity of two parts may reach
+/// [`JW_FLOOR`]: every character of `a` whose bit `b` lacks is unmatched,
+/// which bounds the matching characters `m`, hence Jaro ≤ (m/|a| + m/|b|
+/// + 1) / 3; the Winkler bonus adds 0.1 of the rest per character of the
+/// common prefix (at most 4).
+fn jaro_winkler_may_reach_floor(a: &Token, b: &Token) -> bool {
+    let (la, lb) = (f64::from(a.char_count), f64::from(b.char_count));
+    if la == 0.0 || lb == 0.0 {
+        return false;
+    }
+    let only_a = f64::from((a.letters & !b.letters).count_ones());
+    let only_b = f64::from((b.letters & !a.letters).count_ones());
+    let m = (la - only_a).min(lb - only_b).max(0.0);
+    let jaro = (m / la + m / lb + 1.0) / 3.0;
+    let prefix = a.text.chars().zip(b.text.chars()).take(4).take_while(|(x, y)| x == y).count() as f64;
+    // A small margin keeps float rounding from excluding a borderline pair.
+    jaro + 0.1 * prefix * (1.0 - jaro) >= JW_FLOOR - 1e-6
 }
 
 /// The units of a form: each part (bit set of one part) and each pair of
@@ -74,32 +164,6 @@ fn units(form: &NameForm) -> impl Iterator<Item = (u64, &Token)> {
     let single = form.tokens.iter().enumerate().map(|(i, t)| (1u64 << i, t));
     let joined = form.joined.iter().enumerate().filter_map(|(i, t)| t.as_ref().map(|t| (3u64 << i, t)));
     single.chain(joined)
-}
-
-/// The parts of `q` and of `c` that may pair with a part of the other,
-/// alone or written together with a neighbour, as bit sets; numbers
-/// also pair as series marks when `params` allow.
-fn pairable(q: &NameForm, c: &NameForm, params: CompareParams) -> (u64, u64) {
-    let (mut q_parts, mut c_parts) = (0u64, 0u64);
-    for (qs, a) in units(q) {
-        for (cs, b) in units(c) {
-            if (qs & !q_parts != 0 || cs & !c_parts != 0) && may_pair(a, b) {
-                q_parts |= qs;
-                c_parts |= cs;
-            }
-        }
-    }
-    if params.numbers_are_series {
-        let numbers = |f: &NameForm| {
-            f.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Number).fold(0u64, |m, (i, _)| m | 1 << i)
-        };
-        let (qn, cn) = (numbers(q), numbers(c));
-        if qn != 0 && cn != 0 {
-            q_parts |= qn;
-            c_parts |= cn;
-        }
-    }
-    (q_parts, c_parts)
 }
 
 #[cfg(test)]

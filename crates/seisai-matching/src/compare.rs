@@ -74,7 +74,8 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
         (_, Initial) => return if a.first_char() == b.first_char() { 0.9 } else { 0.0 },
         _ => {}
     }
-    if a.text == b.text {
+    // (Equal texts have equal letters and lengths, which most pairs do not.)
+    if a.letters == b.letters && a.char_count == b.char_count && a.text == b.text {
         return 1.0;
     }
     // Most pairs are different names: their lengths and letters alone say
@@ -147,8 +148,12 @@ fn same_romanisation(a: &Token, b: &Token) -> bool {
     a.skeleton != 0 && a.skeleton == b.skeleton
 }
 
+/// The most a pair of units of which one is two parts written together
+/// is worth when their texts differ (see the alignment).
+pub(crate) const JOINED_SIMILARITY: f32 = 0.86;
+
 /// Credit earned by a pair of parts of the given similarity.
-fn credit(similarity: f32) -> f32 {
+pub(crate) fn credit(similarity: f32) -> f32 {
     if similarity >= 0.97 {
         similarity
     } else if similarity >= 0.88 {
@@ -216,7 +221,7 @@ pub fn joined_tokens(tokens: &[Token]) -> Vec<Option<Token>> {
             let mut token = a.clone();
             token.char_count = a.char_count.saturating_add(b.char_count);
             token.letters = a.letters | b.letters;
-            token.text = text;
+            token.text = text.into();
             token.kind = TokenKind::Word;
             token.phonetic = Default::default();
             token.phonetic_alt = Default::default();
@@ -296,7 +301,7 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
                     // pair that still differs is weak evidence: two short
                     // syllables that differ by a letter (xiu ying / xiuling)
                     // would otherwise pass as a typo of a long word.
-                    let s = part_similarity(at, bt).min(0.86);
+                    let s = part_similarity(at, bt).min(JOINED_SIMILARITY);
                     if syllabic { syllable_similarity(s) } else { s }
                 }
             };
@@ -342,7 +347,7 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
             q_partner[a.first] = Some(b.first);
         }
         if explain {
-            let text = |u: Unit, f: &NameForm| u.token(f).map(|t| t.text.clone()).unwrap_or_default();
+            let text = |u: Unit, f: &NameForm| u.token(f).map(|t| t.text.to_string()).unwrap_or_default();
             parts.push(PartMatch { query: text(a, q), candidate: text(b, c), similarity: s, credit: cr });
         }
     }
@@ -355,7 +360,7 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
             if explain {
                 let (qt, ct) = (&q.tokens[i].text, &c.tokens[j].text);
                 parts.retain(|p: &PartMatch| !(&p.query == qt && &p.candidate == ct));
-                parts.push(PartMatch { query: qt.clone(), candidate: ct.clone(), similarity: DEFECT_SIMILARITY, credit: cr });
+                parts.push(PartMatch { query: qt.to_string(), candidate: ct.to_string(), similarity: DEFECT_SIMILARITY, credit: cr });
             }
         }
     }
@@ -437,8 +442,8 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     let m = NameMatch {
         score,
         parts,
-        unmatched_query: q.tokens.iter().zip(q_used.iter()).filter(|(_, u)| !**u).map(|(t, _)| t.text.clone()).collect(),
-        unmatched_candidate: c.tokens.iter().zip(c_used.iter()).filter(|(_, u)| !**u).map(|(t, _)| t.text.clone()).collect(),
+        unmatched_query: q.tokens.iter().zip(q_used.iter()).filter(|(_, u)| !**u).map(|(t, _)| t.text.to_string()).collect(),
+        unmatched_candidate: c.tokens.iter().zip(c_used.iter()).filter(|(_, u)| !**u).map(|(t, _)| t.text.to_string()).collect(),
         number_mismatch,
     };
     (score, Some(m))
