@@ -23,7 +23,7 @@ use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 use seisai_matching::NameContext;
 use seisai_matching::score::{Prepared, score_bound};
-use seisai_model::Entity;
+use seisai_model::{Entity, InForce};
 
 pub use search::{Hit, SearchOptions};
 
@@ -48,6 +48,8 @@ pub struct Index {
     form_tokens: Vec<u8>,
     form_start: Vec<u32>,
     by_id: FxHashMap<String, u32>,
+    /// When each entity is listed (searches with a date ask it of every candidate).
+    in_force: Vec<InForce>,
     ctx: NameContext,
 }
 
@@ -76,7 +78,8 @@ impl Index {
             form_tokens.extend(p.names.iter().flat_map(|n| n.forms.iter()).map(|f| f.tokens.len().min(255) as u8));
         }
         let by_id = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
-        Index { entities, prepared, postings, packing, forms, form_tokens, form_start, by_id, ctx }
+        let in_force = entities.iter().map(|e| e.in_force()).collect();
+        Index { entities, prepared, postings, packing, forms, form_tokens, form_start, by_id, in_force, ctx }
     }
 
     /// Number of entities indexed.
@@ -134,6 +137,11 @@ impl Index {
     fn form_token_count(&self, entity: u32, form: u32) -> u32 {
         let start = self.form_start.get(entity as usize).copied().unwrap_or(u32::MAX) as usize;
         self.form_tokens.get(start.saturating_add(form as usize)).copied().unwrap_or(0) as u32
+    }
+
+    /// Whether entity `entity` is listed on `day` (always without a day).
+    fn listed_on(&self, entity: u32, day: Option<chrono::NaiveDate>) -> bool {
+        day.is_none_or(|d| self.in_force.get(entity as usize).is_some_and(|f| f.on(d)))
     }
 
     /// The entity with this id, if indexed.

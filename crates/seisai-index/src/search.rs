@@ -66,8 +66,9 @@ impl SearchOptions {
             && !self.exclude_ids.contains(&e.id)
     }
 
-    fn admits(&self, e: &Entity) -> bool {
-        self.admits_static(e) && self.as_of.is_none_or(|day| e.in_force_on(day))
+    /// Whether any filter that does not depend on a date is set.
+    fn filters_statically(&self) -> bool {
+        !(self.datasets.is_empty() && self.exclude_datasets.is_empty() && self.exclude_ids.is_empty() && self.exclude_schemata.is_empty())
     }
 }
 
@@ -196,7 +197,7 @@ impl Index {
     pub fn candidates(&self, query: &Prepared, limit: usize, opts: &SearchOptions) -> Vec<(u32, f32)> {
         // Dataset and id filters apply before the cut to `limit`, so that a
         // search restricted to one list finds its best entries.
-        let filtered = !(opts.datasets.is_empty() && opts.exclude_datasets.is_empty() && opts.exclude_ids.is_empty() && opts.exclude_schemata.is_empty());
+        let filtered = opts.filters_statically();
         let admitted = |e: u32| !filtered || opts.admits_static(&self.entities[e as usize]);
         let documents = self.forms.max(1) as f32;
         let idf = |list: &[u32]| (documents / list.len() as f32).ln_1p();
@@ -275,8 +276,9 @@ impl Index {
     pub fn search(&self, query: &Prepared, opts: &SearchOptions) -> Vec<Hit> {
         let mut scored: Vec<(f32, u32, Ranked)> = Vec::new();
         let mut best = BestScores::new(opts.limit);
+        // The candidates pass the filters other than the date.
         for (i, _) in self.candidates(query, opts.candidates, opts) {
-            if !opts.admits(&self.entities[i as usize]) {
+            if !self.listed_on(i, opts.as_of) {
                 continue;
             }
             // Candidates that cannot score above `min_score`, or cannot

@@ -19,6 +19,23 @@ pub fn entity_id(dataset: &str, source_id: &str) -> String {
     format!("{dataset}-{sid}")
 }
 
+/// When an entity is listed: from its earliest listing date (always when
+/// it has none) until its earliest delisting date, which is not included.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct InForce {
+    /// The earliest listing date, if any.
+    pub from: Option<chrono::NaiveDate>,
+    /// The earliest delisting date, if any.
+    pub until: Option<chrono::NaiveDate>,
+}
+
+impl InForce {
+    /// Whether the entity is listed on `day`.
+    pub fn on(&self, day: chrono::NaiveDate) -> bool {
+        self.from.is_none_or(|d| d <= day) && self.until.is_none_or(|d| day < d)
+    }
+}
+
 /// An FtM entity as seisai keeps it.
 ///
 /// Serialised as an FtM JSON object (`id`, `schema`, `properties`,
@@ -179,11 +196,15 @@ impl Entity {
     /// listing date) and not delisted on or before it. An entity delisted on
     /// day D is in force before D and not on or after D.
     pub fn in_force_on(&self, day: chrono::NaiveDate) -> bool {
-        // Read in place (no list of dates built): searches ask this of every candidate.
-        let dates = |prop: &str| self.get(prop).iter().filter_map(|v| v.parse::<FuzzyDate>().ok());
-        let mut listed = dates(props::LISTING_DATE).peekable();
-        let listed_ok = listed.peek().is_none() || listed.any(|d| d.earliest() <= day);
-        listed_ok && !dates(props::DELISTING_DATE).any(|d| d.earliest() <= day)
+        self.in_force().on(day)
+    }
+
+    /// The days the entity is listed (see [`Entity::in_force_on`]), read
+    /// once: an index keeps them for every candidate of every search.
+    pub fn in_force(&self) -> InForce {
+        // Read in place (no list of dates built).
+        let earliest = |prop: &str| self.get(prop).iter().filter_map(|v| v.parse::<FuzzyDate>().ok()).map(|d| d.earliest()).min();
+        InForce { from: earliest(props::LISTING_DATE), until: earliest(props::DELISTING_DATE) }
     }
 
     /// Drops empty properties and repeated values (keeping the first
