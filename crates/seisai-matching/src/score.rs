@@ -208,15 +208,27 @@ pub struct Ranked {
 }
 
 fn best_pair<'a>(query: &'a Prepared, candidate: &'a Prepared) -> Option<BestPair<'a>> {
-    FORM_MASKS.with(|masks| match masks.try_borrow_mut() {
-        Ok(mut masks) => best_pair_with(query, candidate, &mut masks),
-        Err(_) => best_pair_with(query, candidate, &mut Vec::new()),
-    })
+    with_form_masks(query, candidate, |masks| best_pair_with(query, candidate, masks))
 }
 
 thread_local! {
-    /// The buffer of [`best_pair_with`], reused by every comparison on a thread.
+    /// The buffer of [`with_form_masks`], reused by every comparison on a thread.
     static FORM_MASKS: std::cell::RefCell<Vec<u64>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// `f` of the masks of [`shared_key_masks`] (`None` when the query has no
+/// key map), computed in a buffer of the thread.
+fn with_form_masks<R>(query: &Prepared, candidate: &Prepared, f: impl FnOnce(Option<&[u64]>) -> R) -> R {
+    FORM_MASKS.with(|buffer| {
+        let mut own = Vec::new();
+        let mut borrowed = buffer.try_borrow_mut();
+        let masks = match &mut borrowed {
+            Ok(m) => &mut **m,
+            Err(_) => &mut own,
+        };
+        let mapped = shared_key_masks(query, candidate, masks);
+        f(mapped.then_some(masks.as_slice()))
+    })
 }
 
 /// For each form of `candidate` (names in order), the set of query forms
@@ -228,26 +240,36 @@ fn shared_key_masks(query: &Prepared, candidate: &Prepared, out: &mut Vec<u64>) 
     true
 }
 
-fn best_pair_with<'a>(query: &'a Prepared, candidate: &'a Prepared, masks: &mut Vec<u64>) -> Option<BestPair<'a>> {
-    let params = params_for(&query.schema, &candidate.schema);
-    let mapped = shared_key_masks(query, candidate, masks);
-    let mut best: Option<BestPair<'a>> = None;
-    let query_forms = query.names.iter().flat_map(|n| n.forms.iter());
-    for (qi, qf) in query_forms.enumerate() {
+/// The pairs of forms of a query and a candidate that are compared: those
+/// that share a lookup key (forms without one cannot score well; `masks`
+/// from [`shared_key_masks`], else the keys are intersected) in scripts
+/// that are compared ([`compared`]). With where each pair is.
+fn compared_pairs<'a, 'm>(
+    query: &'a Prepared,
+    candidate: &'a Prepared,
+    masks: Option<&'m [u64]>,
+) -> impl Iterator<Item = (FormPair, &'a NameForm, &'a PreparedName, &'a NameForm)> + use<'a, 'm> {
+    query.names.iter().flat_map(|n| n.forms.iter()).enumerate().flat_map(move |(qi, qf)| {
         let candidate_forms = candidate.names.iter().flat_map(|cn| cn.forms.iter().enumerate().map(move |(k, cf)| (cn, k, cf)));
-        for (ci, (cn, k, cf)) in candidate_forms.enumerate() {
-            // Forms without a key in common cannot score well.
-            let shares_key = if mapped { masks.get(ci).is_some_and(|m| m >> qi & 1 == 1) } else { crate::keys::intersects(&qf.keys, &cf.keys) };
-            if !shares_key || !compared(qf, cf, k) {
-                continue;
-            }
-            let s = compare_score(qf, cf, params) * property_factor(cn.prop, cf);
-            if best.as_ref().is_none_or(|b| s > b.score) {
-                let at = FormPair { query_form: qi, candidate_form: ci };
-                best = Some(BestPair { score: s, query_form: qf, candidate_name: cn, candidate_form: cf, at });
-                if s >= 1.0 {
-                    return best;
-                }
+        candidate_forms.enumerate().filter_map(move |(ci, (cn, k, cf))| {
+            let shares_key = match masks {
+                Some(masks) => masks.get(ci).is_some_and(|m| m >> qi & 1 == 1),
+                None => crate::keys::intersects(&qf.keys, &cf.keys),
+            };
+            (shares_key && compared(qf, cf, k)).then_some((FormPair { query_form: qi, candidate_form: ci }, qf, cn, cf))
+        })
+    })
+}
+
+fn best_pair_with<'a>(query: &'a Prepared, candidate: &'a Prepared, masks: Option<&[u64]>) -> Option<BestPair<'a>> {
+    let params = params_for(&query.schema, &candidate.schema);
+    let mut best: Option<BestPair<'a>> = None;
+    for (at, qf, cn, cf) in compared_pairs(query, candidate, masks) {
+        let s = compare_score(qf, cf, params) * property_factor(cn.prop, cf);
+        if best.as_ref().is_none_or(|b| s > b.score) {
+            best = Some(BestPair { score: s, query_form: qf, candidate_name: cn, candidate_form: cf, at });
+            if s >= 1.0 {
+                return best;
             }
         }
     }
@@ -271,17 +293,9 @@ fn compared(qf: &NameForm, cf: &NameForm, k: usize) -> bool {
 /// for which `lifts` holds: its bound ([`compare_bound`] times the
 /// property's factor) does. `false` means no name of the two scores that
 /// high.
-fn name_may_lift(query: &Prepared, candidate: &Prepared, lifts: impl Fn(f32) -> bool) -> bool {
+fn name_may_lift(query: &Prepared, candidate: &Prepared, masks: Option<&[u64]>, lifts: impl Fn(f32) -> bool) -> bool {
     let params = params_for(&query.schema, &candidate.schema);
-    query.names.iter().flat_map(|n| n.forms.iter()).any(|qf| {
-        candidate.names.iter().any(|cn| {
-            cn.forms.iter().enumerate().any(|(k, cf)| {
-                compared(qf, cf, k)
-                    && crate::keys::intersects(&qf.keys, &cf.keys)
-                    && lifts(compare_bound(qf, cf, params) * property_factor(cn.prop, cf))
-            })
-        })
-    })
+    compared_pairs(query, candidate, masks).any(|(_, qf, cn, cf)| lifts(compare_bound(qf, cf, params) * property_factor(cn.prop, cf)))
 }
 
 /// The best name comparison between a query and a candidate: (score,
@@ -436,10 +450,13 @@ pub fn rank_above(query: &Prepared, candidate: &Prepared, floor: f32) -> Option<
     // Then the most its names can score (a bound, far cheaper than
     // comparing them): most candidates of a search share a part or two
     // with the query and stay far below a floor.
-    if floor > f32::NEG_INFINITY && !name_may_lift(query, candidate, |name| Evidence { name, ..evidence.clone() }.combine(None) > floor) {
-        return None;
-    }
-    let best = best_pair(query, candidate)?;
+    let best = with_form_masks(query, candidate, |masks| {
+        let bounded = floor > f32::NEG_INFINITY;
+        if bounded && !name_may_lift(query, candidate, masks, |name| Evidence { name, ..evidence.clone() }.combine(None) > floor) {
+            return None;
+        }
+        best_pair_with(query, candidate, masks)
+    })?;
     evidence.name = best.score;
     Some(Ranked { score: evidence.combine(None), pair: best.at })
 }
