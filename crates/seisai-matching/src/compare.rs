@@ -81,7 +81,8 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
     // Most pairs are different names: their lengths and letters alone say
     // so, which is cheaper than remembering it.
     if !crate::matcher::could_reach_floor(a, b) {
-        return 0.0;
+        // Below the Jaro–Winkler floor (see `word_similarity`).
+        return if same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { 0.0 };
     }
     crate::matcher::memoized(a, b, || word_similarity(a, b))
 }
@@ -216,7 +217,7 @@ pub fn joined_tokens(tokens: &[Token]) -> Vec<Option<Token>> {
             let text = format!("{}{}", a.text, b.text);
             let mut token = a.clone();
             token.char_count = a.char_count.saturating_add(b.char_count);
-            token.letters = a.letters | b.letters;
+            token.letters = a.letters.then(b.letters);
             token.text = text.into();
             token.kind = TokenKind::Word;
             token.phonetic = Default::default();

@@ -69,9 +69,9 @@ pub struct Token {
     /// Number of characters of `text` (at most `u16::MAX`).
     #[serde(skip)]
     pub char_count: u16,
-    /// The set of its characters, folded onto 64 bits (see [`crate::matcher::letter_mask`]).
+    /// Its characters, folded (see [`crate::matcher::Letters`]).
     #[serde(skip)]
-    pub letters: u64,
+    pub letters: crate::matcher::Letters,
     /// A hash of everything [`crate::compare::part_similarity`] reads of
     /// the token, to remember similarities already computed.
     #[serde(skip)]
@@ -104,7 +104,7 @@ impl Token {
         } else {
             (Code::default(), Code::default())
         };
-        let letters = crate::matcher::letter_mask(text.chars());
+        let letters = crate::matcher::Letters::of(text.chars());
         let char_count = u16::try_from(len).unwrap_or(u16::MAX);
         let skeleton = if matches!(kind, TokenKind::Word) { crate::matcher::skeleton_key(&text) } else { 0 };
         let mut token =
