@@ -207,7 +207,7 @@ thread_local! {
 
 /// The adjacent parts of a form written together (`pol` + `pot` →
 /// `polpot`), one per pair of neighbours; `None` where a number is involved.
-pub fn joined_tokens(tokens: &[Token]) -> Vec<Option<Token>> {
+pub fn joined_tokens(tokens: &[Token]) -> Box<[Option<Token>]> {
     (0..tokens.len().saturating_sub(1))
         .map(|i| {
             let (a, b) = (&tokens[i], &tokens[i + 1]);
