@@ -340,10 +340,10 @@ fn build_form(
     let mut legal_forms: Vec<LegalForm> = script_legal_forms.to_vec();
     let is_person = matches!(schema, Schema::Person);
     let is_org = schema.is_organization() || matches!(schema, Schema::LegalEntity);
-    let ws = words(latin);
     // In romanised Chinese and Korean names a one-letter part is a
     // syllable (이 → i), not an initial.
     let syllabic = matches!(script, NameScript::Han | NameScript::Hangul);
+    let ws = spelled_words(latin, script, is_person, syllabic);
     let mut tokens = Vec::with_capacity(ws.len());
     let mut titles = Vec::new();
     let mut i = 0;
@@ -428,6 +428,25 @@ fn build_form(
         keys: Vec::new(),
         joined: Vec::new(),
     }
+}
+
+/// The words of a Latin form with the spellings that vary between lists
+/// made one (see [`vocab::spell_name_words`]), abbreviations of an
+/// organisation's name written out, and a person's initials written
+/// together (`JC`) split into initials.
+fn spelled_words(latin: &str, script: NameScript, is_person: bool, syllabic: bool) -> Vec<String> {
+    let ws = words(latin);
+    if syllabic {
+        return ws;
+    }
+    let ws = vocab::spell_name_words(&ws);
+    if !is_person {
+        return vocab::expand_abbreviations(&ws);
+    }
+    if script != NameScript::Latin || ws.len() < 2 {
+        return ws;
+    }
+    ws.into_iter().flat_map(|w| vocab::glued_initials(&w).unwrap_or_else(|| vec![w])).collect()
 }
 
 /// The weight of a generic word of an organisation's name.
