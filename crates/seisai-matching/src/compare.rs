@@ -11,6 +11,7 @@
 use serde::Serialize;
 
 use crate::prepare::{NameForm, Token, TokenKind};
+use seisai_names::script::NameScript;
 
 /// How one query part matched.
 #[derive(Clone, Debug, Serialize)]
@@ -96,7 +97,7 @@ fn word_similarity(a: &Token, b: &Token) -> f32 {
         // Too different for any adjustment below to reach the 0.8 floor.
         return if same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { jw };
     }
-    if seisai_names::vocab::gender_variants(&a.text, &b.text) {
+    if derived_names(&a.text, &b.text) {
         return jw.min(GENDER_VARIANT_SIMILARITY);
     }
     let edits = crate::matcher::levenshtein(a, b);
@@ -132,9 +133,16 @@ fn word_similarity(a: &Token, b: &Token) -> f32 {
     if jw < ROMANISATION_SIMILARITY && same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { jw }
 }
 
+/// Whether two words are two names made from one (see
+/// [`seisai_names::vocab::gender_variants`] and
+/// [`seisai_names::vocab::nisba_variants`]).
+fn derived_names(a: &str, b: &str) -> bool {
+    seisai_names::vocab::gender_variants(a, b) || seisai_names::vocab::nisba_variants(a, b)
+}
+
 /// The most two forms of one name for a man and for a woman (`Petrov` /
-/// `Petrova`, `Mario` / `Maria`) are worth: two people, usually of one
-/// family, not a typo.
+/// `Petrova`, `Mario` / `Maria`), or a name and its nisba (`Mohammad` /
+/// `Mohammadi`), are worth: two people, usually of one family, not a typo.
 const GENDER_VARIANT_SIMILARITY: f32 = 0.85;
 
 /// Similarity of two words that are one name in two romanisation systems
@@ -346,8 +354,8 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
             parts.push(PartMatch { query: text(a, q), candidate: text(b, c), similarity: s, credit: cr });
         }
     }
-    if let Some((i, j)) = small_defect(q, c, q_credit, q_partner, c_used) {
-        let cr = credit(DEFECT_SIMILARITY);
+    if let Some((i, j, similarity)) = small_defect(q, c, q_credit, q_partner, c_used) {
+        let cr = credit(similarity);
         if cr > q_credit[i] {
             q_credit[i] = cr;
             q_used[i] = true;
@@ -355,7 +363,7 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
             if explain {
                 let (qt, ct) = (&q.tokens[i].text, &c.tokens[j].text);
                 parts.retain(|p: &PartMatch| !(&p.query == qt && &p.candidate == ct));
-                parts.push(PartMatch { query: qt.clone(), candidate: ct.clone(), similarity: DEFECT_SIMILARITY, credit: cr });
+                parts.push(PartMatch { query: qt.clone(), candidate: ct.clone(), similarity, credit: cr });
             }
         }
     }
@@ -412,9 +420,17 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     let first_part = if words_matched <= 2 && !titled { candidate_extra.min(ONE_PART_WEIGHT) } else { candidate_extra };
     let candidate_extra_cost = unmatched_candidate_share * first_part
         + unmatched_candidate_share.max(MANY_PARTS_SHARE) * (candidate_extra - first_part);
+    // A descriptive word of an organisation's name that the listed name
+    // lacks (`Crystalord Systems Ltd` / `Crystalord Ltd`, `Rosneft
+    // Trading` / `Rosneft`) names another company of the family more often
+    // than a word left out: it costs its whole weight (function words such
+    // as `the`, `of`, `and` aside).
+    let q_generic_left: f32 =
+        q.tokens.iter().zip(q_used.iter()).filter(|(t, u)| !**u && t.kind == TokenKind::Generic && t.char_count >= 4).map(|(t, _)| t.weight).sum();
     let denominator = q_matched
         + substituted * (1.0 + SUBSTITUTION_EXTRA)
         + unmatched_query_share * (q_unmatched - substituted)
+        + (1.0 - unmatched_query_share).max(0.0) * q_generic_left
         + candidate_extra_cost;
     let mut score = if denominator > 0.0 && distinctive_matched {
         earned / denominator
@@ -500,6 +516,10 @@ const SUBSTITUTION_EXTRA: f32 = 0.5;
 /// [`small_defect`]).
 const DEFECT_SIMILARITY: f32 = 0.9;
 
+/// Similarity given to the one part of a name that differs from its
+/// partner by two edits when every other part agrees exactly.
+const TWO_EDITS_SIMILARITY: f32 = 0.88;
+
 /// A name with one small defect: every query part matched exactly except
 /// one word, which is one edit (a substitution, insertion, deletion or
 /// swap of neighbours) away from the one candidate word left for it, and
@@ -508,7 +528,7 @@ const DEFECT_SIMILARITY: f32 = 0.9;
 /// otherwise exact name is the commonest defect of a screened name; two
 /// different names of the same shape differ by more (`Daniel` / `Donald`)
 /// or in more than one part. Returns the query and candidate part.
-fn small_defect(q: &NameForm, c: &NameForm, q_credit: &[f32], q_partner: &[Option<usize>], c_used: &[bool]) -> Option<(usize, usize)> {
+fn small_defect(q: &NameForm, c: &NameForm, q_credit: &[f32], q_partner: &[Option<usize>], c_used: &[bool]) -> Option<(usize, usize, f32)> {
     // Romanised syllables of Chinese and Korean names differ by one letter
     // between different names (ping / bing, ying / ling).
     if q.syllabic || c.syllabic {
@@ -547,9 +567,24 @@ fn small_defect(q: &NameForm, c: &NameForm, q_credit: &[f32], q_partner: &[Optio
         }
     };
     let (a, b) = (q.tokens.get(i)?, c.tokens.get(j)?);
+    if derived_names(&a.text, &b.text) {
+        return None;
+    }
     // Two-letter parts may gain a letter (`un` / `uun`) but not change one (`li` / `yi`).
-    let long_enough = a.char_count.min(b.char_count) >= 2 && a.char_count.max(b.char_count) >= 3;
-    (long_enough && seisai_names::edits::one_edit_apart(&a.text, &b.text) && !seisai_names::vocab::gender_variants(&a.text, &b.text)).then_some((i, j))
+    let (short, long) = (a.char_count.min(b.char_count), a.char_count.max(b.char_count));
+    if short >= 2 && long >= 3 && seisai_names::edits::one_edit_apart(&a.text, &b.text) {
+        return Some((i, j, DEFECT_SIMILARITY));
+    }
+    // Two letters changed in one place (`Merkur` / `Merkel`, `Sechev` /
+    // `Sechin`) are still a slip in the family name, the last word of a
+    // name in Latin order; given names are a small set of short words two
+    // letters apart from each other (`Gary` / `Larry`, `Jamie` / `James`).
+    // Not for names read from another script: the vowels of a romanised
+    // Arabic name are guesses, and two letters more are another name.
+    let last = i + 1 == q.tokens.len();
+    let latin = q.script == NameScript::Latin && c.script == NameScript::Latin;
+    (last && latin && short >= 4 && long >= 5 && seisai_names::edits::two_adjacent_edits(&a.text, &b.text))
+        .then_some((i, j, TWO_EDITS_SIMILARITY))
 }
 
 /// An organisation written as its initials (`PLA` ↔ `People's Liberation
@@ -625,8 +660,10 @@ fn qualifiers_conflict(q: &NameForm, q_used: &[bool], c: &NameForm, c_used: &[bo
 fn patronymic_swapped(q: &NameForm, c: &NameForm) -> bool {
     fn around(f: &NameForm) -> Option<(&str, &str)> {
         let i = f.tokens.iter().position(|t| matches!(t.text.as_str(), "bin" | "ibn" | "ben" | "bint"))?;
-        let before = f.tokens.get(i.checked_sub(1)?)?;
-        let after = f.tokens.get(i + 1)?;
+        // The names on either side, past particles (`Ibrahim bin al-Din`).
+        let name = |t: &&crate::prepare::Token| t.kind != TokenKind::Particle;
+        let before = f.tokens.get(..i)?.iter().rev().find(name)?;
+        let after = f.tokens.get(i + 1..)?.iter().find(name)?;
         Some((before.text.as_str(), after.text.as_str()))
     }
     match (around(q), around(c)) {

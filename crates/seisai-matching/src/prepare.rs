@@ -104,8 +104,18 @@ impl Token {
         let letters = crate::matcher::letter_mask(text.chars());
         let char_count = text.chars().count().min(u32::MAX as usize) as u32;
         let skeleton = if matches!(kind, TokenKind::Word) { crate::matcher::skeleton_key(&text) } else { 0 };
-        let mut token =
-            Token { text, kind, weight, phonetic, phonetic_alt, char_count, letters, similarity_key: 0, skeleton, matcher: None };
+        let mut token = Token {
+            text,
+            kind,
+            weight,
+            phonetic,
+            phonetic_alt,
+            char_count,
+            letters,
+            similarity_key: 0,
+            skeleton,
+            matcher: None,
+        };
         token.similarity_key = crate::matcher::similarity_key(&token);
         token
     }

@@ -28,6 +28,20 @@ fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     }
 }
 
+/// Whether two different strings differ in one place by two letters at
+/// most on each side, and by more than one edit: after their common
+/// beginning and end, what is left of each is at most two characters
+/// (`merkur` / `merkel`: `ur` / `el`; `khaja` / `khan`: `ja` / `n`). Two
+/// scattered changes (`barber` / `carter`) are not one slip.
+pub fn two_adjacent_edits(a: &str, b: &str) -> bool {
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let prefix = a.iter().zip(b.iter()).take_while(|(x, y)| x == y).count();
+    let (ra, rb) = (&a[prefix..], &b[prefix..]);
+    let suffix = ra.iter().rev().zip(rb.iter().rev()).take_while(|(x, y)| x == y).count();
+    let (ma, mb) = (ra.len() - suffix, rb.len() - suffix);
+    ma.max(mb) == 2 && !(ma == 1 && mb == 1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -43,5 +57,16 @@ mod tests {
         assert!(!one_edit_apart("sirri", "sisi"));
         assert!(one_edit_apart("jövnt", "jöint"));
         assert!(one_edit_apart("compan", "company"));
+    }
+
+    #[test]
+    fn two_edits_in_one_place() {
+        assert!(two_adjacent_edits("merkur", "merkel"));
+        assert!(two_adjacent_edits("khaja", "khan"));
+        assert!(two_adjacent_edits("sirri", "sisi"));
+        assert!(two_adjacent_edits("abiyot", "abiy"));
+        assert!(!two_adjacent_edits("barber", "carter"));
+        assert!(!two_adjacent_edits("gary", "larry"));
+        assert!(!two_adjacent_edits("cates", "gates"));
     }
 }

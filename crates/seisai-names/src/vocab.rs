@@ -364,6 +364,16 @@ pub fn gender_variants(a: &str, b: &str) -> bool {
     if let Some(rest) = long.strip_prefix(short) {
         return (consonant_end && (rest == "a" || rest == "а")) || (short.ends_with('l') && rest == "le");
     }
+    // A woman's Slavic surname with a slip in its stem (`Barynova` /
+    // `Baranov`): still the female form, not a typo of the male one.
+    let slavic = ["ov", "ev", "in", "yn", "ов", "ев", "ин", "ын"];
+    if consonant_end && slavic.iter().any(|e| short.ends_with(e)) {
+        if let Some(stem) = long.strip_suffix('a').or_else(|| long.strip_suffix('а')) {
+            if slavic.iter().any(|e| stem.ends_with(e)) && crate::edits::one_edit_apart(stem, short) {
+                return true;
+            }
+        }
+    }
     // Endings that replace each other.
     const SWAPS: [(&str, &str); 8] =
         [("o", "a"), ("iy", "aya"), ("yi", "aya"), ("ii", "aya"), ("ий", "ая"), ("ый", "ая"), ("ой", "ая"), ("й", "я")];
@@ -373,6 +383,31 @@ pub fn gender_variants(a: &str, b: &str) -> bool {
         };
         pair(a, b) || pair(b, a)
     })
+}
+
+/// Whether one word is the other with the Arabic and Persian nisba
+/// suffix `-i` (`ی`/`ي`, "of"): `Mohammadi` / `Mohammad`, `Hosseini` /
+/// `Hossein`, `Soltani` / `Sultan`, `Rashidi` / `Rashid`. The nisba makes
+/// a family name of its own out of a given name, a place or a tribe: the
+/// two name different people, not one person with a typo. Vowels inside
+/// may differ (`Maleki` / `Malik`), and the vowels of a name read from
+/// Arabic script are guesses (`Rashidi` / `Rashd`): the word ending in
+/// `-i` must be longer and end, before it, in the consonant that ends the other
+/// (`Jamli` / `Jamil` is a typo), and its stem be at least four letters. Not after `h`: `Abdullahi` is the Somali and West
+/// African form of `Abdullah`, not its nisba.
+pub fn nisba_variants(a: &str, b: &str) -> bool {
+    fn stem(w: &str) -> Option<&str> {
+        let s = w.strip_suffix('i').or_else(|| w.strip_suffix('y'))?;
+        s.ends_with(|c: char| c.is_ascii_alphabetic() && !"aeiouyh".contains(c)).then_some(s)
+    }
+    let pair = |x: &str, y: &str| match stem(x) {
+        Some(s) => {
+            let last = |w: &str| w.chars().last();
+            x.len() > y.len() && s.len() >= 4 && last(s) == last(y) && !y.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
+        }
+        None => false,
+    };
+    pair(a, b) || pair(b, a)
 }
 
 /// Titles that are also common name parts (`He` and `Shi` are Chinese
@@ -571,6 +606,20 @@ mod tests {
         assert_eq!(spell_name_words(&w("abdel fattah")), w("abdul fattah"));
         assert_eq!(spell_name_words(&w("abd rabbuh")), w("abd rabbuh"));
         assert_eq!(spell_name_words(&w("maria de")), w("maria de"));
+    }
+
+    #[test]
+    fn nisba_makes_another_name() {
+        assert!(nisba_variants("mohammadi", "mohammad"));
+        assert!(nisba_variants("sultan", "soltani"));
+        assert!(nisba_variants("maleki", "malik"));
+        assert!(!nisba_variants("hossein", "husayn"));
+        assert!(!nisba_variants("ali", "al"));
+        assert!(!nisba_variants("andrei", "andre"));
+        assert!(!nisba_variants("jamli", "jamil"));
+        assert!(gender_variants("barynova", "baranov"));
+        assert!(!gender_variants("baranov", "barinov"));
+        assert!(!nisba_variants("cabdullaahi", "cabdullaah"));
     }
 
     #[test]
