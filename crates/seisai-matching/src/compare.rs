@@ -129,7 +129,8 @@ fn word_similarity(a: &Token, b: &Token) -> f32 {
             || (!a.phonetic_alt.is_empty() && a.phonetic_alt == b.phonetic_alt)
             || a.phonetic == b.phonetic_alt
             || a.phonetic_alt == b.phonetic);
-    let jw = if phonetic && jw >= 0.7 && edits <= 2 { jw.max(0.9) } else { jw };
+    // (Not for short parts, where one letter makes another word: `Snow` / `Snoe`.)
+    let jw = if phonetic && jw >= 0.7 && edits <= 2 && len > 4 { jw.max(0.9) } else { jw };
     if jw < ROMANISATION_SIMILARITY && same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { jw }
 }
 

@@ -236,6 +236,23 @@ thread_local! {
 /// into its Latin forms, best first, without duplicates. Returns no form
 /// for a name with no letters or digits.
 pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> {
+    let mut forms = prepare_one(name, schema, ctx);
+    // Names given as alternatives (`Al-Qa'ida/Islamic Army`): each one is
+    // a name too (parts of two letters or less, as in `s/o`, are not).
+    if name.contains('/') {
+        for part in name.split('/').filter(|p| p.chars().filter(|c| c.is_alphanumeric()).count() > 2) {
+            for form in prepare_one(part, schema, ctx) {
+                if !forms.iter().any(|f| f.latin == form.latin && f.native == form.native) {
+                    forms.push(form);
+                }
+            }
+        }
+    }
+    forms
+}
+
+/// [`prepare`] of one name, without alternatives.
+fn prepare_one(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> {
     let cleaned = clean(&split_camel_case(name));
     if cleaned.is_empty() {
         return Vec::new();
