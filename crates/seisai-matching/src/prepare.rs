@@ -278,6 +278,13 @@ fn prepare_one(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
                 mark_qualifiers(&mut form, &qualifiers);
             }
             form.keys = crate::keys::form_key_set(&form);
+            if names_organisation {
+                if let Some(k) = crate::keys::acronym_key(&form) {
+                    if let Err(at) = form.keys.binary_search(&k) {
+                        form.keys.insert(at, k);
+                    }
+                }
+            }
             form.joined = crate::compare::joined_tokens(&form.tokens);
             if !form.tokens.is_empty()
                 && !forms.iter().any(|f| f.latin == form.latin)

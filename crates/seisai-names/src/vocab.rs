@@ -391,8 +391,9 @@ pub fn gender_variants(a: &str, b: &str) -> bool {
 /// a family name of its own out of a given name, a place or a tribe: the
 /// two name different people, not one person with a typo. Vowels inside
 /// may differ (`Maleki` / `Malik`), and the vowels of a name read from
-/// Arabic script are guesses (`Rashidi` / `Rashd`): the word ending in
-/// `-i` must be longer and end, before it, in the consonant that ends the other
+/// Arabic script are guesses (`Rashidi` / `Rashd`, `Sltani` / `Sultan`):
+/// the word ending in `-i` must be longer, or as long but not one slip
+/// away, and end, before it, in the consonant that ends the other
 /// (`Jamli` / `Jamil` is a typo), and its stem be at least four letters. Not after `h`: `Abdullahi` is the Somali and West
 /// African form of `Abdullah`, not its nisba.
 pub fn nisba_variants(a: &str, b: &str) -> bool {
@@ -400,12 +401,16 @@ pub fn nisba_variants(a: &str, b: &str) -> bool {
         let s = w.strip_suffix('i').or_else(|| w.strip_suffix('y'))?;
         s.ends_with(|c: char| c.is_ascii_alphabetic() && !"aeiouyh".contains(c)).then_some(s)
     }
-    let pair = |x: &str, y: &str| match stem(x) {
-        Some(s) => {
-            let last = |w: &str| w.chars().last();
-            x.len() > y.len() && s.len() >= 4 && last(s) == last(y) && !y.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
+    let pair = |x: &str, y: &str| {
+        // In Arabic script: the name and `ی`/`ي` (`محمدی` / `محمد`).
+        if let Some(s) = x.strip_suffix(['ی', 'ي']) {
+            return s == y && s.chars().count() >= 3;
         }
-        None => false,
+        let Some(s) = stem(x) else { return false };
+        let last = |w: &str| w.chars().last();
+        // As long, a slip (`Jamli` / `Jamil`) rather than a suffix.
+        let longer = x.len() > y.len() || (x.len() == y.len() && !crate::edits::one_edit_apart(x, y));
+        longer && s.len() >= 4 && last(s) == last(y) && !y.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
     };
     pair(a, b) || pair(b, a)
 }
@@ -617,6 +622,8 @@ mod tests {
         assert!(!nisba_variants("ali", "al"));
         assert!(!nisba_variants("andrei", "andre"));
         assert!(!nisba_variants("jamli", "jamil"));
+        assert!(nisba_variants("sltani", "sultan"));
+        assert!(nisba_variants("محمدی", "محمد"));
         assert!(gender_variants("barynova", "baranov"));
         assert!(!gender_variants("baranov", "barinov"));
         assert!(!nisba_variants("cabdullaahi", "cabdullaah"));
