@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
-use seisai_matching::score::{Config, MatchResult, Prepared, score, score_value_above};
+use seisai_matching::score::{Config, MatchResult, Prepared, Ranked, rank_above, score_ranked};
 use seisai_model::{Entity, Schema};
 
 use crate::Index;
@@ -273,7 +273,7 @@ impl Index {
     /// candidate is scored without its explanation; only the `limit`
     /// returned are explained.
     pub fn search(&self, query: &Prepared, opts: &SearchOptions) -> Vec<Hit> {
-        let mut scored: Vec<(f32, u32)> = Vec::new();
+        let mut scored: Vec<(f32, u32, Ranked)> = Vec::new();
         let mut best = BestScores::new(opts.limit);
         for (i, _) in self.candidates(query, opts.candidates, opts) {
             if !opts.admits(&self.entities[i as usize]) {
@@ -282,23 +282,24 @@ impl Index {
             // Candidates that cannot score above `min_score`, or cannot
             // reach the `limit` best scores found so far, are not compared.
             let floor = best.floor().map_or(opts.min_score, |f| f.max(opts.min_score));
-            if let Some(s) = score_value_above(query, &self.prepared[i as usize], floor) {
-                if s > opts.min_score {
-                    scored.push((s, i));
-                    best.add(s);
+            if let Some(r) = rank_above(query, &self.prepared[i as usize], floor) {
+                if r.score > opts.min_score {
+                    scored.push((r.score, i, r));
+                    best.add(r.score);
                 }
             }
         }
-        let by_score = |a: &(f32, u32), b: &(f32, u32)| {
+        let by_score = |a: &(f32, u32, Ranked), b: &(f32, u32, Ranked)| {
             b.0.total_cmp(&a.0).then_with(|| self.entities[a.1 as usize].id.cmp(&self.entities[b.1 as usize].id))
         };
         scored.sort_unstable_by(by_score);
         scored
             .into_iter()
             .take(opts.limit)
-            .filter_map(|(_, i)| {
+            .filter_map(|(_, i, ranked)| {
                 let entity = &self.entities[i as usize];
-                score(query, &self.prepared[i as usize], &opts.config).map(|result| Hit { entity: Arc::clone(entity), result })
+                // Explained from the pair of forms the ranking found.
+                score_ranked(query, &self.prepared[i as usize], &ranked, &opts.config).map(|result| Hit { entity: Arc::clone(entity), result })
             })
             .collect()
     }

@@ -75,7 +75,8 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
         (_, Initial) => return if a.first_char() == b.first_char() { 0.9 } else { 0.0 },
         _ => {}
     }
-    if a.text == b.text {
+    // (Equal texts have equal letters and lengths, which most pairs do not.)
+    if a.letters == b.letters && a.char_count == b.char_count && a.text == b.text {
         return 1.0;
     }
     // Most pairs are different names: their lengths and letters alone say
@@ -225,7 +226,7 @@ pub fn joined_tokens(tokens: &[Token]) -> Vec<Option<Token>> {
             let mut token = a.clone();
             token.char_count = a.char_count.saturating_add(b.char_count);
             token.letters = a.letters | b.letters;
-            token.text = text;
+            token.text = text.into();
             token.kind = TokenKind::Word;
             token.phonetic = Default::default();
             token.phonetic_alt = Default::default();
@@ -351,7 +352,7 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
             q_partner[a.first] = Some(b.first);
         }
         if explain {
-            let text = |u: Unit, f: &NameForm| u.token(f).map(|t| t.text.clone()).unwrap_or_default();
+            let text = |u: Unit, f: &NameForm| u.token(f).map(|t| t.text.to_string()).unwrap_or_default();
             parts.push(PartMatch { query: text(a, q), candidate: text(b, c), similarity: s, credit: cr });
         }
     }
@@ -364,7 +365,7 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
             if explain {
                 let (qt, ct) = (&q.tokens[i].text, &c.tokens[j].text);
                 parts.retain(|p: &PartMatch| !(&p.query == qt && &p.candidate == ct));
-                parts.push(PartMatch { query: qt.clone(), candidate: ct.clone(), similarity, credit: cr });
+                parts.push(PartMatch { query: qt.to_string(), candidate: ct.to_string(), similarity, credit: cr });
             }
         }
     }
@@ -454,8 +455,8 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     let m = NameMatch {
         score,
         parts,
-        unmatched_query: q.tokens.iter().zip(q_used.iter()).filter(|(_, u)| !**u).map(|(t, _)| t.text.clone()).collect(),
-        unmatched_candidate: c.tokens.iter().zip(c_used.iter()).filter(|(_, u)| !**u).map(|(t, _)| t.text.clone()).collect(),
+        unmatched_query: q.tokens.iter().zip(q_used.iter()).filter(|(_, u)| !**u).map(|(t, _)| t.text.to_string()).collect(),
+        unmatched_candidate: c.tokens.iter().zip(c_used.iter()).filter(|(_, u)| !**u).map(|(t, _)| t.text.to_string()).collect(),
         number_mismatch,
     };
     (score, Some(m))

@@ -116,14 +116,27 @@ pub fn letter_mask(chars: impl Iterator<Item = char>) -> u64 {
 /// matching characters `m`, hence Jaro ≤ (m/|a| + m/|b| + 1) / 3, and the
 /// Winkler prefix bonus adds at most 0.4 of the rest.
 pub(crate) fn could_reach_floor(a: &Token, b: &Token) -> bool {
-    let (la, lb) = (a.char_count as usize, b.char_count as usize);
+    let (la, lb) = (u64::from(a.char_count), u64::from(b.char_count));
     if la == 0 || lb == 0 {
         return false;
     }
-    let only_a = (a.letters & !b.letters).count_ones() as usize;
-    let only_b = (b.letters & !a.letters).count_ones() as usize;
-    let m = la.saturating_sub(only_a).min(lb.saturating_sub(only_b)) as f64;
-    let jaro = (m / la as f64 + m / lb as f64 + 1.0) / 3.0;
+    let only_a = u64::from((a.letters & !b.letters).count_ones());
+    let only_b = u64::from((b.letters & !a.letters).count_ones());
+    let m = la.saturating_sub(only_a).min(lb.saturating_sub(only_b));
+    // Jaro + 0.4 × (1 − Jaro) ≥ 0.75 ⇔ Jaro ≥ 7/12 ⇔ m/la + m/lb ≥ 3/4,
+    // i.e. 4·m·(la + lb) ≥ 3·la·lb: in integers, without the divisions
+    // (this test runs for every pair of parts and most pairs fail it).
+    // Up to la·lb = 40,000 it decides every pair as the float test does
+    // (its margin is below the smallest step, 1 / (4·la·lb)).
+    if la * lb <= 40_000 { 4 * m * (la + lb) >= 3 * la * lb } else { reaches_floor_f64(la, lb, m) }
+}
+
+/// The test of [`could_reach_floor`] in floating point, for any [`JW_FLOOR`]:
+/// Jaro ≤ (m/|a| + m/|b| + 1) / 3, and the Winkler prefix bonus adds at
+/// most 0.4 of the rest.
+fn reaches_floor_f64(la: u64, lb: u64, m: u64) -> bool {
+    let (la, lb, m) = (la as f64, lb as f64, m as f64);
+    let jaro = (m / la + m / lb + 1.0) / 3.0;
     // Bits of characters that collide only loosen the bound; a small
     // margin keeps float rounding from excluding a borderline pair.
     jaro + 0.4 * (1.0 - jaro) >= JW_FLOOR - 1e-6
@@ -181,6 +194,19 @@ mod tests {
     fn token(word: &str) -> Option<Token> {
         let form = prepare(word, &Schema::Person, &NameContext::without_dictionaries()).into_iter().next()?;
         form.tokens.into_iter().next()
+    }
+
+    #[test]
+    fn integer_floor_test_agrees_with_the_float_one() {
+        // The integer form is derived for a floor of 0.75.
+        assert_eq!(JW_FLOOR, 0.75);
+        for la in 1..=200u64 {
+            for lb in 1..=(40_000 / la).min(200) {
+                for m in 0..=la.min(lb) {
+                    assert_eq!(4 * m * (la + lb) >= 3 * la * lb, reaches_floor_f64(la, lb, m), "{la} {lb} {m}");
+                }
+            }
+        }
     }
 
     proptest! {

@@ -10,6 +10,7 @@ use seisai_names::script::{NameScript, dominant};
 use seisai_names::translit::latin_forms;
 use seisai_names::vocab::{self, LegalForm};
 use serde::Serialize;
+use smol_str::SmolStr;
 
 /// Shared resources for preparing names: the optional Japanese reader
 /// (kanji readings from ENAMDICT). Cheap to clone.
@@ -52,8 +53,9 @@ pub enum TokenKind {
 /// One part of a name form.
 #[derive(Clone, Debug, Serialize)]
 pub struct Token {
-    /// The part in Latin script, lower case.
-    pub text: String,
+    /// The part in Latin script, lower case (inline up to 23 bytes: no
+    /// allocation of its own for almost every part of the lists' names).
+    pub text: SmolStr,
     /// Its kind.
     pub kind: TokenKind,
     /// Its weight in the comparison.
@@ -64,9 +66,9 @@ pub struct Token {
     /// Double Metaphone alternate code.
     #[serde(skip)]
     pub phonetic_alt: Code,
-    /// Number of characters of `text`.
+    /// Number of characters of `text` (at most `u16::MAX`).
     #[serde(skip)]
-    pub char_count: u32,
+    pub char_count: u16,
     /// The set of its characters, folded onto 64 bits (see [`crate::matcher::letter_mask`]).
     #[serde(skip)]
     pub letters: u64,
@@ -86,7 +88,8 @@ pub struct Token {
 }
 
 impl Token {
-    fn new(text: String, kind: TokenKind, dm: &DoubleMetaphone) -> Self {
+    fn new(text: impl Into<SmolStr>, kind: TokenKind, dm: &DoubleMetaphone) -> Self {
+        let text: SmolStr = text.into();
         let len = text.chars().count();
         let weight = match kind {
             TokenKind::Word => 0.5 + 0.5 * (len.min(8) as f32 / 8.0),
@@ -102,7 +105,7 @@ impl Token {
             (Code::default(), Code::default())
         };
         let letters = crate::matcher::letter_mask(text.chars());
-        let char_count = text.chars().count().min(u32::MAX as usize) as u32;
+        let char_count = u16::try_from(len).unwrap_or(u16::MAX);
         let skeleton = if matches!(kind, TokenKind::Word) { crate::matcher::skeleton_key(&text) } else { 0 };
         let mut token = Token {
             text,
@@ -133,22 +136,25 @@ impl Token {
     }
 }
 
-/// A short ASCII code (a Double Metaphone code: at most 8 letters) stored
-/// inline, without an allocation of its own.
+/// A short ASCII code (a Double Metaphone code: at most 6 letters here)
+/// stored inline in 8 bytes, without an allocation of its own.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Code {
-    bytes: [u8; 8],
+    bytes: [u8; Code::CAPACITY],
     len: u8,
 }
 
 impl Code {
-    /// The code of `s`, cut to 8 bytes (at a character boundary).
+    /// The most bytes a code keeps.
+    pub const CAPACITY: usize = 7;
+
+    /// The code of `s`, cut to [`Code::CAPACITY`] bytes (at a character boundary).
     pub fn new(s: &str) -> Self {
-        let mut end = s.len().min(8);
+        let mut end = s.len().min(Self::CAPACITY);
         while !s.is_char_boundary(end) {
             end -= 1;
         }
-        let mut bytes = [0u8; 8];
+        let mut bytes = [0u8; Self::CAPACITY];
         bytes[..end].copy_from_slice(&s.as_bytes()[..end]);
         Code { bytes, len: end as u8 }
     }
@@ -349,7 +355,7 @@ fn is_region(word: &str) -> bool {
 /// `Deutsche Bank (Schweiz)`) — generic words, which weigh little, as
 /// long as another word still names it (`Bank of China` keeps `china`).
 fn mark_qualifiers(form: &mut NameForm, parenthesised: &[String]) {
-    let is_qualifier = |t: &Token| t.kind == TokenKind::Word && (parenthesised.contains(&t.text) || is_region(&t.text));
+    let is_qualifier = |t: &Token| t.kind == TokenKind::Word && (parenthesised.iter().any(|p| *p == t.text) || is_region(&t.text));
     if form.script != NameScript::Latin || !form.tokens.iter().any(|t| t.kind == TokenKind::Word && !is_qualifier(t)) {
         return;
     }
@@ -558,6 +564,14 @@ mod tests {
         let forms = prepare("Präsident Putin", &Schema::Person, &ctx);
         assert_eq!(texts(&forms[0]), ["putin"]);
         assert_eq!(forms[0].titles, ["prasident"]);
+    }
+
+    #[test]
+    fn a_token_stays_small() {
+        // 1.2 M tokens with the lists loaded: every 8 bytes is ~10 MB.
+        assert!(std::mem::size_of::<Token>() <= 80, "{}", std::mem::size_of::<Token>());
+        let long = Token::new("a".repeat(70_000), TokenKind::Word, &DoubleMetaphone::new(Some(6)));
+        assert_eq!(long.char_count, u16::MAX);
     }
 
     #[test]

@@ -175,9 +175,38 @@ fn params_for(query: &Schema, candidate: &Schema) -> CompareParams {
     }
 }
 
-/// The best pair of forms between a query and a candidate: (score, query
-/// form, candidate name, candidate form), without the explanation.
-fn best_pair<'a>(query: &'a Prepared, candidate: &'a Prepared) -> Option<(f32, &'a NameForm, &'a PreparedName, &'a NameForm)> {
+/// The best pair of forms between a query and a candidate, without the explanation.
+#[derive(Clone, Copy)]
+struct BestPair<'a> {
+    score: f32,
+    query_form: &'a NameForm,
+    candidate_name: &'a PreparedName,
+    candidate_form: &'a NameForm,
+    /// Where the two forms are (see [`FormPair`]).
+    at: FormPair,
+}
+
+/// Where the best pair of forms of a query and a candidate is: the
+/// number of the query form and of the candidate form, counting the forms
+/// of all names in order. Found while ranking ([`rank_above`]), it spares
+/// the explanation ([`score_ranked`]) a second search of every pair.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FormPair {
+    query_form: usize,
+    candidate_form: usize,
+}
+
+/// The score of a candidate without its explanation, and where its best
+/// pair of forms is (see [`rank_above`]).
+#[derive(Clone, Copy, Debug)]
+pub struct Ranked {
+    /// The score, as [`score_value`] gives it.
+    pub score: f32,
+    /// The pair of forms that gave the name score.
+    pub pair: FormPair,
+}
+
+fn best_pair<'a>(query: &'a Prepared, candidate: &'a Prepared) -> Option<BestPair<'a>> {
     FORM_MASKS.with(|masks| match masks.try_borrow_mut() {
         Ok(mut masks) => best_pair_with(query, candidate, &mut masks),
         Err(_) => best_pair_with(query, candidate, &mut Vec::new()),
@@ -198,14 +227,10 @@ fn shared_key_masks(query: &Prepared, candidate: &Prepared, out: &mut Vec<u64>) 
     true
 }
 
-fn best_pair_with<'a>(
-    query: &'a Prepared,
-    candidate: &'a Prepared,
-    masks: &mut Vec<u64>,
-) -> Option<(f32, &'a NameForm, &'a PreparedName, &'a NameForm)> {
+fn best_pair_with<'a>(query: &'a Prepared, candidate: &'a Prepared, masks: &mut Vec<u64>) -> Option<BestPair<'a>> {
     let params = params_for(&query.schema, &candidate.schema);
     let mapped = shared_key_masks(query, candidate, masks);
-    let mut best: Option<(f32, &NameForm, &PreparedName, &NameForm)> = None;
+    let mut best: Option<BestPair<'a>> = None;
     let query_forms = query.names.iter().flat_map(|n| n.forms.iter());
     for (qi, qf) in query_forms.enumerate() {
         let candidate_forms = candidate.names.iter().flat_map(|cn| cn.forms.iter().enumerate().map(move |(k, cf)| (cn, k, cf)));
@@ -228,8 +253,9 @@ fn best_pair_with<'a>(
                 continue;
             }
             let s = compare_score(qf, cf, params) * property_factor(cn.prop, cf);
-            if best.as_ref().is_none_or(|b| s > b.0) {
-                best = Some((s, qf, cn, cf));
+            if best.as_ref().is_none_or(|b| s > b.score) {
+                let at = FormPair { query_form: qi, candidate_form: ci };
+                best = Some(BestPair { score: s, query_form: qf, candidate_name: cn, candidate_form: cf, at });
                 if s >= 1.0 {
                     return best;
                 }
@@ -246,7 +272,16 @@ pub fn best_name<'a>(
     candidate: &'a Prepared,
 ) -> Option<(f32, &'a NameForm, &'a PreparedName, &'a NameForm, NameMatch)> {
     let params = params_for(&query.schema, &candidate.schema);
-    best_pair(query, candidate).map(|(s, qf, cn, cf)| (s, qf, cn, cf, compare_forms(qf, cf, params)))
+    best_pair(query, candidate).map(|b| (b.score, b.query_form, b.candidate_name, b.candidate_form, compare_forms(b.query_form, b.candidate_form, params)))
+}
+
+/// The forms at `at` (query form, candidate name, candidate form); `None`
+/// when `at` does not name forms of these two.
+fn forms_at<'a>(query: &'a Prepared, candidate: &'a Prepared, at: FormPair) -> Option<(&'a NameForm, &'a PreparedName, &'a NameForm)> {
+    let query_form = query.names.iter().flat_map(|n| n.forms.iter()).nth(at.query_form)?;
+    let (candidate_name, candidate_form) =
+        candidate.names.iter().flat_map(|n| n.forms.iter().map(move |f| (n, f))).nth(at.candidate_form)?;
+    Some((query_form, candidate_name, candidate_form))
 }
 
 /// The multipliers of one feature's rewards (positive contributions)
@@ -365,6 +400,12 @@ pub fn score_value(query: &Prepared, candidate: &Prepared) -> Option<f32> {
 /// the match threshold. The final score grows with the name score, so the
 /// bound is exact.
 pub fn score_value_above(query: &Prepared, candidate: &Prepared, floor: f32) -> Option<f32> {
+    rank_above(query, candidate, floor).map(|r| r.score)
+}
+
+/// [`score_value_above`] with where the best pair of forms is, for
+/// [`score_ranked`] to explain the candidate without searching for it again.
+pub fn rank_above(query: &Prepared, candidate: &Prepared, floor: f32) -> Option<Ranked> {
     if !query.schema.can_match(&candidate.schema) {
         return None;
     }
@@ -373,9 +414,9 @@ pub fn score_value_above(query: &Prepared, candidate: &Prepared, floor: f32) -> 
     if evidence.combine(None) <= floor {
         return None;
     }
-    let (name_score, ..) = best_pair(query, candidate)?;
-    evidence.name = name_score;
-    Some(evidence.combine(None))
+    let best = best_pair(query, candidate)?;
+    evidence.name = best.score;
+    Some(Ranked { score: evidence.combine(None), pair: best.at })
 }
 
 /// The highest score `candidate` can reach against `query` whatever their
@@ -405,7 +446,28 @@ pub fn score(query: &Prepared, candidate: &Prepared, config: &Config) -> Option<
     if !query.schema.can_match(&candidate.schema) {
         return None;
     }
-    let (name_score, qf, cn, cf, name_match) = best_name(query, candidate)?;
+    let best = best_pair(query, candidate)?;
+    Some(explain(query, candidate, (best.query_form, best.candidate_name, best.candidate_form), config))
+}
+
+/// [`score`] of a candidate [`rank_above`] ranked, from the pair of forms
+/// it found (the same result, without comparing every pair again).
+pub fn score_ranked(query: &Prepared, candidate: &Prepared, ranked: &Ranked, config: &Config) -> Option<MatchResult> {
+    if !query.schema.can_match(&candidate.schema) {
+        return None;
+    }
+    match forms_at(query, candidate, ranked.pair) {
+        Some(forms) => Some(explain(query, candidate, forms, config)),
+        None => score(query, candidate, config),
+    }
+}
+
+/// The result of a candidate whose best pair of forms is (query form,
+/// candidate name, candidate form).
+fn explain(query: &Prepared, candidate: &Prepared, (qf, cn, cf): (&NameForm, &PreparedName, &NameForm), config: &Config) -> MatchResult {
+    let name_match = compare_forms(qf, cf, params_for(&query.schema, &candidate.schema));
+    // The score `best_pair` found for these forms (the same computation).
+    let name_score = name_match.score * property_factor(cn.prop, cf);
     let is_person = involves_person(query, candidate);
     let mut found: Vec<(&str, Option<FeatureOutcome>)> = vec![
         ("identifier", features::identifiers(&query.identifiers, &candidate.identifiers)),
@@ -418,7 +480,7 @@ pub fn score(query: &Prepared, candidate: &Prepared, config: &Config) -> Option<
     let score = evidence.combine(None);
     let features: BTreeMap<String, FeatureScore> =
         found.drain(..).filter_map(|(name, o)| o.map(|o| (name.to_string(), o.into()))).collect();
-    Some(MatchResult {
+    MatchResult {
         score,
         is_match: score >= config.threshold,
         explanation: Explanation {
@@ -431,7 +493,7 @@ pub fn score(query: &Prepared, candidate: &Prepared, config: &Config) -> Option<
             features,
         },
         evidence,
-    })
+    }
 }
 
 #[cfg(test)]
@@ -475,6 +537,14 @@ mod tests {
                 assert_eq!(score_value(&plain, &c), full, "{q} / {l}");
                 let fast = plain.clone().with_matchers();
                 assert_eq!(score_value(&fast, &c), full, "{q} / {l} with matchers");
+                // Explained from the pair ranking found: the same result.
+                let ranked = rank_above(&fast, &c, f32::NEG_INFINITY);
+                assert_eq!(ranked.map(|r| r.score), full, "{q} / {l} ranked");
+                let explained = ranked.and_then(|r| score_ranked(&fast, &c, &r, &cfg));
+                let again = score(&fast, &c, &cfg);
+                assert_eq!(explained.as_ref().map(|r| r.score), full, "{q} / {l} explained");
+                let forms = |r: &Option<MatchResult>| r.as_ref().map(|r| (r.explanation.query_form.clone(), r.explanation.candidate_form.clone()));
+                assert_eq!(forms(&explained), forms(&again), "{q} / {l}");
             }
         }
     }
