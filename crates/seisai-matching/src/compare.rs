@@ -439,7 +439,7 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     } else {
         if params.acronyms { acronym_score(q, c).max(acronym_score(c, q)) } else { 0.0 }
     };
-    if number_mismatch && !series {
+    if number_mismatch && !series && !(params.numbers_are_series && first_of_series(q, c)) {
         score *= 0.6;
     }
     if patronymic_swapped(q, c) {
@@ -497,6 +497,17 @@ const MANY_PARTS_SHARE: f32 = 0.5;
 
 /// Credit of a number paired with a different number as a series mark.
 const SERIES_CREDIT: f32 = 0.6;
+
+/// Whether one name has no number and the other only the number 1 (`Fund,
+/// Ltd.` / `Fund I, Ltd.`): the first of a series is often named without
+/// its number until a second one follows.
+fn first_of_series(q: &NameForm, c: &NameForm) -> bool {
+    fn numbers(f: &NameForm) -> impl Iterator<Item = &str> {
+        f.tokens.iter().filter(|t| t.kind == TokenKind::Number).map(|t| t.text.as_str())
+    }
+    let ones = |f: &NameForm| numbers(f).next().is_some() && numbers(f).all(|t| t == "1");
+    (numbers(q).next().is_none() && ones(c)) || (numbers(c).next().is_none() && ones(q))
+}
 
 /// Whether the numbers left unmatched on both sides are as many on each
 /// side (one series mark in place of another) and nothing else differs

@@ -33,7 +33,8 @@ fn consonant(c: char) -> bool {
 /// documentation). A word ending in `ff` (`Romanoff`) ends in `v`.
 pub fn romanisation_skeleton(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    let mut rest = word;
+    let ends_ff = word.strip_suffix("ff");
+    let mut rest = ends_ff.unwrap_or(word);
     'outer: while !rest.is_empty() {
         for (from, to) in REWRITES {
             if let Some(after) = rest.strip_prefix(from) {
@@ -59,9 +60,7 @@ pub fn romanisation_skeleton(word: &str) -> String {
         }
         rest = chars.as_str();
     }
-    if let Some(stem) = out.strip_suffix("ff") {
-        let len = stem.len();
-        out.truncate(len);
+    if ends_ff.is_some() {
         out.push('v');
     }
     out
