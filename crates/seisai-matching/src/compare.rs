@@ -82,7 +82,8 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
     // Most pairs are different names: their lengths and letters alone say
     // so, which is cheaper than remembering it.
     if !crate::matcher::could_reach_floor(a, b) {
-        return 0.0;
+        // Below the Jaro–Winkler floor (see `word_similarity`).
+        return if same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { 0.0 };
     }
     crate::matcher::memoized(a, b, || word_similarity(a, b))
 }
@@ -215,7 +216,7 @@ thread_local! {
 
 /// The adjacent parts of a form written together (`pol` + `pot` →
 /// `polpot`), one per pair of neighbours; `None` where a number is involved.
-pub fn joined_tokens(tokens: &[Token]) -> Vec<Option<Token>> {
+pub fn joined_tokens(tokens: &[Token]) -> Box<[Option<Token>]> {
     (0..tokens.len().saturating_sub(1))
         .map(|i| {
             let (a, b) = (&tokens[i], &tokens[i + 1]);
@@ -225,7 +226,7 @@ pub fn joined_tokens(tokens: &[Token]) -> Vec<Option<Token>> {
             let text = format!("{}{}", a.text, b.text);
             let mut token = a.clone();
             token.char_count = a.char_count.saturating_add(b.char_count);
-            token.letters = a.letters | b.letters;
+            token.letters = a.letters.then(b.letters);
             token.text = text.into();
             token.kind = TokenKind::Word;
             token.phonetic = Default::default();

@@ -73,14 +73,13 @@ pub fn form_keys(form: &NameForm, out: &mut Vec<(u64, u32)>) {
 }
 
 /// The distinct keys of a form, sorted.
-pub fn form_key_set(form: &NameForm) -> Vec<u64> {
+pub fn form_key_set(form: &NameForm) -> Box<[u64]> {
     let mut buf = Vec::new();
     form_keys(form, &mut buf);
     let mut ks: Vec<u64> = buf.into_iter().map(|(k, _)| k).collect();
     ks.sort_unstable();
     ks.dedup();
-    ks.shrink_to_fit();
-    ks
+    ks.into_boxed_slice()
 }
 
 /// The lookup keys of a query with the forms that have them, for testing

@@ -69,9 +69,9 @@ pub struct Token {
     /// Number of characters of `text` (at most `u16::MAX`).
     #[serde(skip)]
     pub char_count: u16,
-    /// The set of its characters, folded onto 64 bits (see [`crate::matcher::letter_mask`]).
+    /// Its characters, folded (see [`crate::matcher::Letters`]).
     #[serde(skip)]
-    pub letters: u64,
+    pub letters: crate::matcher::Letters,
     /// A hash of everything [`crate::compare::part_similarity`] reads of
     /// the token, to remember similarities already computed.
     #[serde(skip)]
@@ -104,7 +104,7 @@ impl Token {
         } else {
             (Code::default(), Code::default())
         };
-        let letters = crate::matcher::letter_mask(text.chars());
+        let letters = crate::matcher::Letters::of(text.chars());
         let char_count = u16::try_from(len).unwrap_or(u16::MAX);
         let skeleton = if matches!(kind, TokenKind::Word) { crate::matcher::skeleton_key(&text) } else { 0 };
         let mut token = Token {
@@ -188,21 +188,23 @@ pub struct NameForm {
     #[serde(serialize_with = "serialize_shared_str")]
     pub original: Arc<str>,
     /// The Latin rendering this form was built from.
-    pub latin: String,
+    pub latin: SmolStr,
     /// The script of the original.
     pub script: NameScript,
-    /// The parts, in order, without legal forms and titles.
-    pub tokens: Vec<Token>,
+    /// The parts, in order, without legal forms and titles. (The
+    /// sequences of a form are boxed slices: 8 bytes less each than a
+    /// vector, and no spare capacity, over ~200,000 forms of the lists.)
+    pub tokens: Box<[Token]>,
     /// Legal forms found in the name (compared as their own kind).
-    pub legal_forms: Vec<LegalForm>,
+    pub legal_forms: Box<[LegalForm]>,
     /// Titles and honorifics removed from the name.
-    pub titles: Vec<String>,
+    pub titles: Box<[String]>,
     /// Adjacent parts written together, precomputed for comparison.
     #[serde(skip)]
-    pub joined: Vec<Option<Token>>,
+    pub joined: Box<[Option<Token>]>,
     /// Lookup keys of the form, sorted (see [`crate::keys`]).
     #[serde(skip)]
-    pub keys: Vec<u64>,
+    pub keys: Box<[u64]>,
     /// Whether this form keeps the name in its own (non-Latin) script.
     /// Two names written in the same script are compared in that script,
     /// so that two different Korean or Chinese names which romanise alike
@@ -311,6 +313,8 @@ fn prepare_one(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
             }
         });
     }
+    // (Kept as long as the lists are: no spare capacity.)
+    forms.shrink_to_fit();
     forms
 }
 
@@ -457,16 +461,16 @@ fn build_form(
     legal_forms.dedup();
     NameForm {
         original: Arc::clone(original),
-        latin: latin.to_string(),
+        latin: latin.into(),
         script,
-        tokens,
-        legal_forms,
-        titles,
+        tokens: tokens.into_boxed_slice(),
+        legal_forms: legal_forms.into_boxed_slice(),
+        titles: titles.into_boxed_slice(),
         native: false,
         syllabic: matches!(script, NameScript::Han | NameScript::Hangul)
             && original.split_whitespace().all(|w| w.chars().count() <= 3),
-        keys: Vec::new(),
-        joined: Vec::new(),
+        keys: Box::default(),
+        joined: Box::default(),
     }
 }
 
@@ -553,7 +557,7 @@ mod tests {
         let ctx = NameContext::without_dictionaries();
         let forms = prepare("Siemens AG", &Schema::Company, &ctx);
         assert_eq!(texts(&forms[0]), ["siemens"]);
-        assert_eq!(forms[0].legal_forms, [LegalForm::Jsc]);
+        assert_eq!(*forms[0].legal_forms, [LegalForm::Jsc]);
         let forms = prepare("Microsoft Corp.", &Schema::Company, &ctx);
         assert_eq!(texts(&forms[0]), ["microsoft"]);
     }
@@ -563,7 +567,7 @@ mod tests {
         let ctx = NameContext::without_dictionaries();
         let forms = prepare("Präsident Putin", &Schema::Person, &ctx);
         assert_eq!(texts(&forms[0]), ["putin"]);
-        assert_eq!(forms[0].titles, ["prasident"]);
+        assert_eq!(*forms[0].titles, ["prasident"]);
     }
 
     #[test]

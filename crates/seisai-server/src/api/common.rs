@@ -2,6 +2,7 @@
 //! scopes, query entities and the entity shape of results.
 
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use chrono::{DateTime, Utc};
 use seisai_model::{Entity, Schema};
@@ -172,50 +173,63 @@ impl QueryEntity {
     }
 }
 
-/// A listed entity in a response (FtM shape, as yente returns it).
+/// A listed entity in a response (FtM shape, as yente returns it),
+/// borrowed from the entity in service: a response writes it without
+/// copying its properties.
 #[derive(Debug, Serialize, ToSchema)]
-pub struct EntityOut {
+pub struct EntityOut<'a> {
     /// Entity id.
-    pub id: String,
+    pub id: &'a str,
     /// Display name.
-    pub caption: String,
+    pub caption: &'a str,
     /// FtM schema.
-    pub schema: String,
+    pub schema: &'a str,
     /// Properties.
-    pub properties: BTreeMap<String, Vec<String>>,
+    pub properties: &'a BTreeMap<String, Vec<String>>,
     /// Datasets listing it.
-    pub datasets: Vec<String>,
+    pub datasets: &'a [String],
     /// Other ids of the same entity.
-    pub referents: Vec<String>,
+    pub referents: &'a [String],
     /// Whether it is a listed target (not merely related).
     pub target: bool,
     /// First seen, when the feed states it.
-    pub first_seen: Option<String>,
+    pub first_seen: Option<&'a str>,
     /// Last seen, when the feed states it.
-    pub last_seen: Option<String>,
+    pub last_seen: Option<&'a str>,
     /// Last change, when the feed states it.
-    pub last_change: Option<String>,
+    pub last_change: Option<&'a str>,
     /// The list version it comes from.
-    pub version: Option<String>,
+    pub version: Option<&'a str>,
 }
 
-impl EntityOut {
+impl<'a> EntityOut<'a> {
     /// The response shape of `e`.
-    pub fn of(e: &Entity) -> EntityOut {
-        let extra = |k: &str| e.extra.get(k).and_then(|v| v.as_str()).map(str::to_string);
+    pub fn of(e: &'a Entity) -> EntityOut<'a> {
+        let extra = |k: &str| e.extra.get(k).and_then(|v| v.as_str());
         EntityOut {
-            id: e.id.clone(),
-            caption: e.caption().to_string(),
-            schema: e.schema.as_str().to_string(),
-            properties: e.properties.clone(),
-            datasets: e.datasets.clone(),
-            referents: e.referents.clone(),
+            id: &e.id,
+            caption: e.caption(),
+            schema: e.schema.as_str(),
+            properties: &e.properties,
+            datasets: &e.datasets,
+            referents: &e.referents,
             target: e.extra.get("target").and_then(|v| v.as_bool()).unwrap_or(true),
             first_seen: extra("first_seen"),
             last_seen: extra("last_seen"),
             last_change: extra("last_change"),
-            version: e.version.clone(),
+            version: e.version.as_deref(),
         }
+    }
+}
+
+/// A listed entity held for a response: the entity in service itself
+/// (shared, not copied), written as [`EntityOut`].
+#[derive(Debug, Clone)]
+pub struct Listed(pub Arc<Entity>);
+
+impl Serialize for Listed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        EntityOut::of(&self.0).serialize(serializer)
     }
 }
 

@@ -12,7 +12,7 @@ use seisai_model::{Entity, Schema};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::common::{EntityOut, MAX_LIMIT, Params, QueryEntity, Served, has_topic, scope};
+use super::common::{EntityOut, Listed, MAX_LIMIT, Params, QueryEntity, Served, has_topic, scope};
 use super::weights::Weights;
 use crate::ApiError;
 use seisai_store::changes::last_change;
@@ -98,7 +98,8 @@ pub struct NameAlignment {
 pub struct ScoredEntity {
     /// The listed entity.
     #[serde(flatten)]
-    pub entity: EntityOut,
+    #[schema(value_type = EntityOut)]
+    pub entity: Listed,
     /// Score in \[0, 1\].
     pub score: f32,
     /// Whether the score reaches the threshold.
@@ -300,7 +301,7 @@ fn scored(h: seisai_index::Hit) -> ScoredEntity {
         explanations.insert(k, FeatureOut { score: f.score, detail: f.detail, query: f.query, candidate: f.candidate, alignment: None });
     }
     ScoredEntity {
-        entity: EntityOut::of(&h.entity),
+        entity: Listed(h.entity),
         score: h.result.score,
         is_match: h.result.is_match,
         explanations,
@@ -446,16 +447,16 @@ pub struct PartyResponse {
 }
 
 /// The snapshot of a hit for an alert, with the fingerprint of the listed entity's data.
-pub fn hit_snapshot(snapshot: &Snapshot, r: &ScoredEntity) -> seisai_review::HitSnapshot {
+pub fn hit_snapshot(r: &ScoredEntity) -> seisai_review::HitSnapshot {
     seisai_review::HitSnapshot {
-        entity_id: r.entity.id.clone(),
-        caption: r.entity.caption.clone(),
-        schema: r.entity.schema.clone(),
-        datasets: r.entity.datasets.clone(),
+        entity_id: r.entity.0.id.clone(),
+        caption: r.entity.0.caption().to_string(),
+        schema: r.entity.0.schema.as_str().to_string(),
+        datasets: r.entity.0.datasets.clone(),
         score: f64::from(r.score),
         explanations: serde_json::to_value(&r.explanations).unwrap_or_default(),
-        properties: serde_json::to_value(&r.entity.properties).unwrap_or_default(),
-        entity_fingerprint: snapshot.index.get(&r.entity.id).map(|e| seisai_review::entity_fingerprint(e)),
+        properties: serde_json::to_value(&r.entity.0.properties).unwrap_or_default(),
+        entity_fingerprint: Some(seisai_review::entity_fingerprint(&r.entity.0)),
     }
 }
 
@@ -507,7 +508,7 @@ pub async fn screen_party(
         decision: decision.into(),
         decision_detail: serde_json::json!({"decision": decision, "top_score": top_score,
             "threshold": params.options.config.threshold, "measures": measures}),
-        hits: results.iter().filter(|r| r.is_match).map(|r| hit_snapshot(&snapshot, r)).collect(),
+        hits: results.iter().filter(|r| r.is_match).map(hit_snapshot).collect(),
         list_versions: snapshot.version_ids(),
         policy_version: measures.as_ref().filter(|m| !m.policies.is_empty()).map(|m| m.policies.join(",")),
         customer_id: None,

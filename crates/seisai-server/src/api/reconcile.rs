@@ -132,9 +132,9 @@ async fn answer(state: Shared, dataset: String, queries: &[u8]) -> Result<Json<s
                 .into_iter()
                 .map(|r| {
                     serde_json::json!({
-                        "id": r.entity.id,
-                        "name": r.entity.caption,
-                        "type": [{ "id": r.entity.schema, "name": r.entity.schema }],
+                        "id": r.entity.0.id,
+                        "name": r.entity.0.caption(),
+                        "type": [{ "id": r.entity.0.schema.as_str(), "name": r.entity.0.schema.as_str() }],
                         "score": (r.score * 100.0).round(),
                         "match": r.is_match,
                     })

@@ -8,7 +8,7 @@ use seisai_model::{Entity, Schema, props};
 use serde::Serialize;
 use utoipa::ToSchema;
 
-use super::common::{EntityOut, MAX_LIMIT, Params, Served};
+use super::common::{EntityOut, Listed, MAX_LIMIT, Params, Served};
 use super::matching::{MatchParams, ScoredEntity, Total, run_query};
 use crate::ApiError;
 use crate::state::Shared;
@@ -81,7 +81,7 @@ pub async fn search(
         .into_iter()
         .filter(|r| {
             countries.is_empty()
-                || COUNTRY_PROPS.iter().any(|p| r.entity.properties.get(*p).is_some_and(|v| v.iter().any(|c| countries.contains(&c.to_lowercase()))))
+                || COUNTRY_PROPS.iter().any(|p| r.entity.0.properties.get(*p).is_some_and(|v| v.iter().any(|c| countries.contains(&c.to_lowercase()))))
         })
         .collect();
     let total = found.len();
@@ -94,7 +94,8 @@ pub async fn search(
 pub struct EntityResponse {
     /// The entity as served.
     #[serde(flatten)]
-    pub entity: EntityOut,
+    #[schema(value_type = EntityOut)]
+    pub entity: Listed,
     /// Listing, change and delisting events across the stored versions.
     #[schema(value_type = Vec<Object>)]
     pub history: Vec<seisai_store::HistoryEvent>,
@@ -119,6 +120,6 @@ pub async fn entity(State(state): State<Shared>, Path(id): Path<String>) -> Resu
     .await
     .map_err(|e| ApiError::internal(format!("history task failed: {e}")))?
     .map_err(|e| ApiError::internal(format!("cannot read the history of {id}: {e}")))?;
-    Ok(Json(EntityResponse { entity: EntityOut::of(&entity), history, seisai: Served::of(&snapshot) }))
+    Ok(Json(EntityResponse { entity: Listed(entity), history, seisai: Served::of(&snapshot) }))
 }
 
