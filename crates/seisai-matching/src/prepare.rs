@@ -289,7 +289,9 @@ fn prepare_one(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
             if names_organisation {
                 if let Some(k) = crate::keys::acronym_key(&form) {
                     if let Err(at) = form.keys.binary_search(&k) {
-                        form.keys.insert(at, k);
+                        let mut keys = std::mem::take(&mut form.keys).into_vec();
+                        keys.insert(at, k);
+                        form.keys = keys.into_boxed_slice();
                     }
                 }
             }
