@@ -7,6 +7,8 @@
 
 pub mod checks;
 pub mod corpus;
+#[cfg(test)]
+mod floored;
 pub mod floors;
 pub mod lists;
 pub mod measure;

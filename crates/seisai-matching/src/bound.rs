@@ -72,6 +72,9 @@ impl Pairable {
                 }
             }
         }
+        if !syllabic {
+            p.allow_one_defect(q, c);
+        }
         if params.numbers_are_series {
             // Different numbers pair as one series mark for another.
             let (qn, cn) = (numbers(q), numbers(c));
@@ -83,6 +86,26 @@ impl Pairable {
         p.query_joined &= !p.query_full;
         p
     }
+}
+
+impl Pairable {
+    /// A name with one small defect (`small_defect` in the comparison):
+    /// when every query part but one word pairs in full, that word may
+    /// earn a defect's credit with the one candidate word left.
+    fn allow_one_defect(&mut self, q: &NameForm, c: &NameForm) {
+        let all = if q.tokens.len() == MAX_PARTS { u64::MAX } else { (1u64 << q.tokens.len()) - 1 };
+        let left = all & !self.query_full;
+        let word = |i: u32| q.tokens.get(i as usize).is_some_and(|t| t.kind == TokenKind::Word);
+        if left.count_ones() == 1 && word(left.trailing_zeros()) {
+            self.query_full |= left;
+            self.candidate |= words(c);
+        }
+    }
+}
+
+/// The words of a form, as a bit set.
+fn words(form: &NameForm) -> u64 {
+    form.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Word).fold(0, |m, (i, _)| m | 1 << i)
 }
 
 /// The numbers of a form, as a bit set.
