@@ -107,8 +107,18 @@ impl Token {
         let letters = crate::matcher::Letters::of(text.chars());
         let char_count = u16::try_from(len).unwrap_or(u16::MAX);
         let skeleton = if matches!(kind, TokenKind::Word) { crate::matcher::skeleton_key(&text) } else { 0 };
-        let mut token =
-            Token { text, kind, weight, phonetic, phonetic_alt, char_count, letters, similarity_key: 0, skeleton, matcher: None };
+        let mut token = Token {
+            text,
+            kind,
+            weight,
+            phonetic,
+            phonetic_alt,
+            char_count,
+            letters,
+            similarity_key: 0,
+            skeleton,
+            matcher: None,
+        };
         token.similarity_key = crate::matcher::similarity_key(&token);
         token
     }
@@ -234,6 +244,23 @@ thread_local! {
 /// into its Latin forms, best first, without duplicates. Returns no form
 /// for a name with no letters or digits.
 pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> {
+    let mut forms = prepare_one(name, schema, ctx);
+    // Names given as alternatives (`Al-Qa'ida/Islamic Army`): each one is
+    // a name too (parts of two letters or less, as in `s/o`, are not).
+    if name.contains('/') {
+        for part in name.split('/').filter(|p| p.chars().filter(|c| c.is_alphanumeric()).count() > 2) {
+            for form in prepare_one(part, schema, ctx) {
+                if !forms.iter().any(|f| f.latin == form.latin && f.native == form.native) {
+                    forms.push(form);
+                }
+            }
+        }
+    }
+    forms
+}
+
+/// [`prepare`] of one name, without alternatives.
+fn prepare_one(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> {
     let cleaned = clean(&split_camel_case(name));
     if cleaned.is_empty() {
         return Vec::new();
@@ -259,6 +286,15 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
                 mark_qualifiers(&mut form, &qualifiers);
             }
             form.keys = crate::keys::form_key_set(&form);
+            if names_organisation {
+                if let Some(k) = crate::keys::acronym_key(&form) {
+                    if let Err(at) = form.keys.binary_search(&k) {
+                        let mut keys = std::mem::take(&mut form.keys).into_vec();
+                        keys.insert(at, k);
+                        form.keys = keys.into_boxed_slice();
+                    }
+                }
+            }
             form.joined = crate::compare::joined_tokens(&form.tokens);
             if !form.tokens.is_empty()
                 && !forms.iter().any(|f| f.latin == form.latin)
@@ -350,10 +386,10 @@ fn build_form(
     let mut legal_forms: Vec<LegalForm> = script_legal_forms.to_vec();
     let is_person = matches!(schema, Schema::Person);
     let is_org = schema.is_organization() || matches!(schema, Schema::LegalEntity);
-    let ws = words(latin);
     // In romanised Chinese and Korean names a one-letter part is a
     // syllable (이 → i), not an initial.
     let syllabic = matches!(script, NameScript::Han | NameScript::Hangul);
+    let ws = spelled_words(latin, script, is_person, syllabic);
     let mut tokens = Vec::with_capacity(ws.len());
     let mut titles = Vec::new();
     let mut i = 0;
@@ -438,6 +474,25 @@ fn build_form(
         keys: Box::default(),
         joined: Box::default(),
     }
+}
+
+/// The words of a Latin form with the spellings that vary between lists
+/// made one (see [`vocab::spell_name_words`]), abbreviations of an
+/// organisation's name written out, and a person's initials written
+/// together (`JC`) split into initials.
+fn spelled_words(latin: &str, script: NameScript, is_person: bool, syllabic: bool) -> Vec<String> {
+    let ws = words(latin);
+    if syllabic {
+        return ws;
+    }
+    let ws = vocab::spell_name_words(&ws);
+    if !is_person {
+        return vocab::expand_abbreviations(&ws);
+    }
+    if script != NameScript::Latin || ws.len() < 2 {
+        return ws;
+    }
+    ws.into_iter().flat_map(|w| vocab::glued_initials(&w).unwrap_or_else(|| vec![w])).collect()
 }
 
 /// The weight of a generic word of an organisation's name.
