@@ -26,7 +26,9 @@ pub struct TokenMatcher {
     /// Its number within the query (with `query`, the key of remembered
     /// similarities).
     slot: u32,
-    jaro_winkler: jaro_winkler::BatchComparator<char>,
+    /// Made on first use: many query parts (joined pairs especially) meet
+    /// no candidate part that passes [`could_reach_floor`].
+    jaro_winkler: std::sync::OnceLock<jaro_winkler::BatchComparator<char>>,
     /// Made on first use: only pairs close enough by Jaro–Winkler count
     /// their edits, and many query parts have none.
     levenshtein: std::sync::OnceLock<levenshtein::BatchComparator<char>>,
@@ -39,13 +41,8 @@ impl fmt::Debug for TokenMatcher {
 }
 
 impl TokenMatcher {
-    fn new(chars: std::str::Chars<'_>, query: u64, slot: u32) -> Self {
-        TokenMatcher {
-            query,
-            slot,
-            jaro_winkler: jaro_winkler::BatchComparator::new(chars),
-            levenshtein: std::sync::OnceLock::new(),
-        }
+    fn new(query: u64, slot: u32) -> Self {
+        TokenMatcher { query, slot, jaro_winkler: std::sync::OnceLock::new(), levenshtein: std::sync::OnceLock::new() }
     }
 }
 
@@ -181,7 +178,7 @@ pub fn jaro_winkler(a: &Token, b: &Token) -> f32 {
 pub(crate) fn jaro_winkler_unchecked(a: &Token, b: &Token) -> f32 {
     let args = jaro_winkler::Args::default().score_cutoff(JW_FLOOR);
     let s = match &a.matcher {
-        Some(m) => m.jaro_winkler.normalized_similarity_with_args(b.chars(), &args),
+        Some(m) => m.jaro_winkler.get_or_init(|| jaro_winkler::BatchComparator::new(a.chars())).normalized_similarity_with_args(b.chars(), &args),
         None => jaro_winkler::normalized_similarity_with_args(a.chars(), b.chars(), &args),
     };
     s.unwrap_or(0.0) as f32
@@ -203,7 +200,7 @@ impl Prepared {
         let tokens = self.names.iter_mut().flat_map(|n| n.forms.iter_mut()).flat_map(|f| f.tokens.iter_mut().chain(f.joined.iter_mut().flatten()));
         for (slot, token) in tokens.enumerate() {
             let slot = u32::try_from(slot).unwrap_or(u32::MAX);
-            token.matcher = Some(Arc::new(TokenMatcher::new(token.chars(), query, slot)));
+            token.matcher = Some(Arc::new(TokenMatcher::new(query, slot)));
         }
         self.query_keys = crate::keys::QueryKeys::new(self.names.iter().flat_map(|n| n.forms.iter())).map(Box::new);
         self
@@ -245,7 +242,7 @@ mod tests {
                 prop_assert!(could_reach_floor(&ta, &tb), "{} / {}: {}", ta.text, tb.text, exact);
             }
             let mut fast = ta.clone();
-            fast.matcher = Some(Arc::new(TokenMatcher::new(fast.chars(), 0, 0)));
+            fast.matcher = Some(Arc::new(TokenMatcher::new(0, 0)));
             prop_assert_eq!(jaro_winkler(&fast, &tb), jaro_winkler(&ta, &tb));
         }
 
