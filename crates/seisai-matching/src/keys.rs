@@ -51,6 +51,12 @@ pub fn form_keys(form: &NameForm, out: &mut Vec<(u64, u32)>) {
                     let prefix: String = t.text.chars().take(4).collect();
                     out.push((key(KeyKind::Prefix, &prefix), bit));
                 }
+                // A word that gains or loses its first vowel (`Invidia` /
+                // `Nvidia`, `Ismail` / `Smail`) keeps the letters after it.
+                if t.text.len() >= 6 && t.text.starts_with(['a', 'e', 'i', 'o', 'u']) {
+                    let prefix: String = t.text.chars().skip(1).take(4).collect();
+                    out.push((key(KeyKind::Prefix, &prefix), bit));
+                }
             }
             TokenKind::Generic | TokenKind::Particle if !distinctive => {
                 out.push((key(KeyKind::Word, &t.text), bit));
@@ -67,14 +73,13 @@ pub fn form_keys(form: &NameForm, out: &mut Vec<(u64, u32)>) {
 }
 
 /// The distinct keys of a form, sorted.
-pub fn form_key_set(form: &NameForm) -> Vec<u64> {
+pub fn form_key_set(form: &NameForm) -> Box<[u64]> {
     let mut buf = Vec::new();
     form_keys(form, &mut buf);
     let mut ks: Vec<u64> = buf.into_iter().map(|(k, _)| k).collect();
     ks.sort_unstable();
     ks.dedup();
-    ks.shrink_to_fit();
-    ks
+    ks.into_boxed_slice()
 }
 
 /// The lookup keys of a query with the forms that have them, for testing
@@ -117,6 +122,16 @@ impl QueryKeys {
     pub fn forms_sharing(&self, keys: &[u64]) -> u64 {
         keys.iter().fold(0, |m, &k| m | self.forms_with(k))
     }
+}
+
+/// The key of an organisation's name of three to six words written as its
+/// initials (`People's Liberation Army` → `pla`), which a query of that
+/// one word has: added to the keys of the listed name, so that the
+/// acronym finds it.
+pub fn acronym_key(form: &NameForm) -> Option<u64> {
+    let words = form.tokens.iter().filter(|t| matches!(t.kind, TokenKind::Word | TokenKind::Generic));
+    let initials: String = words.filter_map(|t| t.first_char()).collect();
+    (3..=6).contains(&initials.len()).then(|| key(KeyKind::Word, &initials))
 }
 
 /// Whether two sorted key sets share a key.

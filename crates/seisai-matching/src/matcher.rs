@@ -26,7 +26,9 @@ pub struct TokenMatcher {
     /// Its number within the query (with `query`, the key of remembered
     /// similarities).
     slot: u32,
-    jaro_winkler: jaro_winkler::BatchComparator<char>,
+    /// Made on first use: many query parts (joined pairs especially) meet
+    /// no candidate part that passes [`could_reach_floor`].
+    jaro_winkler: std::sync::OnceLock<jaro_winkler::BatchComparator<char>>,
     /// Made on first use: only pairs close enough by Jaro–Winkler count
     /// their edits, and many query parts have none.
     levenshtein: std::sync::OnceLock<levenshtein::BatchComparator<char>>,
@@ -39,13 +41,8 @@ impl fmt::Debug for TokenMatcher {
 }
 
 impl TokenMatcher {
-    fn new(chars: std::str::Chars<'_>, query: u64, slot: u32) -> Self {
-        TokenMatcher {
-            query,
-            slot,
-            jaro_winkler: jaro_winkler::BatchComparator::new(chars),
-            levenshtein: std::sync::OnceLock::new(),
-        }
+    fn new(query: u64, slot: u32) -> Self {
+        TokenMatcher { query, slot, jaro_winkler: std::sync::OnceLock::new(), levenshtein: std::sync::OnceLock::new() }
     }
 }
 
@@ -104,25 +101,51 @@ pub fn memoized(a: &Token, b: &Token, compute: impl FnOnce() -> f32) -> f32 {
     })
 }
 
-/// The set of characters of a token folded onto 64 bits (a character sets
-/// bit `code point mod 64`; the letters a–z get a bit each).
-pub fn letter_mask(chars: impl Iterator<Item = char>) -> u64 {
-    chars.fold(0, |m, c| m | 1u64 << (c as u32 % 64))
+/// The characters of a token folded onto 32 classes (a character falls in
+/// class `code point mod 32`; the letters a–z get a class each): the
+/// classes it has, and those it has twice or more. Enough to bound the
+/// characters two tokens can have in common (see [`could_reach_floor`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Letters {
+    /// Classes with at least one character.
+    once: u32,
+    /// Classes with at least two.
+    twice: u32,
+}
+
+impl Letters {
+    /// The letters of `chars`.
+    pub fn of(chars: impl Iterator<Item = char>) -> Self {
+        chars.fold(Letters::default(), |l, c| {
+            let bit = 1u32 << (c as u32 % 32);
+            Letters { once: l.once | bit, twice: l.twice | (l.once & bit) }
+        })
+    }
+
+    /// The letters of the two texts written one after the other.
+    pub fn then(self, next: Letters) -> Self {
+        Letters { once: self.once | next.once, twice: self.twice | next.twice | (self.once & next.once) }
+    }
+
+    /// At least how many characters of `self` find no equal character in
+    /// `other`: one per class `other` lacks, and one more per class `self`
+    /// has twice and `other` at most once.
+    fn unmatched_in(self, other: Letters) -> u64 {
+        u64::from((self.once & !other.once).count_ones() + (self.twice & !other.twice).count_ones())
+    }
 }
 
 /// Whether the Jaro–Winkler similarity of two tokens can reach
-/// [`JW_FLOOR`], from their lengths and character sets alone: every
-/// character of `a` whose bit `b` lacks is unmatched, which bounds the
-/// matching characters `m`, hence Jaro ≤ (m/|a| + m/|b| + 1) / 3, and the
-/// Winkler prefix bonus adds at most 0.4 of the rest.
+/// [`JW_FLOOR`], from their lengths and letters alone: characters of one
+/// that find no equal character in the other ([`Letters`]) are unmatched,
+/// which bounds the matching characters `m`, hence Jaro ≤ (m/|a| + m/|b|
+/// + 1) / 3, and the Winkler prefix bonus adds at most 0.4 of the rest.
 pub(crate) fn could_reach_floor(a: &Token, b: &Token) -> bool {
     let (la, lb) = (u64::from(a.char_count), u64::from(b.char_count));
     if la == 0 || lb == 0 {
         return false;
     }
-    let only_a = u64::from((a.letters & !b.letters).count_ones());
-    let only_b = u64::from((b.letters & !a.letters).count_ones());
-    let m = la.saturating_sub(only_a).min(lb.saturating_sub(only_b));
+    let m = la.saturating_sub(a.letters.unmatched_in(b.letters)).min(lb.saturating_sub(b.letters.unmatched_in(a.letters)));
     // Jaro + 0.4 × (1 − Jaro) ≥ 0.75 ⇔ Jaro ≥ 7/12 ⇔ m/la + m/lb ≥ 3/4,
     // i.e. 4·m·(la + lb) ≥ 3·la·lb: in integers, without the divisions
     // (this test runs for every pair of parts and most pairs fail it).
@@ -155,7 +178,7 @@ pub fn jaro_winkler(a: &Token, b: &Token) -> f32 {
 pub(crate) fn jaro_winkler_unchecked(a: &Token, b: &Token) -> f32 {
     let args = jaro_winkler::Args::default().score_cutoff(JW_FLOOR);
     let s = match &a.matcher {
-        Some(m) => m.jaro_winkler.normalized_similarity_with_args(b.chars(), &args),
+        Some(m) => m.jaro_winkler.get_or_init(|| jaro_winkler::BatchComparator::new(a.chars())).normalized_similarity_with_args(b.chars(), &args),
         None => jaro_winkler::normalized_similarity_with_args(a.chars(), b.chars(), &args),
     };
     s.unwrap_or(0.0) as f32
@@ -177,7 +200,7 @@ impl Prepared {
         let tokens = self.names.iter_mut().flat_map(|n| n.forms.iter_mut()).flat_map(|f| f.tokens.iter_mut().chain(f.joined.iter_mut().flatten()));
         for (slot, token) in tokens.enumerate() {
             let slot = u32::try_from(slot).unwrap_or(u32::MAX);
-            token.matcher = Some(Arc::new(TokenMatcher::new(token.chars(), query, slot)));
+            token.matcher = Some(Arc::new(TokenMatcher::new(query, slot)));
         }
         self.query_keys = crate::keys::QueryKeys::new(self.names.iter().flat_map(|n| n.forms.iter())).map(Box::new);
         self
@@ -212,15 +235,21 @@ mod tests {
     proptest! {
         /// The character-set bound never rejects a pair that reaches the floor.
         #[test]
-        fn bound_never_rejects_a_close_pair(a in "[a-hz]{2,9}", b in "[a-hz]{2,9}") {
+        fn bound_never_rejects_a_close_pair(a in "[a-hzа-в]{2,9}", b in "[a-hzа-в]{2,9}") {
             let (Some(ta), Some(tb)) = (token(&a), token(&b)) else { return Ok(()) };
             let exact = rapidfuzz::distance::jaro_winkler::normalized_similarity(ta.chars(), tb.chars());
             if exact >= JW_FLOOR {
                 prop_assert!(could_reach_floor(&ta, &tb), "{} / {}: {}", ta.text, tb.text, exact);
             }
             let mut fast = ta.clone();
-            fast.matcher = Some(Arc::new(TokenMatcher::new(fast.chars(), 0, 0)));
+            fast.matcher = Some(Arc::new(TokenMatcher::new(0, 0)));
             prop_assert_eq!(jaro_winkler(&fast, &tb), jaro_winkler(&ta, &tb));
+        }
+
+        /// The letters of two texts written together are those of the joined text.
+        #[test]
+        fn letters_of_joined_texts(a in "[a-zа-я]{0,9}", b in "[a-zа-я]{0,9}") {
+            prop_assert_eq!(Letters::of(a.chars()).then(Letters::of(b.chars())), Letters::of(a.chars().chain(b.chars())));
         }
     }
 }

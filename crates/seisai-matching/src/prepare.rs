@@ -69,9 +69,9 @@ pub struct Token {
     /// Number of characters of `text` (at most `u16::MAX`).
     #[serde(skip)]
     pub char_count: u16,
-    /// The set of its characters, folded onto 64 bits (see [`crate::matcher::letter_mask`]).
+    /// Its characters, folded (see [`crate::matcher::Letters`]).
     #[serde(skip)]
-    pub letters: u64,
+    pub letters: crate::matcher::Letters,
     /// A hash of everything [`crate::compare::part_similarity`] reads of
     /// the token, to remember similarities already computed.
     #[serde(skip)]
@@ -104,11 +104,21 @@ impl Token {
         } else {
             (Code::default(), Code::default())
         };
-        let letters = crate::matcher::letter_mask(text.chars());
+        let letters = crate::matcher::Letters::of(text.chars());
         let char_count = u16::try_from(len).unwrap_or(u16::MAX);
         let skeleton = if matches!(kind, TokenKind::Word) { crate::matcher::skeleton_key(&text) } else { 0 };
-        let mut token =
-            Token { text, kind, weight, phonetic, phonetic_alt, char_count, letters, similarity_key: 0, skeleton, matcher: None };
+        let mut token = Token {
+            text,
+            kind,
+            weight,
+            phonetic,
+            phonetic_alt,
+            char_count,
+            letters,
+            similarity_key: 0,
+            skeleton,
+            matcher: None,
+        };
         token.similarity_key = crate::matcher::similarity_key(&token);
         token
     }
@@ -178,21 +188,23 @@ pub struct NameForm {
     #[serde(serialize_with = "serialize_shared_str")]
     pub original: Arc<str>,
     /// The Latin rendering this form was built from.
-    pub latin: String,
+    pub latin: SmolStr,
     /// The script of the original.
     pub script: NameScript,
-    /// The parts, in order, without legal forms and titles.
-    pub tokens: Vec<Token>,
+    /// The parts, in order, without legal forms and titles. (The
+    /// sequences of a form are boxed slices: 8 bytes less each than a
+    /// vector, and no spare capacity, over ~200,000 forms of the lists.)
+    pub tokens: Box<[Token]>,
     /// Legal forms found in the name (compared as their own kind).
-    pub legal_forms: Vec<LegalForm>,
+    pub legal_forms: Box<[LegalForm]>,
     /// Titles and honorifics removed from the name.
-    pub titles: Vec<String>,
+    pub titles: Box<[String]>,
     /// Adjacent parts written together, precomputed for comparison.
     #[serde(skip)]
-    pub joined: Vec<Option<Token>>,
+    pub joined: Box<[Option<Token>]>,
     /// Lookup keys of the form, sorted (see [`crate::keys`]).
     #[serde(skip)]
-    pub keys: Vec<u64>,
+    pub keys: Box<[u64]>,
     /// Whether this form keeps the name in its own (non-Latin) script.
     /// Two names written in the same script are compared in that script,
     /// so that two different Korean or Chinese names which romanise alike
@@ -232,6 +244,23 @@ thread_local! {
 /// into its Latin forms, best first, without duplicates. Returns no form
 /// for a name with no letters or digits.
 pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> {
+    let mut forms = prepare_one(name, schema, ctx);
+    // Names given as alternatives (`Al-Qa'ida/Islamic Army`): each one is
+    // a name too (parts of two letters or less, as in `s/o`, are not).
+    if name.contains('/') {
+        for part in name.split('/').filter(|p| p.chars().filter(|c| c.is_alphanumeric()).count() > 2) {
+            for form in prepare_one(part, schema, ctx) {
+                if !forms.iter().any(|f| f.latin == form.latin && f.native == form.native) {
+                    forms.push(form);
+                }
+            }
+        }
+    }
+    forms
+}
+
+/// [`prepare`] of one name, without alternatives.
+fn prepare_one(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> {
     let cleaned = clean(&split_camel_case(name));
     if cleaned.is_empty() {
         return Vec::new();
@@ -257,6 +286,15 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
                 mark_qualifiers(&mut form, &qualifiers);
             }
             form.keys = crate::keys::form_key_set(&form);
+            if names_organisation {
+                if let Some(k) = crate::keys::acronym_key(&form) {
+                    if let Err(at) = form.keys.binary_search(&k) {
+                        let mut keys = std::mem::take(&mut form.keys).into_vec();
+                        keys.insert(at, k);
+                        form.keys = keys.into_boxed_slice();
+                    }
+                }
+            }
             form.joined = crate::compare::joined_tokens(&form.tokens);
             if !form.tokens.is_empty()
                 && !forms.iter().any(|f| f.latin == form.latin)
@@ -277,6 +315,8 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
             }
         });
     }
+    // (Kept as long as the lists are: no spare capacity.)
+    forms.shrink_to_fit();
     forms
 }
 
@@ -346,10 +386,10 @@ fn build_form(
     let mut legal_forms: Vec<LegalForm> = script_legal_forms.to_vec();
     let is_person = matches!(schema, Schema::Person);
     let is_org = schema.is_organization() || matches!(schema, Schema::LegalEntity);
-    let ws = words(latin);
     // In romanised Chinese and Korean names a one-letter part is a
     // syllable (이 → i), not an initial.
     let syllabic = matches!(script, NameScript::Han | NameScript::Hangul);
+    let ws = spelled_words(latin, script, is_person, syllabic);
     let mut tokens = Vec::with_capacity(ws.len());
     let mut titles = Vec::new();
     let mut i = 0;
@@ -423,17 +463,36 @@ fn build_form(
     legal_forms.dedup();
     NameForm {
         original: Arc::clone(original),
-        latin: latin.to_string(),
+        latin: latin.into(),
         script,
-        tokens,
-        legal_forms,
-        titles,
+        tokens: tokens.into_boxed_slice(),
+        legal_forms: legal_forms.into_boxed_slice(),
+        titles: titles.into_boxed_slice(),
         native: false,
         syllabic: matches!(script, NameScript::Han | NameScript::Hangul)
             && original.split_whitespace().all(|w| w.chars().count() <= 3),
-        keys: Vec::new(),
-        joined: Vec::new(),
+        keys: Box::default(),
+        joined: Box::default(),
     }
+}
+
+/// The words of a Latin form with the spellings that vary between lists
+/// made one (see [`vocab::spell_name_words`]), abbreviations of an
+/// organisation's name written out, and a person's initials written
+/// together (`JC`) split into initials.
+fn spelled_words(latin: &str, script: NameScript, is_person: bool, syllabic: bool) -> Vec<String> {
+    let ws = words(latin);
+    if syllabic {
+        return ws;
+    }
+    let ws = vocab::spell_name_words(&ws);
+    if !is_person {
+        return vocab::expand_abbreviations(&ws);
+    }
+    if script != NameScript::Latin || ws.len() < 2 {
+        return ws;
+    }
+    ws.into_iter().flat_map(|w| vocab::glued_initials(&w).unwrap_or_else(|| vec![w])).collect()
 }
 
 /// The weight of a generic word of an organisation's name.
@@ -500,7 +559,7 @@ mod tests {
         let ctx = NameContext::without_dictionaries();
         let forms = prepare("Siemens AG", &Schema::Company, &ctx);
         assert_eq!(texts(&forms[0]), ["siemens"]);
-        assert_eq!(forms[0].legal_forms, [LegalForm::Jsc]);
+        assert_eq!(*forms[0].legal_forms, [LegalForm::Jsc]);
         let forms = prepare("Microsoft Corp.", &Schema::Company, &ctx);
         assert_eq!(texts(&forms[0]), ["microsoft"]);
     }
@@ -510,7 +569,7 @@ mod tests {
         let ctx = NameContext::without_dictionaries();
         let forms = prepare("Präsident Putin", &Schema::Person, &ctx);
         assert_eq!(texts(&forms[0]), ["putin"]);
-        assert_eq!(forms[0].titles, ["prasident"]);
+        assert_eq!(*forms[0].titles, ["prasident"]);
     }
 
     #[test]

@@ -68,11 +68,12 @@ pub type Candidate = Prepared;
 impl Prepared {
     /// Prepares an entity's names and features.
     pub fn from_entity(entity: &Entity, ctx: &NameContext) -> Self {
-        let names = entity
+        let mut names: Vec<PreparedName> = entity
             .names()
             .map(|(prop, name)| PreparedName { prop, forms: prepare(name, &entity.schema, ctx) })
             .filter(|n| !n.forms.is_empty())
             .collect();
+        names.shrink_to_fit();
         Prepared { names, ..Self::without_names(entity) }
     }
 
@@ -487,8 +488,8 @@ fn explain(query: &Prepared, candidate: &Prepared, (qf, cn, cf): (&NameForm, &Pr
             query_name: qf.original.to_string(),
             candidate_name: cf.original.to_string(),
             candidate_property: cn.prop.to_string(),
-            query_form: qf.latin.clone(),
-            candidate_form: cf.latin.clone(),
+            query_form: qf.latin.to_string(),
+            candidate_form: cf.latin.to_string(),
             name: name_match,
             features,
         },

@@ -126,6 +126,8 @@ const LEGAL_FORMS: &[(&[&str], LegalForm)] = &[
     (&["dmcc"], LegalForm::Other),
     (&["est"], LegalForm::Other),
     (&["establishment"], LegalForm::Other),
+    (&["avtonomnaya", "nekommercheskaya", "organizatsiya"], LegalForm::Other),
+    (&["ano"], LegalForm::Other),
 ];
 
 /// Legal forms written in Han/kana/Hangul/Cyrillic script, removed from the
@@ -181,6 +183,7 @@ pub fn split_cjk_legal_forms(text: &str) -> (String, Vec<LegalForm>) {
             "ооо" | "тов" => Some(LegalForm::Llc),
             "оао" | "зао" | "пао" | "ао" | "нао" | "пат" => Some(LegalForm::Jsc),
             "фгуп" | "гуп" | "муп" => Some(LegalForm::StateEnterprise),
+            "ано" => Some(LegalForm::Other),
             _ => None,
         };
         match form {
@@ -192,13 +195,85 @@ pub fn split_cjk_legal_forms(text: &str) -> (String, Vec<LegalForm>) {
 }
 
 /// Finds the legal form starting at `words[i]`, returning it and how many
-/// words it spans.
+/// words it spans. A misspelt or cut-off word of five letters or more
+/// (`Aktiengeselschaft`, `joynt stock company`, `… joint stock compan`),
+/// one edit from the word of the form, still makes the form when the rest
+/// of it is exact: legal forms are long, fixed words that nobody names a
+/// company after.
 pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
-    LEGAL_FORMS.iter().find_map(|(pattern, form)| {
+    let matches = |pattern: &[&str], fuzzy: bool| {
         let end = i + pattern.len();
-        (end <= words.len() && words[i..end].iter().zip(pattern.iter()).all(|(w, p)| w == p))
-            .then_some((*form, pattern.len()))
+        let Some(ws) = words.get(i..end) else { return false };
+        let mut edited = 0;
+        ws.iter().zip(pattern.iter()).all(|(w, p)| {
+            if w == p {
+                return true;
+            }
+            edited += 1;
+            fuzzy
+                && edited == 1
+                && p.len() >= MIN_FUZZY_LEGAL_WORD
+                && w.len().abs_diff(p.len()) <= 1
+                && crate::edits::one_edit_apart(w, p)
+        })
+    };
+    [false, true].into_iter().find_map(|fuzzy| {
+        LEGAL_FORMS.iter().find_map(|(pattern, form)| matches(pattern, fuzzy).then_some((*form, pattern.len())))
     })
+}
+
+/// The shortest word of a legal form that may be misspelt by one edit.
+const MIN_FUZZY_LEGAL_WORD: usize = 5;
+
+/// Abbreviations of words of organisation names, with the words they stand
+/// for (`Int'l` → `international`, `U.S.` → `united states`): a list writes
+/// `First International Bank` and a payment `First Bank Int'l`.
+const ABBREVIATIONS: &[(&[&str], &[&str])] = &[
+    (&["u", "s", "a"], &["united", "states"]),
+    (&["u", "s"], &["united", "states"]),
+    (&["usa"], &["united", "states"]),
+    (&["us"], &["united", "states"]),
+    (&["u", "k"], &["united", "kingdom"]),
+    (&["uk"], &["united", "kingdom"]),
+    (&["u", "a", "e"], &["united", "arab", "emirates"]),
+    (&["uae"], &["united", "arab", "emirates"]),
+    (&["intl"], &["international"]),
+    (&["int", "l"], &["international"]),
+    (&["natl"], &["national"]),
+    (&["nat", "l"], &["national"]),
+    (&["dept"], &["department"]),
+    (&["univ"], &["university"]),
+    (&["assn"], &["association"]),
+    (&["assoc"], &["association"]),
+    (&["mfg"], &["manufacturing"]),
+    (&["bros"], &["brothers"]),
+    (&["mgmt"], &["management"]),
+    (&["svcs"], &["services"]),
+    (&["govt"], &["government"]),
+    (&["inst"], &["institute"]),
+];
+
+/// The words of an organisation's name with abbreviations written out
+/// (see [`ABBREVIATIONS`]); other words unchanged.
+pub fn expand_abbreviations(words: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while i < words.len() {
+        let found = ABBREVIATIONS.iter().find(|(short, _)| {
+            words.get(i..i + short.len()).is_some_and(|ws| ws.iter().zip(short.iter()).all(|(w, s)| w == s))
+        });
+        match found {
+            Some((short, long)) => {
+                out.extend(long.iter().map(|w| w.to_string()));
+                i += short.len();
+            }
+            None => {
+                out.extend(words.get(i).cloned());
+                i += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Generic words of organisation names: they identify nothing on their own
@@ -256,6 +331,19 @@ pub fn legal_forms_conflict(a: &[LegalForm], b: &[LegalForm]) -> bool {
     !a.iter().any(|x| b.iter().any(|y| family(*x) == family(*y)))
 }
 
+/// The letters of a person's initials written together (`JC Juncker`,
+/// `JFK`): a Latin word of two or three letters without a vowel, which no
+/// name part is (`Ng`, a Cantonese family name, and `St`, Saint, aside).
+/// `None` for any other word.
+pub fn glued_initials(word: &str) -> Option<Vec<String>> {
+    let n = word.len();
+    let glued = (2..=3).contains(&n)
+        && word.bytes().all(|b| b.is_ascii_lowercase() && !b"aeiouy".contains(&b))
+        && !matches!(word, "ng" | "st")
+        && !is_title(word);
+    glued.then(|| word.chars().map(String::from).collect())
+}
+
 /// Whether `word` is a title or honorific (`dr`, `sheikh`, `president`…).
 pub fn is_title(word: &str) -> bool {
     TITLES.contains(&word)
@@ -276,6 +364,16 @@ pub fn gender_variants(a: &str, b: &str) -> bool {
     if let Some(rest) = long.strip_prefix(short) {
         return (consonant_end && (rest == "a" || rest == "а")) || (short.ends_with('l') && rest == "le");
     }
+    // A woman's Slavic surname with a slip in its stem (`Barynova` /
+    // `Baranov`): still the female form, not a typo of the male one.
+    let slavic = ["ov", "ev", "in", "yn", "ов", "ев", "ин", "ын"];
+    if consonant_end && slavic.iter().any(|e| short.ends_with(e)) {
+        if let Some(stem) = long.strip_suffix('a').or_else(|| long.strip_suffix('а')) {
+            if slavic.iter().any(|e| stem.ends_with(e)) && crate::edits::one_edit_apart(stem, short) {
+                return true;
+            }
+        }
+    }
     // Endings that replace each other.
     const SWAPS: [(&str, &str); 8] =
         [("o", "a"), ("iy", "aya"), ("yi", "aya"), ("ii", "aya"), ("ий", "ая"), ("ый", "ая"), ("ой", "ая"), ("й", "я")];
@@ -285,6 +383,36 @@ pub fn gender_variants(a: &str, b: &str) -> bool {
         };
         pair(a, b) || pair(b, a)
     })
+}
+
+/// Whether one word is the other with the Arabic and Persian nisba
+/// suffix `-i` (`ی`/`ي`, "of"): `Mohammadi` / `Mohammad`, `Hosseini` /
+/// `Hossein`, `Soltani` / `Sultan`, `Rashidi` / `Rashid`. The nisba makes
+/// a family name of its own out of a given name, a place or a tribe: the
+/// two name different people, not one person with a typo. Vowels inside
+/// may differ (`Maleki` / `Malik`), and the vowels of a name read from
+/// Arabic script are guesses (`Rashidi` / `Rashd`, `Sltani` / `Sultan`):
+/// the word ending in `-i` must be longer, or as long but not one slip
+/// away, and end, before it, in the consonant that ends the other
+/// (`Jamli` / `Jamil` is a typo), and its stem be at least four letters. Not after `h`: `Abdullahi` is the Somali and West
+/// African form of `Abdullah`, not its nisba.
+pub fn nisba_variants(a: &str, b: &str) -> bool {
+    fn stem(w: &str) -> Option<&str> {
+        let s = w.strip_suffix('i').or_else(|| w.strip_suffix('y'))?;
+        s.ends_with(|c: char| c.is_ascii_alphabetic() && !"aeiouyh".contains(c)).then_some(s)
+    }
+    let pair = |x: &str, y: &str| {
+        // In Arabic script: the name and `ی`/`ي` (`محمدی` / `محمد`).
+        if let Some(s) = x.strip_suffix(['ی', 'ي']) {
+            return s == y && s.chars().count() >= 3;
+        }
+        let Some(s) = stem(x) else { return false };
+        let last = |w: &str| w.chars().last();
+        // As long, a slip (`Jamli` / `Jamil`) rather than a suffix.
+        let longer = x.len() > y.len() || (x.len() == y.len() && !crate::edits::one_edit_apart(x, y));
+        longer && s.len() >= 4 && last(s) == last(y) && !y.ends_with(['a', 'e', 'i', 'o', 'u', 'y'])
+    };
+    pair(a, b) || pair(b, a)
 }
 
 /// Titles that are also common name parts (`He` and `Shi` are Chinese
@@ -305,7 +433,49 @@ const PARTICLES: &[&str] = &[
     "al", "el", "ul", "bin", "ibn", "ben", "bint", "binti", "bte", "abu", "abou", "umm", "von",
     "van", "der", "den", "de", "da", "di", "do", "dos", "das", "du", "la", "le", "del", "della",
     "ter", "ten", "zu", "y", "e", "a", "o", "mac", "mc", "ap", "ould", "ag", "uld",
+    // Compound particles written as one word (see `spell_name_words`).
+    "vander", "vanden", "vande", "vonder", "vondem", "dela", "delos", "delas",
 ];
+
+/// Particles of two words often written as one (`Van der Bilt` /
+/// `Vanderbilt`, `De la Cruz` / `Delacruz`), with the one word.
+const COMPOUND_PARTICLES: &[(&str, &str, &str)] = &[
+    ("van", "der", "vander"),
+    ("van", "den", "vanden"),
+    ("van", "de", "vande"),
+    ("von", "der", "vonder"),
+    ("von", "dem", "vondem"),
+    ("de", "la", "dela"),
+    ("de", "los", "delos"),
+    ("de", "las", "delas"),
+];
+
+/// Spellings of Arabic `عبد ال` (servant of the) before one of the names
+/// of God: `Abd al-Aziz`, `Abdel Aziz`, `Abdul Aziz` are one name.
+const ABD_AL: &[&str] = &["abdul", "abdel", "abdal", "abdol", "abdoul", "abdoel"];
+
+/// The words of a name with the spellings that vary between lists made
+/// one: compound particles as one word (`van der` → `vander`, so that the
+/// glued `Vanderbilt` pairs with `vander` + `bilt`), and `Abd al` /
+/// `Abdel` / `Abdoul` as `abdul`. Other words unchanged.
+pub fn spell_name_words(words: &[String]) -> Vec<String> {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    let mut i = 0;
+    while let Some(w) = words.get(i) {
+        let next = words.get(i + 1).map(String::as_str);
+        let glued = COMPOUND_PARTICLES.iter().find(|(a, b, _)| w == a && next == Some(*b)).map(|(.., one)| *one);
+        let abdul = (w == "abd" && matches!(next, Some("al" | "el" | "ul"))).then_some("abdul");
+        if let Some(one) = glued.or(abdul) {
+            out.push(one.to_string());
+            i += 2;
+            continue;
+        }
+        let word = if ABD_AL.contains(&w.as_str()) { "abdul".to_string() } else { w.clone() };
+        out.push(word);
+        i += 1;
+    }
+    out
+}
 
 /// The usual spelling of a name particle written several ways: `ibn` →
 /// `bin` (son of), `el`/`ul` → `al` (the), `abou` → `abu` (father of);
@@ -366,6 +536,10 @@ pub fn number_word(word: &str) -> Option<u32> {
     if let Some(n) = TENS.iter().position(|w| !w.is_empty() && *w == word) {
         return Some(n as u32 * 10);
     }
+    // A common misspelling, as in `Brigade Fourty-four`.
+    if word == "fourty" {
+        return Some(40);
+    }
     if word == "hundred" {
         return Some(100);
     }
@@ -410,6 +584,11 @@ mod tests {
         assert_eq!(legal_form_at(&w("acme limited liability company"), 1), Some((LegalForm::Llc, 3)));
         assert_eq!(legal_form_at(&w("acme ooo"), 1), Some((LegalForm::Llc, 1)));
         assert_eq!(legal_form_at(&w("acme"), 0), None);
+        assert_eq!(legal_form_at(&w("siemens aktiengeselschaft"), 1), Some((LegalForm::Jsc, 1)));
+        assert_eq!(legal_form_at(&w("acme joynt stock company"), 1), Some((LegalForm::Jsc, 3)));
+        assert_eq!(legal_form_at(&w("acme joint stock compan"), 1), Some((LegalForm::Jsc, 3)));
+        assert_eq!(legal_form_at(&w("acme joynt stock compan"), 1), None);
+        assert_eq!(legal_form_at(&w("acme ltx"), 1), None);
     }
 
     #[test]
@@ -426,10 +605,52 @@ mod tests {
     }
 
     #[test]
+    fn spells_particles_and_abd_al_one_way() {
+        assert_eq!(spell_name_words(&w("van der bilt")), w("vander bilt"));
+        assert_eq!(spell_name_words(&w("abd al aziz al nuristani")), w("abdul aziz al nuristani"));
+        assert_eq!(spell_name_words(&w("abdel fattah")), w("abdul fattah"));
+        assert_eq!(spell_name_words(&w("abd rabbuh")), w("abd rabbuh"));
+        assert_eq!(spell_name_words(&w("maria de")), w("maria de"));
+    }
+
+    #[test]
+    fn nisba_makes_another_name() {
+        assert!(nisba_variants("mohammadi", "mohammad"));
+        assert!(nisba_variants("sultan", "soltani"));
+        assert!(nisba_variants("maleki", "malik"));
+        assert!(!nisba_variants("hossein", "husayn"));
+        assert!(!nisba_variants("ali", "al"));
+        assert!(!nisba_variants("andrei", "andre"));
+        assert!(!nisba_variants("jamli", "jamil"));
+        assert!(nisba_variants("sltani", "sultan"));
+        assert!(nisba_variants("محمدی", "محمد"));
+        assert!(gender_variants("barynova", "baranov"));
+        assert!(!gender_variants("baranov", "barinov"));
+        assert!(!nisba_variants("cabdullaahi", "cabdullaah"));
+    }
+
+    #[test]
+    fn glued_initials_are_initials() {
+        assert_eq!(glued_initials("jc"), Some(w("j c")));
+        assert_eq!(glued_initials("ng"), None);
+        assert_eq!(glued_initials("dr"), None);
+        assert_eq!(glued_initials("jean"), None);
+    }
+
+    #[test]
+    fn writes_out_abbreviations() {
+        assert_eq!(expand_abbreviations(&w("first bank int l")), w("first bank international"));
+        assert_eq!(expand_abbreviations(&w("u s department of state")), w("united states department of state"));
+        assert_eq!(expand_abbreviations(&w("acme us")), w("acme united states"));
+        assert_eq!(expand_abbreviations(&w("acme")), w("acme"));
+    }
+
+    #[test]
     fn reads_number_words() {
         assert_eq!(number_word("forty"), Some(40));
         assert_eq!(number_word("first"), Some(1));
         assert_eq!(number_word("1st"), Some(1));
         assert_eq!(number_word("foo"), None);
+        assert_eq!(number_word("fourty"), Some(40));
     }
 }

@@ -17,6 +17,7 @@ mod han;
 mod hangul;
 mod hebrew;
 mod skeleton;
+mod wade_giles;
 #[cfg(test)]
 mod tests;
 #[cfg(test)]
@@ -169,7 +170,12 @@ fn script_runs(name: &str) -> Vec<(Family, String)> {
 /// Renderings of one run, best first.
 fn run_forms(family: Family, text: &str, ja: Option<&JapaneseReader>) -> Vec<String> {
     let forms = match family {
-        Family::Latin | Family::Other => vec![fold_latin(text)],
+        Family::Latin | Family::Other => {
+            let folded = fold_latin(text);
+            let mut forms = wade_giles::pinyin_readings(&folded);
+            forms.insert(0, folded);
+            forms
+        }
         Family::Cyrillic => cyrillic::renderings(text),
         Family::Greek => greek::renderings(text),
         Family::Arabic => arabic::renderings(text),

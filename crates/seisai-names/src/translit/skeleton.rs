@@ -6,6 +6,11 @@
 //! A list writes a Russian or Ukrainian name in one system and a customer
 //! file in another, both in Latin letters; without the Cyrillic original the
 //! transliteration tables cannot line them up, but their skeletons agree.
+//!
+//! The same holds for the usual variants of romanised Arabic names: a
+//! doubled (geminated) consonant written once or twice (`Hussein` /
+//! `Husein`, `Abbas` / `Abas`) and the diphthong written `ay` or `ei`
+//! (`Husayn` / `Hussein`, `Zayd` / `Zeid`).
 
 /// Rewrites, longest first, applied left to right.
 const REWRITES: &[(&str, &str)] = &[
@@ -19,11 +24,17 @@ const REWRITES: &[(&str, &str)] = &[
     ("w", "v"),
 ];
 
+/// Whether `c` is an ASCII consonant.
+fn consonant(c: char) -> bool {
+    c.is_ascii_alphabetic() && !"aeiouy".contains(c)
+}
+
 /// The romanisation skeleton of a lower-case ASCII word (see the module
 /// documentation). A word ending in `ff` (`Romanoff`) ends in `v`.
 pub fn romanisation_skeleton(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
-    let mut rest = word;
+    let ends_ff = word.strip_suffix("ff");
+    let mut rest = ends_ff.unwrap_or(word);
     'outer: while !rest.is_empty() {
         for (from, to) in REWRITES {
             if let Some(after) = rest.strip_prefix(from) {
@@ -32,15 +43,24 @@ pub fn romanisation_skeleton(word: &str) -> String {
                 continue 'outer;
             }
         }
+        // `ay` before a consonant or at the end is the diphthong `ei`.
+        if let Some(after) = rest.strip_prefix("ay") {
+            if after.chars().next().is_none_or(consonant) {
+                out.push_str("ei");
+                rest = after;
+                continue;
+            }
+        }
         let mut chars = rest.chars();
         if let Some(c) = chars.next() {
-            out.push(c);
+            // A doubled consonant is written once.
+            if !(consonant(c) && out.ends_with(c)) {
+                out.push(c);
+            }
         }
         rest = chars.as_str();
     }
-    if let Some(stem) = out.strip_suffix("ff") {
-        let len = stem.len();
-        out.truncate(len);
+    if ends_ff.is_some() {
         out.push('v');
     }
     out
@@ -60,5 +80,9 @@ mod tests {
         assert_eq!(s("oulianov"), s("ulianov"));
         assert_ne!(s("ivan"), s("iwana"));
         assert_ne!(s("petrov"), s("pietrov"));
+        assert_eq!(s("husayn"), s("hussein"));
+        assert_eq!(s("abbas"), s("abas"));
+        assert_ne!(s("lee"), s("le"));
+        assert_ne!(s("mayer"), s("meer"));
     }
 }
