@@ -10,6 +10,11 @@ use clap::{Parser, Subcommand};
 
 mod commands;
 
+/// mimalloc instead of glibc's allocator: the server and the batch commands
+/// allocate from many threads (axum, rayon); see BENCHMARKS.md "Allocator".
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// seisai: sanctions lists, versions and screening.
 #[derive(Debug, Parser)]
 #[command(name = "seisai", version, about)]

@@ -131,8 +131,11 @@ fn word_similarity(a: &Token, b: &Token) -> f32 {
             || (!a.phonetic_alt.is_empty() && a.phonetic_alt == b.phonetic_alt)
             || a.phonetic == b.phonetic_alt
             || a.phonetic_alt == b.phonetic);
-    // (Not for short parts, where one letter makes another word: `Snow` / `Snoe`.)
-    let jw = if phonetic && jw >= 0.7 && edits <= 2 && len > 4 { jw.max(0.9) } else { jw };
+    // Short parts only when letters were left out (`Km` / `Kim`, `Jng` /
+    // `Jong`): one letter changed makes another short word, however alike
+    // it sounds (`Snow` / `Snoe`).
+    let alike = phonetic && jw >= 0.7 && edits <= 2 && (len > 4 || letters_left_out(a, b));
+    let jw = if alike { jw.max(0.9) } else { jw };
     if jw < ROMANISATION_SIMILARITY && same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { jw }
 }
 
@@ -141,6 +144,14 @@ fn word_similarity(a: &Token, b: &Token) -> f32 {
 /// [`seisai_names::vocab::nisba_variants`]).
 fn derived_names(a: &str, b: &str) -> bool {
     seisai_names::vocab::gender_variants(a, b) || seisai_names::vocab::nisba_variants(a, b)
+}
+
+/// Whether the shorter of two words is the longer with letters left out
+/// (its letters in order, none changed).
+fn letters_left_out(a: &Token, b: &Token) -> bool {
+    let (short, long) = if a.char_count <= b.char_count { (a, b) } else { (b, a) };
+    let mut rest = long.chars();
+    short.char_count < long.char_count && short.chars().all(|c| rest.any(|d| d == c))
 }
 
 /// The most two forms of one name for a man and for a woman (`Petrov` /
@@ -788,6 +799,12 @@ mod tests {
     fn a_title_with_a_family_name_names_the_office_holder() {
         assert!(score("President Erdogan", "Recep Tayyip Erdogan", Schema::Person) >= 0.8);
         assert!(score("Erdogan", "Recep Tayyip Erdogan", Schema::Person) < 0.8);
+    }
+
+    #[test]
+    fn letters_left_out_of_a_short_word_are_a_spelling_but_a_changed_letter_is_not() {
+        assert!(score("Kim Jng Un", "Kim Jong Un", Schema::Person) >= 0.8);
+        assert!(score("Snow", "Snoe", Schema::Person) < 0.8);
     }
 
     #[test]

@@ -276,7 +276,12 @@ fn prepare_one(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
     let names_organisation = schema.is_organization() || matches!(schema, Schema::LegalEntity);
     let qualifiers = if names_organisation { qualifier_words(name) } else { Vec::new() };
     let pre_tokenised = rest_words.iter().map(|w| unleet(w)).collect::<Vec<_>>().join(" ");
-    let latins = latin_forms(&pre_tokenised, ctx.japanese.as_deref());
+    let mut latins = latin_forms(&pre_tokenised, ctx.japanese.as_deref());
+    if script == NameScript::Latin && matches!(schema, Schema::Person) {
+        if let Some(apart) = latins.first().and_then(|l| initials_apart(l)) {
+            latins.push(apart);
+        }
+    }
     let mut forms: Vec<NameForm> = Vec::with_capacity(latins.len());
     let original: Arc<str> = Arc::from(name);
     METAPHONE.with(|dm| {
@@ -389,7 +394,7 @@ fn build_form(
     // In romanised Chinese and Korean names a one-letter part is a
     // syllable (이 → i), not an initial.
     let syllabic = matches!(script, NameScript::Han | NameScript::Hangul);
-    let ws = spelled_words(latin, script, is_person, syllabic);
+    let ws = spelled_words(latin, is_person, syllabic);
     let mut tokens = Vec::with_capacity(ws.len());
     let mut titles = Vec::new();
     let mut i = 0;
@@ -477,10 +482,9 @@ fn build_form(
 }
 
 /// The words of a Latin form with the spellings that vary between lists
-/// made one (see [`vocab::spell_name_words`]), abbreviations of an
-/// organisation's name written out, and a person's initials written
-/// together (`JC`) split into initials.
-fn spelled_words(latin: &str, script: NameScript, is_person: bool, syllabic: bool) -> Vec<String> {
+/// made one (see [`vocab::spell_name_words`]) and abbreviations of an
+/// organisation's name written out.
+fn spelled_words(latin: &str, is_person: bool, syllabic: bool) -> Vec<String> {
     let ws = words(latin);
     if syllabic {
         return ws;
@@ -489,10 +493,19 @@ fn spelled_words(latin: &str, script: NameScript, is_person: bool, syllabic: boo
     if !is_person {
         return vocab::expand_abbreviations(&ws);
     }
-    if script != NameScript::Latin || ws.len() < 2 {
-        return ws;
+    ws
+}
+
+/// A person's Latin name with initials written together (`JC Juncker`)
+/// also read with them apart (`j c juncker`): two consonants are initials
+/// or a short word with its vowels left out (`Km` for `Kim`), and the
+/// scorer chooses. `None` when no word is two such letters.
+fn initials_apart(latin: &str) -> Option<String> {
+    let ws = words(latin);
+    if ws.len() < 2 || !ws.iter().any(|w| vocab::glued_initials(w).is_some()) {
+        return None;
     }
-    ws.into_iter().flat_map(|w| vocab::glued_initials(&w).unwrap_or_else(|| vec![w])).collect()
+    Some(ws.into_iter().flat_map(|w| vocab::glued_initials(&w).unwrap_or_else(|| vec![w])).collect::<Vec<_>>().join(" "))
 }
 
 /// The weight of a generic word of an organisation's name.

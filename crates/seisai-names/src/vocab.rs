@@ -331,13 +331,14 @@ pub fn legal_forms_conflict(a: &[LegalForm], b: &[LegalForm]) -> bool {
     !a.iter().any(|x| b.iter().any(|y| family(*x) == family(*y)))
 }
 
-/// The letters of a person's initials written together (`JC Juncker`,
-/// `JFK`): a Latin word of two or three letters without a vowel, which no
-/// name part is (`Ng`, a Cantonese family name, and `St`, Saint, aside).
+/// The letters of a person's initials written together (`JC Juncker`): a
+/// Latin word of two letters without a vowel, which no name part is (`Ng`,
+/// a Cantonese family name, and `St`, Saint, aside). Three consonants are
+/// more often a word with its vowels left out (`Ptn`).
 /// `None` for any other word.
 pub fn glued_initials(word: &str) -> Option<Vec<String>> {
     let n = word.len();
-    let glued = (2..=3).contains(&n)
+    let glued = n == 2
         && word.bytes().all(|b| b.is_ascii_lowercase() && !b"aeiouy".contains(&b))
         && !matches!(word, "ng" | "st")
         && !is_title(word);
@@ -635,6 +636,7 @@ mod tests {
         assert_eq!(glued_initials("ng"), None);
         assert_eq!(glued_initials("dr"), None);
         assert_eq!(glued_initials("jean"), None);
+        assert_eq!(glued_initials("ptn"), None);
     }
 
     #[test]
