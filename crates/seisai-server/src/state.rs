@@ -95,7 +95,9 @@ fn release_when_unused(previous: Option<Arc<Snapshot>>) {
     });
 }
 
-/// Returns free heap memory to the system (glibc only).
+/// Returns free heap memory to the system when the process allocates with
+/// glibc's malloc (library users); a no-op for the `seisai` binary, whose
+/// allocator (mimalloc) returns freed pages by itself.
 fn trim_heap() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free memory of the allocator's own
