@@ -155,8 +155,10 @@ impl Index {
     }
 }
 
-/// Returns the allocator's free memory to the system (glibc only; elsewhere nothing).
-fn trim_heap() {
+/// Returns the allocator's free memory to the system when the process
+/// allocates with glibc's malloc (after a build, or once a replaced index
+/// is dropped); a no-op under another global allocator or libc.
+pub fn trim_heap() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
     // SAFETY: malloc_trim only releases free memory of the allocator's own
     // arenas; it touches no memory in use.

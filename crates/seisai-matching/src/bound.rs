@@ -15,7 +15,7 @@
 //! from above: a search with a minimum score leaves out the candidates
 //! whose bound stays at or below it without comparing them.
 
-use crate::compare::{CompareParams, JOINED_SIMILARITY, SUBSTITUTION_EXTRA, TITLED_SHARE, acronym_score, credit};
+use crate::compare::{CompareParams, JOINED_SIMILARITY, SUBSTITUTION_EXTRA, acronym_score, candidate_share_of, credit};
 use crate::matcher::{JW_FLOOR, most_matching};
 use crate::prepare::{NameForm, Token, TokenKind};
 
@@ -127,9 +127,7 @@ fn bound_by_parts(q: &NameForm, c: &NameForm, params: CompareParams, p: &Pairabl
     let joined = weight_of(q, p.query_joined);
     let joined_credit = credit(JOINED_SIMILARITY + TIE_BREAK);
     let c_left = (c.total_weight() - weight_of(c, p.candidate)).max(0.0);
-    let titled = !q.titles.is_empty() && q.tokens.iter().filter(|t| t.kind == TokenKind::Word).count() == 1;
-    let candidate_share =
-        if titled { params.unmatched_candidate_share.min(TITLED_SHARE) } else { params.unmatched_candidate_share };
+    let candidate_share = candidate_share_of(q, params.unmatched_candidate_share);
     let ratio = |used: f32| {
         let earned = used.min(full) + joined_credit * (used - full).max(0.0);
         let q_left = (total - used).max(0.0);

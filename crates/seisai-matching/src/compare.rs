@@ -431,8 +431,8 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     // A title with a family name (`President Erdoğan`, `Putyin elnök`)
     // is how an office holder is named: the given names it leaves out
     // cost little.
-    let titled = !q.titles.is_empty() && q.tokens.iter().filter(|t| t.kind == TokenKind::Word).count() == 1;
-    let unmatched_candidate_share = if titled { unmatched_candidate_share.min(TITLED_SHARE) } else { unmatched_candidate_share };
+    let titled = names_office_holder(q);
+    let unmatched_candidate_share = candidate_share_of(q, unmatched_candidate_share);
     let candidate_extra = (c_unmatched - substituted).min(q_weight * 1.5);
     let words_matched = q.tokens.iter().zip(q_used.iter()).filter(|(t, u)| **u && t.kind == TokenKind::Word).count();
     let first_part = if words_matched <= 2 && !titled { candidate_extra.min(ONE_PART_WEIGHT) } else { candidate_extra };
@@ -500,8 +500,21 @@ fn syllable_similarity(s: f32) -> f32 {
 const SYLLABLE_VARIANT: f32 = 0.79;
 
 /// Share of the weight of the listed parts a title with a family name
-/// leaves out (see `titled` in the alignment).
-pub(crate) const TITLED_SHARE: f32 = 0.1;
+/// leaves out (see [`names_office_holder`]).
+const TITLED_SHARE: f32 = 0.1;
+
+/// Whether a query form is a title with one family name (`President
+/// Erdoğan`): how an office holder is named, leaving out given names.
+pub(crate) fn names_office_holder(q: &NameForm) -> bool {
+    !q.titles.is_empty() && q.tokens.iter().filter(|t| t.kind == TokenKind::Word).count() == 1
+}
+
+/// The share of their weight the listed parts left unmatched cost against
+/// query form `q`, from the usual `share`: lowered for an office holder's
+/// title and family name.
+pub(crate) fn candidate_share_of(q: &NameForm, share: f32) -> f32 {
+    if names_office_holder(q) { share.min(TITLED_SHARE) } else { share }
+}
 
 /// The weight of about one name part (a word of 8 letters or more weighs
 /// 1): candidate parts left unmatched up to it cost their usual share.

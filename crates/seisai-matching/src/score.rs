@@ -368,7 +368,7 @@ impl FeatureWeights {
 
 /// The evidence behind a score: the name score and the adjustments of the
 /// secondary features (`None`: the feature could not be compared).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Evidence {
     /// The best name comparison (with its property's factor).
     pub name: f32,
@@ -453,7 +453,7 @@ pub fn rank_above(query: &Prepared, candidate: &Prepared, floor: f32) -> Option<
     // with the query and stay far below a floor.
     let best = with_form_masks(query, candidate, |masks| {
         let bounded = floor > f32::NEG_INFINITY;
-        if bounded && !name_may_lift(query, candidate, masks, |name| Evidence { name, ..evidence.clone() }.combine(None) > floor) {
+        if bounded && !name_may_lift(query, candidate, masks, |name| Evidence { name, ..evidence }.combine(None) > floor) {
             return None;
         }
         best_pair_with(query, candidate, masks)

@@ -81,7 +81,7 @@ fn release_when_unused(previous: Option<Arc<Snapshot>>) {
                 Ok(snapshot) => {
                     let _ = tokio::task::spawn_blocking(move || {
                         drop(snapshot);
-                        trim_heap();
+                        seisai_index::trim_heap();
                     })
                     .await;
                     return;
@@ -93,18 +93,6 @@ fn release_when_unused(previous: Option<Arc<Snapshot>>) {
             }
         }
     });
-}
-
-/// Returns free heap memory to the system when the process allocates with
-/// glibc's malloc (library users); a no-op for the `seisai` binary, whose
-/// allocator (mimalloc) returns freed pages by itself.
-fn trim_heap() {
-    #[cfg(all(target_os = "linux", target_env = "gnu"))]
-    // SAFETY: malloc_trim only releases free memory of the allocator's own
-    // arenas; it touches no memory in use.
-    unsafe {
-        libc::malloc_trim(0);
-    }
 }
 
 /// The outcome of the last update (import, sync or start-up load).
