@@ -39,6 +39,18 @@ impl Packing {
     pub(crate) fn entity(self, posting: u32) -> u32 {
         posting >> self.form_bits
     }
+
+    /// The number of distinct form numbers the postings of an entity of
+    /// `forms` name forms hold (at least 1).
+    pub(crate) fn form_slots(self, forms: usize) -> usize {
+        if self.form_bits == 0 { 1 } else { forms.clamp(1, MAX_FORM + 1) }
+    }
+
+    /// Whether the postings of an entity of `forms` name forms tell every
+    /// form apart (no form number shared).
+    pub(crate) fn tells_forms_apart(self, forms: usize) -> bool {
+        self.form_bits != 0 && forms <= MAX_FORM + 1
+    }
 }
 
 /// The postings of one entity: each distinct (key, posting) of its forms.

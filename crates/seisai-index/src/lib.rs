@@ -14,6 +14,7 @@
 //! An [`Index`] is immutable once built; a list update builds a new one
 //! beside it and the server swaps an `Arc` atomically.
 
+mod found;
 mod keys;
 mod search;
 
@@ -142,6 +143,12 @@ impl Index {
     fn form_token_count(&self, entity: u32, form: u32) -> u32 {
         let start = self.form_start.get(entity as usize).copied().unwrap_or(u32::MAX) as usize;
         self.form_tokens.get(start.saturating_add(form as usize)).copied().unwrap_or(0) as u32
+    }
+
+    /// The number of name forms of entity `entity` (0 if unknown).
+    fn form_count(&self, entity: u32) -> usize {
+        let start = |e: usize| self.form_start.get(e).map_or(self.form_tokens.len(), |&s| s as usize);
+        start(entity as usize + 1).saturating_sub(start(entity as usize))
     }
 
     /// Whether entity `entity` is listed on `day` (always without a day).

@@ -3,11 +3,11 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
-use rustc_hash::FxHashMap;
-use seisai_matching::score::{Config, MatchResult, Prepared, Ranked, rank_above, score_ranked};
+use seisai_matching::score::{Config, MatchResult, Prepared, Ranked, rank_above, rank_above_with_shared_keys, score_ranked};
 use seisai_model::{Entity, Schema};
 
 use crate::Index;
+use crate::found::Lookup;
 
 /// Options of one search.
 #[derive(Clone, Debug)]
@@ -96,6 +96,8 @@ fn attainable_weight(tokens: usize, hits: &[KeyHit], rarest: f32) -> f32 {
 
 /// One key of a query form found in the index.
 struct KeyHit<'a> {
+    /// The key.
+    key: u64,
     /// Its postings.
     list: &'a [u32],
     /// The query tokens it belongs to (see `seisai_matching::keys::token_bit`).
@@ -111,45 +113,16 @@ impl KeyHit<'_> {
     }
 }
 
-/// The lookup weight a listed form has gathered for one query form.
-#[derive(Default)]
-struct Found {
-    /// The summed weights.
-    weight: f32,
-    /// The query tokens already credited (see `seisai_matching::keys::token_bit`).
-    tokens: u32,
-}
-
-impl Found {
-    /// Credits the query `tokens` of a shared key of weight `w`, each
-    /// token once (keys come rarest first, so a token earns its best key).
-    fn credit(&mut self, tokens: u32, w: f32) {
-        let new = tokens & !self.tokens;
-        if new != 0 {
-            self.weight += w * new.count_ones() as f32 / tokens.count_ones() as f32;
-            self.tokens |= new;
-        }
-    }
-}
-
-/// Credits a common key to the postings of `found` that are in `list`
-/// (sorted): by lookups in `found` or searches in `list`, whichever is
-/// fewer steps.
-fn add_to_found(found: &mut FxHashMap<u32, Found>, list: &[u32], tokens: u32, weight: f32) {
-    let searches = found.len() * (usize::BITS - list.len().leading_zeros()) as usize;
-    if searches < list.len() {
-        for (p, f) in found.iter_mut() {
-            if list.binary_search(p).is_ok() {
-                f.credit(tokens, weight);
-            }
-        }
-    } else {
-        for p in list {
-            if let Some(f) = found.get_mut(p) {
-                f.credit(tokens, weight);
-            }
-        }
-    }
+/// The candidates of a query (see [`Index::candidates`]) with, per form
+/// of each, the query forms it shares a lookup key with.
+struct Candidates {
+    /// Candidate entities with their lookup weights, best first.
+    list: Vec<(u32, f32)>,
+    /// The shared-key sets of the candidates' forms, one after another.
+    shares: Vec<u64>,
+    /// Per candidate, where its sets are in `shares` (`None`: unknown);
+    /// empty when the sets were not asked for.
+    at: Vec<Option<(usize, usize)>>,
 }
 
 /// The `limit` best scores seen so far in a search, lowest first.
@@ -195,6 +168,14 @@ impl Index {
     /// keys the two share. Summing over whole entities instead would rank
     /// first the entities with the most aliases, not the closest names.
     pub fn candidates(&self, query: &Prepared, limit: usize, opts: &SearchOptions) -> Vec<(u32, f32)> {
+        self.look_up(query, limit, opts, false).list
+    }
+
+    /// [`Index::candidates`], and with `shares` (when the query has a key
+    /// map, see `Prepared::query_keys`) the query forms each form of each
+    /// candidate shares a key with: learnt from the postings, it spares
+    /// the ranking a lookup of every key of every candidate form.
+    fn look_up(&self, query: &Prepared, limit: usize, opts: &SearchOptions, shares: bool) -> Candidates {
         // Dataset and id filters apply before the cut to `limit`, so that a
         // search restricted to one list finds its best entries.
         let filtered = opts.filters_statically();
@@ -203,71 +184,117 @@ impl Index {
         let idf = |list: &[u32]| (documents / list.len() as f32).ln_1p();
         let common = (self.entities.len() / 50).max(200);
         let packing = self.packing;
-        let mut best: FxHashMap<u32, f32> = FxHashMap::default();
-        let mut found: FxHashMap<u32, Found> = FxHashMap::default();
+        let shares = shares && query.query_keys.is_some();
+        // The keys not walked in full for some query forms (common ones,
+        // and keys of a form not among its lookup keys): the query forms
+        // sharing them are found per candidate, by a search in their postings.
+        let mut unwalked: Vec<(u64, &[u32], u64)> = Vec::new();
         let mut keys: Vec<(u64, u32)> = Vec::new();
         let mut rarest_common: Option<&[u32]> = None;
-        for form in query.names.iter().flat_map(|n| n.forms.iter()) {
-            keys.clear();
-            seisai_matching::keys::form_keys(form, &mut keys);
-            // Heaviest keys first (the rarest, per token they cover): a
-            // query token then earns, per listed form, the weight of the
-            // best key they share, once.
-            let mut hits: Vec<KeyHit> = keys
-                .iter()
-                .filter_map(|(k, tokens)| self.postings.get(k).map(|list| KeyHit { list, tokens: *tokens, weight: idf(list) }))
-                .collect();
-            hits.sort_by(|a, b| b.per_token().total_cmp(&a.per_token()).then(a.list.len().cmp(&b.list.len())));
-            found.clear();
-            let (rare, common_hits): (Vec<&KeyHit>, Vec<&KeyHit>) = hits.iter().partition(|h| h.list.len() <= common);
-            // Sized once for every posting the rare keys can add (growing
-            // the map as they come rehashed it several times per form).
-            found.reserve(rare.iter().map(|h| h.list.len()).sum());
-            for hit in rare {
-                for &p in hit.list {
-                    if admitted(packing.entity(p)) {
-                        found.entry(p).or_default().credit(hit.tokens, hit.weight);
+        Lookup::with(self.entities.len(), |found| {
+            for (qi, form) in query.names.iter().flat_map(|n| n.forms.iter()).enumerate() {
+                keys.clear();
+                seisai_matching::keys::form_keys(form, &mut keys);
+                // Heaviest keys first (the rarest, per token they cover): a
+                // query token then earns, per listed form, the weight of the
+                // best key they share, once.
+                let mut hits: Vec<KeyHit> = keys
+                    .iter()
+                    .filter_map(|(k, tokens)| self.postings.get(k).map(|list| KeyHit { key: *k, list, tokens: *tokens, weight: idf(list) }))
+                    .collect();
+                hits.sort_by(|a, b| b.per_token().total_cmp(&a.per_token()).then(a.list.len().cmp(&b.list.len())));
+                found.start_query_form(qi);
+                let (rare, common_hits): (Vec<&KeyHit>, Vec<&KeyHit>) = hits.iter().partition(|h| h.list.len() <= common);
+                if shares {
+                    let bit = 1u64 << qi.min(63);
+                    let extra = form.keys.iter().filter(|k| !keys.iter().any(|(x, _)| x == *k));
+                    let extra = extra.filter_map(|&k| self.postings.get(&k).map(|list| (k, list.as_slice())));
+                    for (k, list) in common_hits.iter().map(|h| (h.key, h.list)).chain(extra) {
+                        match unwalked.iter_mut().find(|u| u.0 == k) {
+                            Some(u) => u.2 |= bit,
+                            None => unwalked.push((k, list, bit)),
+                        }
+                    }
+                }
+                for hit in rare {
+                    for &p in hit.list {
+                        if admitted(packing.entity(p)) {
+                            found.credit(p, hit.tokens, hit.weight, packing, |e| self.form_count(e));
+                        }
+                    }
+                }
+                if found.nothing_found() {
+                    if let Some(h) = common_hits.iter().min_by_key(|h| h.list.len()) {
+                        rarest_common = rarest_common.filter(|r| r.len() <= h.list.len()).or(Some(h.list));
+                    }
+                    continue;
+                }
+                // Common keys only add to the forms rarer keys found.
+                for hit in common_hits {
+                    found.credit_found(hit.list, hit.tokens, hit.weight, packing);
+                }
+                let attainable = attainable_weight(form.tokens.len(), &hits, idf(&[0]));
+                found.end_query_form(packing, |p, f| {
+                    let (entity, form) = (packing.entity(p), packing.form(p));
+                    // Listed parts no query token found cost a little: of two
+                    // forms covering the query alike, the shorter is closer.
+                    let extra = self.form_token_count(entity, form).saturating_sub(f.tokens.count_ones());
+                    f.weight / attainable - EXTRA_PART_COST * extra as f32
+                });
+            }
+            let mut out: Vec<(u32, f32)> = found.best().collect();
+            if out.is_empty() {
+                // Only common keys: the first entities of the rarest of them.
+                if let Some(list) = rarest_common {
+                    let entities = list.iter().map(|&p| packing.entity(p)).filter(|&e| admitted(e));
+                    for e in entities.take(limit.max(1) * 4) {
+                        if !out.iter().any(|o| o.0 == e) {
+                            out.push((e, 1.0));
+                        }
                     }
                 }
             }
-            if found.is_empty() {
-                if let Some(h) = common_hits.iter().min_by_key(|h| h.list.len()) {
-                    rarest_common = rarest_common.filter(|r| r.len() <= h.list.len()).or(Some(h.list));
-                }
-                continue;
+            let by_weight = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+            if out.len() > limit {
+                out.select_nth_unstable_by(limit, by_weight);
+                out.truncate(limit);
             }
-            // Common keys only add to the forms rarer keys found.
-            for hit in common_hits {
-                add_to_found(&mut found, hit.list, hit.tokens, hit.weight);
-            }
-            let attainable = attainable_weight(form.tokens.len(), &hits, idf(&[0]));
-            for (p, f) in found.drain() {
-                let (entity, form) = (packing.entity(p), packing.form(p));
-                // Listed parts no query token found cost a little: of two
-                // forms covering the query alike, the shorter is closer.
-                let extra = self.form_token_count(entity, form).saturating_sub(f.tokens.count_ones());
-                let w = f.weight / attainable - EXTRA_PART_COST * extra as f32;
-                let b = best.entry(entity).or_insert(f32::MIN);
-                *b = b.max(w);
-            }
-        }
-        if best.is_empty() {
-            // Only common keys: the first entities of the rarest of them.
-            if let Some(list) = rarest_common {
-                let entities = list.iter().map(|&p| packing.entity(p)).filter(|&e| admitted(e));
-                for e in entities.take(limit.max(1) * 4) {
-                    best.insert(e, 1.0);
+            out.sort_unstable_by(by_weight);
+            let mut candidates = Candidates { list: out, shares: Vec::new(), at: Vec::new() };
+            if shares {
+                for &(e, _) in &candidates.list {
+                    let at = self.shared_keys(e, found, &unwalked, &mut candidates.shares);
+                    candidates.at.push(at);
                 }
             }
+            candidates
+        })
+    }
+
+    /// Appends to `out` the query forms each form of entity `e` shares a
+    /// key with (those the lookup walked in full, then those of the
+    /// `unwalked` keys), and returns where they are; `None` when the
+    /// postings do not tell the entity's forms apart.
+    fn shared_keys(&self, e: u32, found: &Lookup, unwalked: &[(u64, &[u32], u64)], out: &mut Vec<u64>) -> Option<(usize, usize)> {
+        let forms = self.form_count(e);
+        if !self.packing.tells_forms_apart(forms) {
+            return None;
         }
-        let mut out: Vec<(u32, f32)> = best.into_iter().collect();
-        let by_weight = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
-        if out.len() > limit {
-            out.select_nth_unstable_by(limit, by_weight);
-            out.truncate(limit);
+        let start = out.len();
+        if let Some(shares) = found.shares(e) {
+            out.extend(shares);
         }
-        out.sort_unstable_by(by_weight);
-        out
+        out.resize(start + forms, 0);
+        let packing = self.packing;
+        for &(_, list, bits) in unwalked {
+            let from = list.partition_point(|&p| packing.entity(p) < e);
+            for &p in list[from..].iter().take_while(|&&p| packing.entity(p) == e) {
+                if let Some(m) = out.get_mut(start + packing.form(p) as usize) {
+                    *m |= bits;
+                }
+            }
+        }
+        Some((start, start + forms))
     }
 
     /// Finds and scores the best matches for a prepared query. Every
@@ -277,14 +304,21 @@ impl Index {
         let mut scored: Vec<(f32, u32, Ranked)> = Vec::new();
         let mut best = BestScores::new(opts.limit);
         // The candidates pass the filters other than the date.
-        for (i, _) in self.candidates(query, opts.candidates, opts) {
+        let candidates = self.look_up(query, opts.candidates, opts, true);
+        for (n, &(i, _)) in candidates.list.iter().enumerate() {
             if !self.listed_on(i, opts.as_of) {
                 continue;
             }
             // Candidates that cannot score above `min_score`, or cannot
             // reach the `limit` best scores found so far, are not compared.
             let floor = best.floor().map_or(opts.min_score, |f| f.max(opts.min_score));
-            if let Some(r) = rank_above(query, &self.prepared[i as usize], floor) {
+            let shares = candidates.at.get(n).copied().flatten().and_then(|(a, b)| candidates.shares.get(a..b));
+            let candidate = &self.prepared[i as usize];
+            let ranked = match shares {
+                Some(shares) => rank_above_with_shared_keys(query, candidate, floor, shares),
+                None => rank_above(query, candidate, floor),
+            };
+            if let Some(r) = ranked {
                 if r.score > opts.min_score {
                     scored.push((r.score, i, r));
                     best.add(r.score);
@@ -402,5 +436,39 @@ mod tests {
         let ranked = index.candidates(&index.prepare(&e), 3, &SearchOptions::default());
         let ids: Vec<&str> = ranked.iter().map(|(i, _)| index.entities()[*i as usize].id.as_str()).collect();
         assert_eq!(ids, ["test-close", "test-longer", "test-aliases"]);
+    }
+
+    #[test]
+    fn the_lookup_knows_which_query_forms_each_candidate_form_shares_a_key_with() {
+        let mut entities = vec![
+            // The alias shares with the query only the key of its initials.
+            entity("acme", Schema::Company, &["Alpha Widgets", "ABGD"]),
+            entity("putin", Schema::Person, &["Vladimir Vladimirovich PUTIN", "Путин Владимир Владимирович"]),
+        ];
+        // A word common enough to be looked up only for the forms rarer keys found.
+        entities.extend((0..260).map(|i| entity(&format!("t{i}"), Schema::Company, &[&format!("Trading House {i}"), "Trading"])));
+        let index = Index::build(entities, NameContext::without_dictionaries());
+        let mut alias_found = false;
+        for (name, schema) in [
+            ("Alpha Beta Gamma Delta", Schema::Company),
+            ("Trading House 7", Schema::Company),
+            ("Trading", Schema::Company),
+            ("Putin Vladimir", Schema::Person),
+            ("Путин", Schema::Person),
+        ] {
+            let mut e = Entity::new("q", "q", schema);
+            e.add(props::NAME, name);
+            let query = index.prepare(&e);
+            let found = index.look_up(&query, 60, &SearchOptions::default(), true);
+            assert!(!found.list.is_empty(), "{name}");
+            assert_eq!(found.at.len(), found.list.len(), "{name}");
+            for (&(i, _), at) in found.list.iter().zip(&found.at) {
+                let shares = at.map(|(a, b)| found.shares[a..b].to_vec());
+                let candidate = &index.prepared[i as usize];
+                assert_eq!(shares, seisai_matching::score::shared_key_sets(&query, candidate), "{name}: {}", index.entities[i as usize].id);
+                alias_found |= index.entities[i as usize].id == "test-acme" && shares.is_some_and(|s| s.iter().all(|&m| m != 0));
+            }
+        }
+        assert!(alias_found, "the alias sharing only its initials with the query");
     }
 }

@@ -440,6 +440,28 @@ pub fn score_value_above(query: &Prepared, candidate: &Prepared, floor: f32) -> 
 /// [`score_value_above`] with where the best pair of forms is, for
 /// [`score_ranked`] to explain the candidate without searching for it again.
 pub fn rank_above(query: &Prepared, candidate: &Prepared, floor: f32) -> Option<Ranked> {
+    rank(query, candidate, floor, None)
+}
+
+/// [`rank_above`] for a caller that knows, per form of `candidate` (names
+/// in order), the set of query forms sharing a lookup key with it (bit `i`
+/// for query form `i`) — a candidate index learns it while looking the
+/// query up. It must be what [`shared_key_sets`] gives, or the result
+/// differs from [`rank_above`]'s.
+pub fn rank_above_with_shared_keys(query: &Prepared, candidate: &Prepared, floor: f32, shared: &[u64]) -> Option<Ranked> {
+    rank(query, candidate, floor, Some(shared))
+}
+
+/// Per form of `candidate` (names in order), the set of query forms it
+/// shares a lookup key with (bit `i` for query form `i`); `None` when the
+/// query has no key map ([`Prepared::with_matchers`]).
+pub fn shared_key_sets(query: &Prepared, candidate: &Prepared) -> Option<Vec<u64>> {
+    let mut sets = Vec::new();
+    shared_key_masks(query, candidate, &mut sets).then_some(sets)
+}
+
+/// [`rank_above`] with the shared-key sets if known.
+fn rank(query: &Prepared, candidate: &Prepared, floor: f32, shared: Option<&[u64]>) -> Option<Ranked> {
     if !query.schema.can_match(&candidate.schema) {
         return None;
     }
@@ -451,13 +473,17 @@ pub fn rank_above(query: &Prepared, candidate: &Prepared, floor: f32) -> Option<
     // Then the most its names can score (a bound, far cheaper than
     // comparing them): most candidates of a search share a part or two
     // with the query and stay far below a floor.
-    let best = with_form_masks(query, candidate, |masks| {
+    let best_above = |masks: Option<&[u64]>| {
         let bounded = floor > f32::NEG_INFINITY;
         if bounded && !name_may_lift(query, candidate, masks, |name| Evidence { name, ..evidence }.combine(None) > floor) {
             return None;
         }
         best_pair_with(query, candidate, masks)
-    })?;
+    };
+    let best = match shared {
+        Some(masks) => best_above(Some(masks)),
+        None => with_form_masks(query, candidate, best_above),
+    }?;
     evidence.name = best.score;
     Some(Ranked { score: evidence.combine(None), pair: best.at })
 }
