@@ -16,7 +16,7 @@
 //! whose bound stays at or below it without comparing them.
 
 use crate::compare::{CompareParams, JOINED_SIMILARITY, SUBSTITUTION_EXTRA, acronym_score, candidate_share_of, credit};
-use crate::matcher::{JW_FLOOR, most_matching};
+use crate::matcher::jaro_winkler_may_reach_floor;
 use crate::prepare::{NameForm, Token, TokenKind};
 
 /// Absorbs float rounding: the bound sums the weights in another order
@@ -158,24 +158,6 @@ fn may_pair(a: &Token, b: &Token) -> bool {
         (TokenKind::Initial, _) | (_, TokenKind::Initial) => a.first_char() == b.first_char(),
         _ => (a.skeleton != 0 && a.skeleton == b.skeleton) || jaro_winkler_may_reach_floor(a, b),
     }
-}
-
-/// Whether the Jaro–Winkler similarity of two parts may reach
-/// [`JW_FLOOR`]: the characters that can match ([`most_matching`]) bound
-/// Jaro ≤ (m/|a| + m/|b| + 1) / 3; the Winkler bonus adds 0.1 of the rest
-/// per character of the common prefix (at most 4). Tighter than
-/// [`crate::matcher::could_reach_floor`], which allows the largest bonus
-/// without reading the texts.
-fn jaro_winkler_may_reach_floor(a: &Token, b: &Token) -> bool {
-    let (la, lb) = (f64::from(a.char_count), f64::from(b.char_count));
-    if la == 0.0 || lb == 0.0 {
-        return false;
-    }
-    let m = most_matching(a, b) as f64;
-    let jaro = (m / la + m / lb + 1.0) / 3.0;
-    let prefix = a.text.chars().zip(b.text.chars()).take(4).take_while(|(x, y)| x == y).count() as f64;
-    // A small margin keeps float rounding from excluding a borderline pair.
-    jaro + 0.1 * prefix * (1.0 - jaro) >= JW_FLOOR - 1e-6
 }
 
 /// The units of a form: each part (bit set of one part) and each pair of
