@@ -79,9 +79,9 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
     if a.letters == b.letters && a.char_count == b.char_count && a.text == b.text {
         return 1.0;
     }
-    // Most pairs are different names: their lengths and letters alone say
-    // so, which is cheaper than remembering it.
-    if !crate::matcher::could_reach_floor(a, b) {
+    // Most pairs are different names: their lengths, letters and common
+    // prefix alone say so, which is cheaper than remembering it.
+    if !crate::matcher::jaro_winkler_may_reach_floor(a, b) {
         // Below the Jaro–Winkler floor (see `word_similarity`).
         return if same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { 0.0 };
     }
@@ -89,7 +89,7 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
 }
 
 /// [`part_similarity`] of two different words that
-/// [`crate::matcher::could_reach_floor`] admits.
+/// [`crate::matcher::jaro_winkler_may_reach_floor`] admits.
 fn word_similarity(a: &Token, b: &Token) -> f32 {
     let mut jw = crate::matcher::jaro_winkler_unchecked(a, b);
     // Jaro-Winkler alone cannot tell a typo from a different name of the
@@ -156,6 +156,9 @@ pub(crate) fn part_similarity_bound(a: &Token, b: &Token) -> f32 {
         return 1.0;
     }
     let romanisation = if same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { 0.0 };
+    if !crate::matcher::could_reach_floor(a, b) {
+        return romanisation;
+    }
     let jw = crate::matcher::jaro_winkler_bound(a, b);
     if jw < crate::matcher::JW_FLOOR as f32 {
         return jw.max(romanisation);
