@@ -195,6 +195,23 @@ fn reaches_floor_f64(la: u64, lb: u64, m: u64) -> bool {
     jaro + 0.4 * (1.0 - jaro) >= JW_FLOOR - 1e-6
 }
 
+/// An upper bound of the Jaro–Winkler similarity of two tokens from their
+/// lengths, letters and common prefix: the characters that can match
+/// ([`most_matching`]) bound Jaro ≤ (m/|a| + m/|b| + 1) / 3, and the
+/// Winkler bonus adds 0.1 of the rest per character of the common prefix
+/// (at most 4). Slightly above the exact bound, so that float rounding
+/// never puts it below the similarity.
+pub(crate) fn jaro_winkler_bound(a: &Token, b: &Token) -> f32 {
+    let (la, lb) = (f64::from(a.char_count), f64::from(b.char_count));
+    if la == 0.0 || lb == 0.0 {
+        return 0.0;
+    }
+    let m = most_matching(a, b) as f64;
+    let jaro = (m / la + m / lb + 1.0) / 3.0;
+    let prefix = a.text.chars().zip(b.text.chars()).take(4).take_while(|(x, y)| x == y).count() as f64;
+    (jaro + 0.1 * prefix * (1.0 - jaro) + 1e-6) as f32
+}
+
 /// Jaro–Winkler similarity of two tokens, 0 below [`JW_FLOOR`].
 pub fn jaro_winkler(a: &Token, b: &Token) -> f32 {
     if !could_reach_floor(a, b) {
@@ -291,9 +308,19 @@ mod tests {
                 prop_assert!(could_reach_floor(&ta, &tb), "{} / {}: {}", ta.text, tb.text, exact);
                 prop_assert!(jaro_winkler_may_reach_floor(&ta, &tb), "{} / {}: {}", ta.text, tb.text, exact);
             }
+            prop_assert!(f64::from(jaro_winkler_bound(&ta, &tb)) >= exact, "{} / {}: {}", ta.text, tb.text, exact);
             let mut fast = ta.clone();
             fast.matcher = Some(Arc::new(TokenMatcher::new(0, 0)));
             prop_assert_eq!(jaro_winkler(&fast, &tb), jaro_winkler(&ta, &tb));
+        }
+
+        /// The bound of a part similarity is never below it (letters chosen so
+        /// that typos, reversals, phonetic twins and romanisations occur).
+        #[test]
+        fn part_similarity_bound_is_never_below_it(a in "[aeiokmnrstvw]{1,9}", b in "[aeiokmnrstvw]{1,9}") {
+            let (Some(ta), Some(tb)) = (token(&a), token(&b)) else { return Ok(()) };
+            let (similarity, bound) = (crate::compare::part_similarity(&ta, &tb), crate::compare::part_similarity_bound(&ta, &tb));
+            prop_assert!(bound >= similarity, "{} / {}: {} above its bound {}", ta.text, tb.text, similarity, bound);
         }
 
         /// The letters of two texts written together are those of the joined text.
