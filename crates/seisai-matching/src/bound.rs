@@ -2,21 +2,22 @@
 //!
 //! A comparison ([`crate::compare::compare_score`]) credits only the query
 //! parts that pair with a part of the candidate (each alone or written
-//! together with a neighbour) at a similarity of 0.8 or more. Two parts
-//! reach it only if their Jaro–Winkler similarity can reach 0.75 — every
-//! boost above it (a typo, a reversal, a phonetic variant) starts from
-//! there — or they are one name in two romanisations; for an initial, if
-//! they begin alike. The Jaro–Winkler similarity is bounded from the
-//! lengths, the letters and the common prefix alone. A pair involving two
-//! parts written together earns at most the credit of
-//! [`JOINED_SIMILARITY`] unless the texts are equal. Counting every part
-//! that may pair as earning the most it can, and every other part as
-//! unmatched at the lowest cost the comparison gives it, bounds the score
-//! from above: a search with a minimum score leaves out the candidates
-//! whose bound stays at or below it without comparing them.
+//! together with a neighbour) at a similarity of 0.8 or more, each with
+//! the credit of its pair's similarity. The similarity of two parts is
+//! bounded from what is cheap to know (lengths, letters, common prefix,
+//! phonetic codes, romanisation skeletons: `part_similarity_bound`, next to
+//! the rules it mirrors in `compare`); a pair involving two parts written
+//! together reaches at most [`JOINED_SIMILARITY`] unless the texts are
+//! equal. Counting every query part as earning the most its pairs allow,
+//! and every other part as unmatched at the lowest cost the comparison
+//! gives it, bounds the score from above: a search with a minimum score
+//! leaves out the candidates whose bound stays at or below it without
+//! comparing them.
 
-use crate::compare::{CompareParams, JOINED_SIMILARITY, SUBSTITUTION_EXTRA, acronym_score, candidate_share_of, credit};
-use crate::matcher::{JW_FLOOR, most_matching};
+use crate::compare::{
+    CompareParams, JOINED_SIMILARITY, SUBSTITUTION_EXTRA, acronym_score, candidate_share_of, credit, defect_similarity,
+    part_similarity_bound,
+};
 use crate::prepare::{NameForm, Token, TokenKind};
 
 /// Absorbs float rounding: the bound sums the weights in another order
@@ -26,8 +27,9 @@ const ROUNDING_MARGIN: f32 = 1e-4;
 /// Parts per form the bound tracks (one bit each); longer forms are not bounded.
 const MAX_PARTS: usize = 64;
 
-/// The most a joined pair adds to its similarity to prefer single parts at equal similarity.
-const TIE_BREAK: f32 = 0.001;
+/// The most the comparison adds to the similarity of a pair with a joined
+/// part to prefer it over two joined parts at equal similarity.
+const JOINED_TIE: f32 = 0.0001;
 
 /// An upper bound of `compare_score(q, c, params)`: never below it.
 pub fn compare_bound(q: &NameForm, c: &NameForm, params: CompareParams) -> f32 {
@@ -35,41 +37,72 @@ pub fn compare_bound(q: &NameForm, c: &NameForm, params: CompareParams) -> f32 {
         return 1.0;
     }
     let pairs = Pairable::of(q, c, params);
-    let by_parts = bound_by_parts(q, c, params, &pairs);
+    let by_pairings = if pairs.overflow { None } else { bound_by_pairings(q, c, params, &pairs) };
+    let by_parts = by_pairings.unwrap_or_else(|| bound_by_parts(q, c, params, &pairs));
     // Names with no part in common may still be an acronym of each other.
     let acronym = if params.acronyms { acronym_score(q, c).max(acronym_score(c, q)) } else { 0.0 };
     by_parts.max(acronym).min(1.0)
 }
 
-/// The parts of two forms that may pair (bit `i` for part `i`).
+/// The pairs of units a bound lists one by one; beyond, it bounds part by part.
+const MAX_LISTED: usize = 32;
+
+/// A pair of units that may pair in a comparison: the query parts and the
+/// candidate parts it covers (bit sets) and the most credit it may earn.
+#[derive(Clone, Copy, Default)]
+struct MayPair {
+    query: u64,
+    candidate: u64,
+    credit: f32,
+}
+
+/// What the parts of two forms may earn in a comparison.
 struct Pairable {
-    /// Query parts that may earn full credit (paired alone, or written
-    /// together with a neighbour exactly as the other side's unit).
-    query_full: u64,
-    /// Query parts that may earn at most the credit of a joined pair.
-    query_joined: u64,
+    /// Per query part, the most credit it may earn (0 when it pairs with
+    /// nothing): the credit of the most similar pair it may be in, from
+    /// the bound of the pair's similarity ([`part_similarity_bound`]).
+    query_credit: [f32; MAX_PARTS],
+    /// Query parts that may be paired at all (bit `i` for part `i`).
+    query: u64,
     /// Candidate parts that may be used by a pair.
     candidate: u64,
+    /// The pairs that may be made, the first [`MAX_LISTED`].
+    listed: [MayPair; MAX_LISTED],
+    /// How many are listed.
+    count: usize,
+    /// Whether more pairs may be made than are listed.
+    overflow: bool,
 }
 
 impl Pairable {
     fn of(q: &NameForm, c: &NameForm, params: CompareParams) -> Self {
-        let mut p = Pairable { query_full: 0, query_joined: 0, candidate: 0 };
+        let mut p = Pairable {
+            query_credit: [0.0; MAX_PARTS],
+            query: 0,
+            candidate: 0,
+            listed: [MayPair::default(); MAX_LISTED],
+            count: 0,
+            overflow: false,
+        };
         let syllabic = q.syllabic || c.syllabic;
         for (qs, a) in units(q) {
             for (cs, b) in units(c) {
                 let single = qs.count_ones() == 1 && cs.count_ones() == 1;
-                let known = qs & !p.query_full == 0 && cs & !p.candidate == 0;
-                if known || !may_pair(a, b) {
-                    continue;
-                }
-                p.candidate |= cs;
-                if single || a.text == b.text {
-                    p.query_full |= qs;
-                } else if !syllabic {
-                    // Syllables of Chinese and Korean names joined must be equal.
-                    p.query_joined |= qs;
-                }
+                let most = if a.text == b.text {
+                    1.0
+                } else {
+                    // A pair needs a similarity of 0.8 (with the comparison's
+                    // preference for single parts); different syllables of a
+                    // Chinese or Korean name never reach it, nor joined parts
+                    // that are not equal beyond `JOINED_SIMILARITY`.
+                    let similarity = part_similarity_bound(a, b);
+                    let similarity = if single { similarity + SINGLE_TIE } else { similarity.min(JOINED_SIMILARITY) + JOINED_TIE };
+                    if syllabic || similarity < PAIR_FLOOR {
+                        continue;
+                    }
+                    credit(similarity.min(1.0))
+                };
+                p.add(MayPair { query: qs, candidate: cs, credit: most });
             }
         }
         if !syllabic {
@@ -79,33 +112,86 @@ impl Pairable {
             // Different numbers pair as one series mark for another.
             let (qn, cn) = (numbers(q), numbers(c));
             if qn != 0 && cn != 0 {
-                p.query_full |= qn;
-                p.candidate |= cn;
+                p.add(MayPair { query: qn, candidate: cn, credit: 1.0 });
             }
         }
-        p.query_joined &= !p.query_full;
         p
     }
-}
 
-impl Pairable {
+    /// Adds a pair that may be made.
+    fn add(&mut self, pair: MayPair) {
+        self.query |= pair.query;
+        self.candidate |= pair.candidate;
+        for i in bits(pair.query) {
+            self.raise(i, pair.credit);
+        }
+        match self.listed.get_mut(self.count) {
+            Some(slot) => {
+                *slot = pair;
+                self.count += 1;
+            }
+            None => self.overflow = true,
+        }
+    }
+
+    /// The pairs listed.
+    fn listed(&self) -> &[MayPair] {
+        &self.listed[..self.count]
+    }
+
+    /// Lets query part `i` earn `credit` if it may earn less.
+    fn raise(&mut self, i: usize, credit: f32) {
+        if let Some(c) = self.query_credit.get_mut(i) {
+            *c = c.max(credit);
+        }
+    }
+
     /// A name with one small defect (`small_defect` in the comparison):
-    /// when every query part but one word pairs in full, that word may
-    /// earn a defect's credit with the one candidate word left.
+    /// when every query part but one word may earn the credit of an exact
+    /// pair, that word may earn a defect's credit with a candidate word it
+    /// is a slip of, provided the exact pairs can leave at most that one
+    /// candidate word over (each covers at most two candidate parts).
     fn allow_one_defect(&mut self, q: &NameForm, c: &NameForm) {
+        let exact = q.tokens.iter().enumerate().filter(|(i, _)| self.query_credit[*i] >= EXACT_CREDIT).fold(0u64, |m, (i, _)| m | 1 << i);
         let all = if q.tokens.len() == MAX_PARTS { u64::MAX } else { (1u64 << q.tokens.len()) - 1 };
-        let left = all & !self.query_full;
-        let word = |i: u32| q.tokens.get(i as usize).is_some_and(|t| t.kind == TokenKind::Word);
-        if left.count_ones() == 1 && word(left.trailing_zeros()) {
-            self.query_full |= left;
-            self.candidate |= words(c);
+        let left = all & !exact;
+        let i = left.trailing_zeros() as usize;
+        if left.count_ones() != 1 || q.tokens.get(i).is_none_or(|t| t.kind != TokenKind::Word) {
+            return;
+        }
+        let kept = c.tokens.iter().filter(|t| t.kind != TokenKind::Particle).count();
+        if kept > 2 * exact.count_ones() as usize + 1 {
+            return;
+        }
+        for (j, t) in c.tokens.iter().enumerate() {
+            if let Some(similarity) = defect_similarity(q, c, i, j).filter(|_| t.kind == TokenKind::Word) {
+                self.add(MayPair { query: left, candidate: 1 << j, credit: credit(similarity) });
+            }
         }
     }
 }
 
-/// The words of a form, as a bit set.
-fn words(form: &NameForm) -> u64 {
-    form.tokens.iter().enumerate().filter(|(_, t)| t.kind == TokenKind::Word).fold(0, |m, (i, _)| m | 1 << i)
+/// The least credit of a pair the comparison counts as exact (see
+/// `small_defect`).
+const EXACT_CREDIT: f32 = 0.97;
+
+/// The least similarity of two parts the comparison pairs.
+const PAIR_FLOOR: f32 = 0.8;
+
+/// What the comparison adds to the similarity of two single parts to
+/// prefer them over joined ones at equal similarity.
+const SINGLE_TIE: f32 = 0.0002;
+
+/// The positions of the bits set in `set`.
+fn bits(set: u64) -> impl Iterator<Item = usize> {
+    let mut left = set;
+    std::iter::from_fn(move || {
+        (left != 0).then(|| {
+            let i = left.trailing_zeros() as usize;
+            left &= left - 1;
+            i
+        })
+    })
 }
 
 /// The numbers of a form, as a bit set.
@@ -115,7 +201,8 @@ fn numbers(form: &NameForm) -> u64 {
 
 /// The bound of the comparison's ratio of credit earned to weight: the
 /// query parts used have a weight between nothing and all that may pair;
-/// for a given weight, the most credit is that of the parts earning most,
+/// for a given weight, the most credit is that of the parts earning most
+/// (taken in order of the credit they may earn),
 /// and the least denominator that of the fewest candidate parts left over
 /// at the lowest shares the comparison uses (it raises them for one-word
 /// and syllabic names and for many extra candidate parts, and lowers the
@@ -123,59 +210,120 @@ fn numbers(form: &NameForm) -> u64 {
 /// weight used, so the ratio is largest at a break of either.
 fn bound_by_parts(q: &NameForm, c: &NameForm, params: CompareParams, p: &Pairable) -> f32 {
     let total = q.total_weight();
-    let full = weight_of(q, p.query_full);
-    let joined = weight_of(q, p.query_joined);
-    let joined_credit = credit(JOINED_SIMILARITY + TIE_BREAK);
-    let c_left = (c.total_weight() - weight_of(c, p.candidate)).max(0.0);
-    let candidate_share = candidate_share_of(q, params.unmatched_candidate_share);
-    let ratio = |used: f32| {
-        let earned = used.min(full) + joined_credit * (used - full).max(0.0);
-        let q_left = (total - used).max(0.0);
-        let substituted = q_left.min(c_left);
-        let denominator = used
-            + substituted * (1.0 + SUBSTITUTION_EXTRA)
-            + params.unmatched_query_share * (q_left - substituted)
-            + candidate_share * (c_left - substituted).min(total * 1.5);
-        if denominator > 0.0 { earned / denominator } else { 0.0 }
+    // (credit, weight) of the parts that may pair, most credit first.
+    let mut parts = [(0f32, 0f32); MAX_PARTS];
+    let mut n = 0;
+    for (i, t) in q.tokens.iter().enumerate().filter(|(i, _)| p.query >> i & 1 == 1) {
+        parts[n] = (p.query_credit[i], t.weight);
+        n += 1;
+    }
+    let parts = &mut parts[..n];
+    parts.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
+    let most: f32 = parts.iter().map(|(_, w)| w).sum();
+    let earned = |used: f32| {
+        let mut left = used;
+        let mut earned = 0.0;
+        for &(credit, weight) in parts.iter() {
+            let w = weight.min(left);
+            earned += credit * w;
+            left -= w;
+            if left <= 0.0 {
+                break;
+            }
+        }
+        earned
     };
-    let most = full + joined;
-    let breaks = [full, most, total - c_left, total - c_left + total * 1.5];
-    let best = breaks.iter().map(|&used| ratio(used.clamp(0.0, most))).fold(0.0f32, f32::max);
+    let c_left = (c.total_weight() - weight_of(c, p.candidate)).max(0.0);
+    let ratio = |used: f32| score_ratio(q, params, used, earned(used), c_left);
+    let mut cumulative = 0.0;
+    let part_breaks = parts.iter().map(|(_, w)| {
+        cumulative += w;
+        cumulative
+    });
+    let breaks = part_breaks.chain([total - c_left, total - c_left + total * 1.5]);
+    let best = breaks.map(|used| ratio(used.clamp(0.0, most))).fold(0.0f32, f32::max);
     if best > 0.0 { best + ROUNDING_MARGIN } else { 0.0 }
+}
+
+/// The bound of the comparison's ratio of credit earned to weight over
+/// every way of choosing pairs that share no part (a comparison pairs each
+/// part once): each pair earns at most its credit on its query parts and
+/// covers its candidate parts; every other candidate part is left over.
+/// `None` when the pairs allow too many choices to try.
+fn bound_by_pairings(q: &NameForm, c: &NameForm, params: CompareParams, p: &Pairable) -> Option<f32> {
+    let mut search = Pairings {
+        q,
+        params,
+        pairs: p.listed(),
+        candidate_total: c.total_weight(),
+        weights: [(0.0, 0.0, 0.0); MAX_LISTED],
+        best: 0.0,
+        budget: PAIRING_BUDGET,
+    };
+    for (slot, pair) in search.weights.iter_mut().zip(p.listed()) {
+        let (wq, wc) = (weight_of(q, pair.query), weight_of(c, pair.candidate));
+        *slot = (wq, wq * pair.credit, wc);
+    }
+    search.visit(0, 0, 0, (0.0, 0.0, 0.0)).then(|| if search.best > 0.0 { search.best + ROUNDING_MARGIN } else { 0.0 })
+}
+
+/// The most choices of pairs [`bound_by_pairings`] tries.
+const PAIRING_BUDGET: usize = 512;
+
+/// The state of [`bound_by_pairings`].
+struct Pairings<'a> {
+    q: &'a NameForm,
+    params: CompareParams,
+    pairs: &'a [MayPair],
+    candidate_total: f32,
+    /// Per pair: weight of its query parts, credit it may earn, weight of its candidate parts.
+    weights: [(f32, f32, f32); MAX_LISTED],
+    best: f32,
+    budget: usize,
+}
+
+impl Pairings<'_> {
+    /// Scores the choice made (query and candidate parts used, summed
+    /// weights) and every choice adding pairs from `from` on; `false` when
+    /// the budget ran out.
+    fn visit(&mut self, from: usize, q_used: u64, c_used: u64, (used, earned, covered): (f32, f32, f32)) -> bool {
+        if self.budget == 0 {
+            return false;
+        }
+        self.budget -= 1;
+        let c_left = (self.candidate_total - covered).max(0.0);
+        self.best = self.best.max(score_ratio(self.q, self.params, used, earned, c_left));
+        for k in from..self.pairs.len() {
+            let (Some(pair), Some(&(wq, e, wc))) = (self.pairs.get(k), self.weights.get(k)) else { break };
+            if pair.query & q_used != 0 || pair.candidate & c_used != 0 {
+                continue;
+            }
+            if !self.visit(k + 1, q_used | pair.query, c_used | pair.candidate, (used + wq, earned + e, covered + wc)) {
+                return false;
+            }
+        }
+        true
+    }
+}
+
+/// The comparison's score for query parts of weight `used` earning
+/// `earned`, with at least `c_left` of candidate weight left over, at the
+/// lowest costs the comparison gives unmatched parts.
+fn score_ratio(q: &NameForm, params: CompareParams, used: f32, earned: f32, c_left: f32) -> f32 {
+    let total = q.total_weight();
+    let candidate_share = candidate_share_of(q, params.unmatched_candidate_share);
+    let q_left = (total - used).max(0.0);
+    let substituted = q_left.min(c_left);
+    let denominator = used
+        + substituted * (1.0 + SUBSTITUTION_EXTRA)
+        + params.unmatched_query_share * (q_left - substituted)
+        + candidate_share * (c_left - substituted).min(total * 1.5);
+    if denominator > 0.0 { earned / denominator } else { 0.0 }
 }
 
 /// The summed weight of the parts of `form` in `parts` (bit `i` for part `i`).
 fn weight_of(form: &NameForm, parts: u64) -> f32 {
     form.tokens.iter().enumerate().filter(|(i, _)| parts >> i & 1 == 1).map(|(_, t)| t.weight).sum()
-}
-
-/// Whether two parts (single or joined) may pair: reach the similarity
-/// of 0.8 a pair needs (see [`crate::compare::part_similarity`]).
-fn may_pair(a: &Token, b: &Token) -> bool {
-    match (a.kind, b.kind) {
-        (TokenKind::Number, TokenKind::Number) => a.text == b.text,
-        (TokenKind::Number, _) | (_, TokenKind::Number) => false,
-        (TokenKind::Initial, _) | (_, TokenKind::Initial) => a.first_char() == b.first_char(),
-        _ => (a.skeleton != 0 && a.skeleton == b.skeleton) || jaro_winkler_may_reach_floor(a, b),
-    }
-}
-
-/// Whether the Jaro–Winkler similarity of two parts may reach
-/// [`JW_FLOOR`]: the characters that can match ([`most_matching`]) bound
-/// Jaro ≤ (m/|a| + m/|b| + 1) / 3; the Winkler bonus adds 0.1 of the rest
-/// per character of the common prefix (at most 4). Tighter than
-/// [`crate::matcher::could_reach_floor`], which allows the largest bonus
-/// without reading the texts.
-fn jaro_winkler_may_reach_floor(a: &Token, b: &Token) -> bool {
-    let (la, lb) = (f64::from(a.char_count), f64::from(b.char_count));
-    if la == 0.0 || lb == 0.0 {
-        return false;
-    }
-    let m = most_matching(a, b) as f64;
-    let jaro = (m / la + m / lb + 1.0) / 3.0;
-    let prefix = a.text.chars().zip(b.text.chars()).take(4).take_while(|(x, y)| x == y).count() as f64;
-    // A small margin keeps float rounding from excluding a borderline pair.
-    jaro + 0.1 * prefix * (1.0 - jaro) >= JW_FLOOR - 1e-6
 }
 
 /// The units of a form: each part (bit set of one part) and each pair of

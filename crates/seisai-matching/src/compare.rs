@@ -10,6 +10,7 @@
 
 use serde::Serialize;
 
+use crate::matcher::Memo;
 use crate::prepare::{NameForm, Token, TokenKind};
 use seisai_names::script::NameScript;
 
@@ -66,6 +67,14 @@ pub struct CompareParams {
 /// phonetic codes agree; initials match the parts they begin; numbers and
 /// part kinds other than words must be equal.
 pub fn part_similarity(a: &Token, b: &Token) -> f32 {
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut buffers) => similarity_in(a, b, &mut buffers.memo),
+        Err(_) => similarity_in(a, b, &mut Memo::default()),
+    })
+}
+
+/// [`part_similarity`], remembered in `memo`.
+fn similarity_in(a: &Token, b: &Token, memo: &mut Memo) -> f32 {
     use TokenKind::*;
     match (a.kind, b.kind) {
         (Number, Number) => return if a.text == b.text { 1.0 } else { 0.0 },
@@ -79,17 +88,17 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
     if a.letters == b.letters && a.char_count == b.char_count && a.text == b.text {
         return 1.0;
     }
-    // Most pairs are different names: their lengths and letters alone say
-    // so, which is cheaper than remembering it.
-    if !crate::matcher::could_reach_floor(a, b) {
+    // Most pairs are different names: their lengths, letters and common
+    // prefix alone say so, which is cheaper than remembering it.
+    if !crate::matcher::jaro_winkler_may_reach_floor(a, b) {
         // Below the Jaro–Winkler floor (see `word_similarity`).
         return if same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { 0.0 };
     }
-    crate::matcher::memoized(a, b, || word_similarity(a, b))
+    memo.get_or(a, b, || word_similarity(a, b))
 }
 
 /// [`part_similarity`] of two different words that
-/// [`crate::matcher::could_reach_floor`] admits.
+/// [`crate::matcher::jaro_winkler_may_reach_floor`] admits.
 fn word_similarity(a: &Token, b: &Token) -> f32 {
     let mut jw = crate::matcher::jaro_winkler_unchecked(a, b);
     // Jaro-Winkler alone cannot tell a typo from a different name of the
@@ -137,6 +146,65 @@ fn word_similarity(a: &Token, b: &Token) -> f32 {
     let alike = phonetic && jw >= 0.7 && edits <= 2 && (len > 4 || letters_left_out(a, b));
     let jw = if alike { jw.max(0.9) } else { jw };
     if jw < ROMANISATION_SIMILARITY && same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { jw }
+}
+
+/// An upper bound of [`part_similarity`] of two single parts from what is
+/// cheap to know: lengths, letters, the common prefix, phonetic codes and
+/// romanisation skeletons. Each rule of [`word_similarity`] that may raise
+/// a similarity is assumed to apply whenever it may; the rules that only
+/// lower one are applied only when certain. Any new rule of
+/// `word_similarity` must be mirrored here (the bound of a comparison,
+/// `crate::bound`, rests on it).
+pub(crate) fn part_similarity_bound(a: &Token, b: &Token) -> f32 {
+    use TokenKind::*;
+    match (a.kind, b.kind) {
+        (Number, _) | (_, Number) | (Initial, _) | (_, Initial) => return part_similarity(a, b),
+        _ => {}
+    }
+    if a.text == b.text {
+        return 1.0;
+    }
+    let romanisation = if same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { 0.0 };
+    if !crate::matcher::could_reach_floor(a, b) {
+        return romanisation;
+    }
+    let jw = crate::matcher::jaro_winkler_bound(a, b);
+    if jw < crate::matcher::JW_FLOOR as f32 {
+        return jw.max(romanisation);
+    }
+    if derived_names(&a.text, &b.text) {
+        return jw.min(GENDER_VARIANT_SIMILARITY).max(romanisation);
+    }
+    let len = a.char_count.max(b.char_count);
+    // Fewer characters in common than the longer part has leave at least
+    // that many edits, and so do different lengths.
+    let most_common = u16::try_from(crate::matcher::most_matching(a, b)).unwrap_or(u16::MAX);
+    let edits_at_least = len.saturating_sub(most_common).max(a.char_count.abs_diff(b.char_count));
+    let mut s = jw;
+    if edits_at_least <= 1 && len >= 6 {
+        s = s.max(0.95);
+    } else if len <= 4 {
+        s = s.min(0.8);
+    } else if len == 5 {
+        s = s.min(0.9);
+    } else if len == 6 || (edits_at_least >= 3 && len < 16) {
+        s = s.min(0.86);
+    }
+    if len >= 4 && a.chars().eq(b.chars().rev()) {
+        return romanisation.max(0.9);
+    }
+    let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouy".contains(c));
+    let same_start = a.first_char() == b.first_char() || (vowel(a.first_char()) && vowel(b.first_char()));
+    let phonetic = same_start
+        && a.phonetic.len() >= 2
+        && (a.phonetic == b.phonetic
+            || (!a.phonetic_alt.is_empty() && a.phonetic_alt == b.phonetic_alt)
+            || a.phonetic == b.phonetic_alt
+            || a.phonetic_alt == b.phonetic);
+    if phonetic && edits_at_least <= 2 && (len > 4 || letters_left_out(a, b)) {
+        s = s.max(0.9);
+    }
+    s.max(romanisation)
 }
 
 /// Whether two words are two names made from one (see
@@ -223,6 +291,7 @@ struct Scratch {
     c_used: Vec<bool>,
     q_credit: Vec<f32>,
     q_partner: Vec<Option<usize>>,
+    memo: Memo,
 }
 
 thread_local! {
@@ -287,7 +356,7 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     let single = &mut buf.single;
     single.clear();
     for a in &q.tokens {
-        single.extend(c.tokens.iter().map(|b| part_similarity(a, b)));
+        single.extend(c.tokens.iter().map(|b| similarity_in(a, b, &mut buf.memo)));
     }
     // The romanised syllables of a Chinese or Korean name in its own script
     // are read by rule: another spelling is another syllable, hence another
@@ -322,7 +391,7 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
                     // pair that still differs is weak evidence: two short
                     // syllables that differ by a letter (xiu ying / xiuling)
                     // would otherwise pass as a typo of a long word.
-                    let s = part_similarity(at, bt).min(JOINED_SIMILARITY);
+                    let s = similarity_in(at, bt, &mut buf.memo).min(JOINED_SIMILARITY);
                     if syllabic { syllable_similarity(s) } else { s }
                 }
             };
@@ -608,6 +677,14 @@ fn small_defect(q: &NameForm, c: &NameForm, q_credit: &[f32], q_partner: &[Optio
             j
         }
     };
+    defect_similarity(q, c, i, j).map(|similarity| (i, j, similarity))
+}
+
+/// The similarity of query part `i` and candidate part `j` as the one
+/// small defect of a name (see [`small_defect`]): a slip of one letter, or
+/// of two in one place in a Latin family name; `None` when the two differ
+/// more (or are two names made from one).
+pub(crate) fn defect_similarity(q: &NameForm, c: &NameForm, i: usize, j: usize) -> Option<f32> {
     let (a, b) = (q.tokens.get(i)?, c.tokens.get(j)?);
     if derived_names(&a.text, &b.text) {
         return None;
@@ -615,7 +692,7 @@ fn small_defect(q: &NameForm, c: &NameForm, q_credit: &[f32], q_partner: &[Optio
     // Two-letter parts may gain a letter (`un` / `uun`) but not change one (`li` / `yi`).
     let (short, long) = (a.char_count.min(b.char_count), a.char_count.max(b.char_count));
     if short >= 2 && long >= 3 && seisai_names::edits::one_edit_apart(&a.text, &b.text) {
-        return Some((i, j, DEFECT_SIMILARITY));
+        return Some(DEFECT_SIMILARITY);
     }
     // Two letters changed in one place (`Merkur` / `Merkel`, `Sechev` /
     // `Sechin`) are still a slip in the family name, the last word of a
@@ -625,8 +702,7 @@ fn small_defect(q: &NameForm, c: &NameForm, q_credit: &[f32], q_partner: &[Optio
     // Arabic name are guesses, and two letters more are another name.
     let last = i + 1 == q.tokens.len();
     let latin = q.script == NameScript::Latin && c.script == NameScript::Latin;
-    (last && latin && short >= 4 && long >= 5 && seisai_names::edits::two_adjacent_edits(&a.text, &b.text))
-        .then_some((i, j, TWO_EDITS_SIMILARITY))
+    (last && latin && short >= 4 && long >= 5 && seisai_names::edits::two_adjacent_edits(&a.text, &b.text)).then_some(TWO_EDITS_SIMILARITY)
 }
 
 /// An organisation written as its initials (`PLA` ↔ `People's Liberation
