@@ -10,6 +10,7 @@
 
 use serde::Serialize;
 
+use crate::matcher::Memo;
 use crate::prepare::{NameForm, Token, TokenKind};
 use seisai_names::script::NameScript;
 
@@ -66,6 +67,14 @@ pub struct CompareParams {
 /// phonetic codes agree; initials match the parts they begin; numbers and
 /// part kinds other than words must be equal.
 pub fn part_similarity(a: &Token, b: &Token) -> f32 {
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut buffers) => similarity_in(a, b, &mut buffers.memo),
+        Err(_) => similarity_in(a, b, &mut Memo::default()),
+    })
+}
+
+/// [`part_similarity`], remembered in `memo`.
+fn similarity_in(a: &Token, b: &Token, memo: &mut Memo) -> f32 {
     use TokenKind::*;
     match (a.kind, b.kind) {
         (Number, Number) => return if a.text == b.text { 1.0 } else { 0.0 },
@@ -85,7 +94,7 @@ pub fn part_similarity(a: &Token, b: &Token) -> f32 {
         // Below the Jaro–Winkler floor (see `word_similarity`).
         return if same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { 0.0 };
     }
-    crate::matcher::memoized(a, b, || word_similarity(a, b))
+    memo.get_or(a, b, || word_similarity(a, b))
 }
 
 /// [`part_similarity`] of two different words that
@@ -282,6 +291,7 @@ struct Scratch {
     c_used: Vec<bool>,
     q_credit: Vec<f32>,
     q_partner: Vec<Option<usize>>,
+    memo: Memo,
 }
 
 thread_local! {
@@ -346,7 +356,7 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
     let single = &mut buf.single;
     single.clear();
     for a in &q.tokens {
-        single.extend(c.tokens.iter().map(|b| part_similarity(a, b)));
+        single.extend(c.tokens.iter().map(|b| similarity_in(a, b, &mut buf.memo)));
     }
     // The romanised syllables of a Chinese or Korean name in its own script
     // are read by rule: another spelling is another syllable, hence another
@@ -381,7 +391,7 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
                     // pair that still differs is weak evidence: two short
                     // syllables that differ by a letter (xiu ying / xiuling)
                     // would otherwise pass as a typo of a long word.
-                    let s = part_similarity(at, bt).min(JOINED_SIMILARITY);
+                    let s = similarity_in(at, bt, &mut buf.memo).min(JOINED_SIMILARITY);
                     if syllabic { syllable_similarity(s) } else { s }
                 }
             };

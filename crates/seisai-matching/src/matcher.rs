@@ -2,7 +2,6 @@
 //! hundreds of comparisons of one search do not rebuild the bit-parallel
 //! pattern tables of the query side each time.
 
-use std::cell::RefCell;
 use std::fmt;
 use std::hash::{Hash, Hasher};
 use std::sync::Arc;
@@ -56,14 +55,25 @@ const MEMO_CAPACITY: usize = 1 << 14;
 /// candidates of one search repeat the same name parts (`muhammad`,
 /// `ali`) many times; another query's parts never come back, so they are
 /// forgotten when the query changes, which keeps the map small and hot.
+/// (Kept with the comparison's buffers of the thread, borrowed once per
+/// alignment rather than once per pair of parts.)
 #[derive(Default)]
-struct Memo {
+pub(crate) struct Memo {
     query: u64,
     values: FxHashMap<(u32, u64), f32>,
 }
 
-thread_local! {
-    static MEMO: RefCell<Memo> = RefCell::new(Memo::default());
+impl Memo {
+    /// `compute()`, the similarity of `a` and `b`, remembered when `a` is
+    /// a query token with prepared comparators.
+    pub(crate) fn get_or(&mut self, a: &Token, b: &Token, compute: impl FnOnce() -> f32) -> f32 {
+        let Some(m) = &a.matcher else { return compute() };
+        if self.query != m.query || self.values.len() >= MEMO_CAPACITY {
+            self.query = m.query;
+            self.values.clear();
+        }
+        *self.values.entry((m.slot, b.similarity_key)).or_insert_with(compute)
+    }
 }
 
 /// The hash of what a similarity reads of a token: text, kind and
@@ -86,52 +96,38 @@ pub fn skeleton_key(word: &str) -> u64 {
     h.finish().max(1)
 }
 
-/// `compute()`, the similarity of `a` and `b`, remembered on this thread
-/// when `a` is a query token with prepared comparators.
-pub fn memoized(a: &Token, b: &Token, compute: impl FnOnce() -> f32) -> f32 {
-    let Some(m) = &a.matcher else { return compute() };
-    let key = (m.slot, b.similarity_key);
-    MEMO.with(|memo| {
-        let Ok(mut memo) = memo.try_borrow_mut() else { return compute() };
-        if memo.query != m.query || memo.values.len() >= MEMO_CAPACITY {
-            memo.query = m.query;
-            memo.values.clear();
-        }
-        *memo.values.entry(key).or_insert_with(compute)
-    })
-}
-
 /// The characters of a token folded onto 32 classes (a character falls in
 /// class `code point mod 32`; the letters a–z get a class each): the
 /// classes it has, and those it has twice or more. Enough to bound the
 /// characters two tokens can have in common (see [`could_reach_floor`]).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Letters {
-    /// Classes with at least one character.
-    once: u32,
-    /// Classes with at least two.
-    twice: u32,
+    /// Bit `k` for a class with at least one character, bit `32 + k` for
+    /// one with at least two (one word: one population count per test).
+    bits: u64,
 }
 
 impl Letters {
     /// The letters of `chars`.
     pub fn of(chars: impl Iterator<Item = char>) -> Self {
-        chars.fold(Letters::default(), |l, c| {
-            let bit = 1u32 << (c as u32 % 32);
-            Letters { once: l.once | bit, twice: l.twice | (l.once & bit) }
-        })
+        chars.fold(Letters::default(), |l, c| l.then(Letters { bits: 1u64 << (c as u32 % 32) }))
+    }
+
+    /// The classes with at least one character.
+    fn once(self) -> u64 {
+        self.bits & u64::from(u32::MAX)
     }
 
     /// The letters of the two texts written one after the other.
     pub fn then(self, next: Letters) -> Self {
-        Letters { once: self.once | next.once, twice: self.twice | next.twice | (self.once & next.once) }
+        Letters { bits: self.bits | next.bits | (self.once() & next.once()) << 32 }
     }
 
     /// At least how many characters of `self` find no equal character in
     /// `other`: one per class `other` lacks, and one more per class `self`
     /// has twice and `other` at most once.
     fn unmatched_in(self, other: Letters) -> u64 {
-        u64::from((self.once & !other.once).count_ones() + (self.twice & !other.twice).count_ones())
+        u64::from((self.bits & !other.bits).count_ones())
     }
 }
 
@@ -169,7 +165,23 @@ pub(crate) fn could_reach_floor(a: &Token, b: &Token) -> bool {
 /// the texts and decides most pairs first (with a prefix of 4 the two
 /// tests are the same: see `integer_floor_test_agrees_with_the_float_one`).
 pub(crate) fn jaro_winkler_may_reach_floor(a: &Token, b: &Token) -> bool {
-    could_reach_floor(a, b) && f64::from(jaro_winkler_bound(a, b)) >= JW_FLOOR - 1e-6
+    if !could_reach_floor(a, b) {
+        return false;
+    }
+    let (la, lb) = (u64::from(a.char_count), u64::from(b.char_count));
+    let m = most_matching(a, b);
+    let prefix = a.text.chars().zip(b.text.chars()).take(4).take_while(|(x, y)| x == y).count() as u64;
+    if la * lb > 40_000 {
+        let (la, lb, m) = (la as f64, lb as f64, m as f64);
+        let jaro = (m / la + m / lb + 1.0) / 3.0;
+        // A small margin keeps float rounding from excluding a borderline pair.
+        return jaro + 0.1 * prefix as f64 * (1.0 - jaro) >= JW_FLOOR - 1e-6;
+    }
+    // Jaro + p/10 × (1 − Jaro) ≥ 3/4 with Jaro = (m·(la + lb) + la·lb) /
+    // (3·la·lb) is, in integers, m·(la + lb)·(20 − 2p) + 4p·la·lb ≥ 25·la·lb
+    // (exact: the similarities of words this short are fractions whose
+    // distance from 0.75 is far above any rounding of rapidfuzz).
+    m * (la + lb) * (20 - 2 * prefix) + 4 * prefix * la * lb >= 25 * la * lb
 }
 
 /// The test of [`could_reach_floor`] in floating point, for any [`JW_FLOOR`]:
@@ -262,6 +274,25 @@ mod tests {
             for lb in 1..=(40_000 / la).min(200) {
                 for m in 0..=la.min(lb) {
                     assert_eq!(4 * m * (la + lb) >= 3 * la * lb, reaches_floor_f64(la, lb, m), "{la} {lb} {m}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn integer_prefix_test_agrees_with_the_rational_one() {
+        // The similarities bounded are fractions of denominator 30·la·lb:
+        // one below 0.75 is below it by more than 1e-7, far above rounding.
+        for p in 0..=4u64 {
+            for la in 1..=200u64 {
+                for lb in 1..=(40_000 / la).min(200) {
+                    for m in 0..=la.min(lb) {
+                        let (fa, fb, fm) = (la as f64, lb as f64, m as f64);
+                        let jaro = (fm / fa + fm / fb + 1.0) / 3.0;
+                        let float = jaro + 0.1 * p as f64 * (1.0 - jaro) >= JW_FLOOR - 1e-7;
+                        let integer = m * (la + lb) * (20 - 2 * p) + 4 * p * la * lb >= 25 * la * lb;
+                        assert_eq!(integer, float, "{la} {lb} {m} {p}");
+                    }
                 }
             }
         }
