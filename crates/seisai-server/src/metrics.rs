@@ -19,32 +19,41 @@ struct Histogram {
     sum: f64,
 }
 
+/// The counts of one route.
+#[derive(Default)]
+struct RouteStats {
+    /// Status → count.
+    statuses: BTreeMap<u16, u64>,
+    /// Latency histogram.
+    latency: Histogram,
+}
+
 /// Request counters and latency histograms by route.
 #[derive(Default)]
 pub struct Metrics {
-    /// (route, status) → count.
-    requests: Mutex<BTreeMap<(String, u16), u64>>,
-    /// route → latency histogram.
-    latency: Mutex<BTreeMap<String, Histogram>>,
+    /// Route → its counts (one lock per request; the route's name is
+    /// copied only the first time it is seen).
+    routes: Mutex<BTreeMap<String, RouteStats>>,
 }
 
 impl Metrics {
     /// Counts one request.
     pub fn observe(&self, route: &str, status: u16, took: Duration) {
-        if let Ok(mut r) = self.requests.lock() {
-            *r.entry((route.to_string(), status)).or_default() += 1;
-        }
         let secs = took.as_secs_f64();
-        if let Ok(mut l) = self.latency.lock() {
-            let h = l.entry(route.to_string()).or_default();
-            for (i, bound) in BUCKETS.iter().enumerate() {
-                if secs <= *bound {
-                    h.counts[i] += 1;
-                }
-            }
-            h.count += 1;
-            h.sum += secs;
+        let Ok(mut routes) = self.routes.lock() else { return };
+        if !routes.contains_key(route) {
+            routes.insert(route.to_string(), RouteStats::default());
         }
+        let Some(stats) = routes.get_mut(route) else { return };
+        *stats.statuses.entry(status).or_default() += 1;
+        let h = &mut stats.latency;
+        for (i, bound) in BUCKETS.iter().enumerate() {
+            if secs <= *bound {
+                h.counts[i] += 1;
+            }
+        }
+        h.count += 1;
+        h.sum += secs;
     }
 
     /// The exposition text, with list ages and index size of `snapshot`.
@@ -52,28 +61,28 @@ impl Metrics {
         let mut out = String::new();
         out.push_str("# HELP seisai_http_requests_total HTTP requests by route and status.\n");
         out.push_str("# TYPE seisai_http_requests_total counter\n");
-        if let Ok(r) = self.requests.lock() {
-            for ((route, status), n) in r.iter() {
+        let routes = self.routes.lock().ok();
+        for (route, stats) in routes.iter().flat_map(|r| r.iter()) {
+            for (status, n) in &stats.statuses {
                 let _ = writeln!(out, "seisai_http_requests_total{{route=\"{}\",status=\"{status}\"}} {n}", escape(route));
             }
         }
         out.push_str("# HELP seisai_http_request_duration_seconds Request latency by route.\n");
         out.push_str("# TYPE seisai_http_request_duration_seconds histogram\n");
-        if let Ok(l) = self.latency.lock() {
-            for (route, h) in l.iter() {
-                let route = escape(route);
-                for (i, bound) in BUCKETS.iter().enumerate() {
-                    let _ = writeln!(
-                        out,
-                        "seisai_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"{bound}\"}} {}",
-                        h.counts[i]
-                    );
-                }
-                let _ = writeln!(out, "seisai_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"+Inf\"}} {}", h.count);
-                let _ = writeln!(out, "seisai_http_request_duration_seconds_sum{{route=\"{route}\"}} {}", h.sum);
-                let _ = writeln!(out, "seisai_http_request_duration_seconds_count{{route=\"{route}\"}} {}", h.count);
+        for (route, stats) in routes.iter().flat_map(|r| r.iter()) {
+            let (route, h) = (escape(route), &stats.latency);
+            for (i, bound) in BUCKETS.iter().enumerate() {
+                let _ = writeln!(
+                    out,
+                    "seisai_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"{bound}\"}} {}",
+                    h.counts[i]
+                );
             }
+            let _ = writeln!(out, "seisai_http_request_duration_seconds_bucket{{route=\"{route}\",le=\"+Inf\"}} {}", h.count);
+            let _ = writeln!(out, "seisai_http_request_duration_seconds_sum{{route=\"{route}\"}} {}", h.sum);
+            let _ = writeln!(out, "seisai_http_request_duration_seconds_count{{route=\"{route}\"}} {}", h.count);
         }
+        drop(routes);
         out.push_str("# HELP seisai_ready Whether a list set is loaded.\n# TYPE seisai_ready gauge\n");
         let _ = writeln!(out, "seisai_ready {}", u8::from(snapshot.is_some()));
         if let Some(s) = snapshot {

@@ -62,7 +62,7 @@ pub fn required_role(method: &Method, path: &str) -> Option<Role> {
         return Some(Role::Approver);
     }
     let review = ["/alerts", "/audit", "/suppressions", "/customers"];
-    if review.iter().any(|p| path == *p || path.starts_with(&format!("{p}/"))) {
+    if review.iter().any(|p| path.strip_prefix(p).is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))) {
         return Some(Role::Analyst);
     }
     let open = ["/healthz", "/readyz", "/metrics", "/openapi.json", "/docs"];
@@ -109,7 +109,7 @@ pub async fn around(State(state): State<Shared>, mut req: Request, next: Next) -
         .filter(|v| !v.is_empty() && v.len() <= 128 && v.chars().all(|c| c.is_ascii_graphic()))
         .map(str::to_string)
         .unwrap_or_else(new_request_id);
-    let route = req.extensions().get::<MatchedPath>().map(|m| m.as_str().to_string()).unwrap_or_else(|| "unmatched".into());
+    let route = req.extensions().get::<MatchedPath>().cloned();
     let method = req.method().clone();
     let path = req.uri().path().to_string();
     let caller = match presented_key(&req) {
@@ -154,7 +154,7 @@ pub async fn around(State(state): State<Shared>, mut req: Request, next: Next) -
     }
     let took = started.elapsed();
     let status = response.status().as_u16();
-    state.metrics.observe(&route, status, took);
+    state.metrics.observe(route.as_ref().map_or("unmatched", MatchedPath::as_str), status, took);
     tracing::info!(request_id = %id, key_id = %caller.key_id, %method, %path, status, ms = took.as_secs_f64() * 1000.0, "request");
     response
 }

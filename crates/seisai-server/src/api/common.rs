@@ -263,3 +263,14 @@ pub fn content_type_is(headers: &axum::http::HeaderMap, prefix: &str) -> bool {
         .and_then(|v| v.to_str().ok())
         .is_some_and(|v| v.starts_with(prefix))
 }
+
+/// `value` as an `application/json` response, written into a buffer of
+/// `capacity` bytes: axum's `Json` starts at 128 bytes and grows the
+/// buffer several times for a match answer (~6 KB per query).
+pub fn json_response<T: Serialize>(value: &T, capacity: usize) -> Result<axum::response::Response, ApiError> {
+    use axum::response::IntoResponse;
+    let mut body = Vec::with_capacity(capacity);
+    serde_json::to_writer(&mut body, value).map_err(|e| ApiError::internal(format!("cannot write the answer as JSON: {e}")))?;
+    let json = axum::http::HeaderValue::from_static("application/json");
+    Ok(([(axum::http::header::CONTENT_TYPE, json)], body).into_response())
+}

@@ -12,7 +12,7 @@ use seisai_model::{Entity, Schema};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
-use super::common::{EntityOut, Listed, MAX_LIMIT, Params, QueryEntity, Served, has_topic, scope};
+use super::common::{EntityOut, Listed, MAX_LIMIT, Params, QueryEntity, Served, has_topic, json_response, scope};
 use super::weights::Weights;
 use crate::ApiError;
 use seisai_store::changes::last_change;
@@ -362,7 +362,7 @@ pub async fn match_entities(
     Path(dataset): Path<String>,
     RawQuery(raw): RawQuery,
     body: Bytes,
-) -> Result<Json<MatchResponse>, ApiError> {
+) -> Result<axum::response::Response, ApiError> {
     let snapshot = state.current()?;
     let decoded = decode_match(&body)?;
     let mut params = MatchParams::read(&Params::parse(raw.as_deref()), &snapshot, &dataset)?.with_weights(decoded.weights);
@@ -381,7 +381,8 @@ pub async fn match_entities(
     })
     .await?;
     let (responses, params) = responses;
-    Ok(Json(MatchResponse {
+    let capacity = ANSWER_BYTES_PER_QUERY.saturating_mul(responses.len().max(1));
+    let answer = MatchResponse {
         responses,
         limit: params.limit,
         seisai: MatchInfo {
@@ -390,8 +391,13 @@ pub async fn match_entities(
             threshold: params.options.config.threshold,
             ignored: params.ignored,
         },
-    }))
+    };
+    json_response(&answer, capacity)
 }
+
+/// Room reserved for the JSON answer of one query: five results with
+/// their properties and explanations take ~6 KB.
+const ANSWER_BYTES_PER_QUERY: usize = 8 * 1024;
 
 /// The body of `/screen/party`.
 #[derive(Debug, Deserialize, ToSchema)]
