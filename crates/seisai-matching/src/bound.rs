@@ -16,7 +16,7 @@
 
 use crate::compare::{
     CompareParams, JOINED_SIMILARITY, SUBSTITUTION_EXTRA, acronym_score, candidate_share_of, credit, defect_similarity,
-    part_similarity_bound,
+    part_similarity_bound, same_text,
 };
 use crate::prepare::{NameForm, Token, TokenKind};
 
@@ -88,7 +88,7 @@ impl Pairable {
         for (qs, a) in units(q) {
             for (cs, b) in units(c) {
                 let single = qs.count_ones() == 1 && cs.count_ones() == 1;
-                let most = if a.text == b.text {
+                let most = if same_text(a, b) {
                     1.0
                 } else {
                     // A pair needs a similarity of 0.8 (with the comparison's
