@@ -8,11 +8,13 @@
 //! phonetic codes, romanisation skeletons: `part_similarity_bound`, next to
 //! the rules it mirrors in `compare`); a pair involving two parts written
 //! together reaches at most [`JOINED_SIMILARITY`] unless the texts are
-//! equal. Counting every query part as earning the most its pairs allow,
-//! and every other part as unmatched at the lowest cost the comparison
-//! gives it, bounds the score from above: a search with a minimum score
-//! leaves out the candidates whose bound stays at or below it without
-//! comparing them.
+//! equal. Scoring every choice of pairs that share no part (as the
+//! comparison pairs each part once) with each pair earning the most its
+//! similarity allows, and every other part as unmatched at the lowest cost
+//! the comparison gives it, bounds the score from above (when the choices
+//! are too many, part by part: each query part earning the most of any
+//! pair it may be in). A search with a minimum score leaves out the
+//! candidates whose bound stays at or below it without comparing them.
 
 use crate::compare::{
     CompareParams, JOINED_SIMILARITY, SUBSTITUTION_EXTRA, acronym_score, candidate_share_of, credit, defect_similarity,
