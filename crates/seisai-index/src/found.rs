@@ -76,13 +76,7 @@ impl Lookup {
     /// `f` of an empty lookup state for an index of `entities` entities
     /// (the thread's, unless it is in use).
     pub(crate) fn with<R>(entities: usize, f: impl FnOnce(&mut Lookup) -> R) -> R {
-        LOOKUP.with(|cell| {
-            let mut own = Lookup::default();
-            let mut borrowed = cell.try_borrow_mut();
-            let lookup = match &mut borrowed {
-                Ok(l) => &mut **l,
-                Err(_) => &mut own,
-            };
+        seisai_matching::reuse::with_buffer(&LOOKUP, |lookup| {
             lookup.reset(entities);
             let out = f(lookup);
             // Left clean for the next search, so `reset` touches little.

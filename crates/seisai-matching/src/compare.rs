@@ -67,10 +67,7 @@ pub struct CompareParams {
 /// phonetic codes agree; initials match the parts they begin; numbers and
 /// part kinds other than words must be equal.
 pub fn part_similarity(a: &Token, b: &Token) -> f32 {
-    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut buffers) => similarity_in(a, b, &mut buffers.memo),
-        Err(_) => similarity_in(a, b, &mut Memo::default()),
-    })
+    crate::reuse::with_buffer(&SCRATCH, |buffers| similarity_in(a, b, &mut buffers.memo))
 }
 
 /// [`part_similarity`], remembered in `memo`.
@@ -128,18 +125,10 @@ fn word_similarity(a: &Token, b: &Token) -> f32 {
     } else if edits == 1 && len == 5 {
         jw = jw.min(0.9);
     }
-    if len >= 4 && a.chars().eq(b.chars().rev()) {
+    if written_backwards(a, b) {
         return 0.9;
     }
-    let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouy".contains(c));
-    let same_start = a.first_char() == b.first_char() || (vowel(a.first_char()) && vowel(b.first_char()));
-    let phonetic = same_start
-        && !a.phonetic.is_empty()
-        && a.phonetic.len() >= 2
-        && (a.phonetic == b.phonetic
-            || (!a.phonetic_alt.is_empty() && a.phonetic_alt == b.phonetic_alt)
-            || a.phonetic == b.phonetic_alt
-            || a.phonetic_alt == b.phonetic);
+    let phonetic = sound_alike(a, b);
     // Short parts only when letters were left out (`Km` / `Kim`, `Jng` /
     // `Jong`): one letter changed makes another short word, however alike
     // it sounds (`Snow` / `Snoe`).
@@ -190,21 +179,31 @@ pub(crate) fn part_similarity_bound(a: &Token, b: &Token) -> f32 {
     } else if len == 6 || (edits_at_least >= 3 && len < 16) {
         s = s.min(0.86);
     }
-    if len >= 4 && a.chars().eq(b.chars().rev()) {
+    if written_backwards(a, b) {
         return romanisation.max(0.9);
     }
+    if sound_alike(a, b) && edits_at_least <= 2 && (len > 4 || letters_left_out(a, b)) {
+        s = s.max(0.9);
+    }
+    s.max(romanisation)
+}
+
+/// Whether one part of four letters or more is the other written backwards.
+fn written_backwards(a: &Token, b: &Token) -> bool {
+    a.char_count.max(b.char_count) >= 4 && a.chars().eq(b.chars().rev())
+}
+
+/// Whether two words begin alike (the same letter, or both a vowel) and
+/// their phonetic codes (Double Metaphone, of two sounds at least) agree.
+fn sound_alike(a: &Token, b: &Token) -> bool {
     let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouy".contains(c));
     let same_start = a.first_char() == b.first_char() || (vowel(a.first_char()) && vowel(b.first_char()));
-    let phonetic = same_start
+    same_start
         && a.phonetic.len() >= 2
         && (a.phonetic == b.phonetic
             || (!a.phonetic_alt.is_empty() && a.phonetic_alt == b.phonetic_alt)
             || a.phonetic == b.phonetic_alt
-            || a.phonetic_alt == b.phonetic);
-    if phonetic && edits_at_least <= 2 && (len > 4 || letters_left_out(a, b)) {
-        s = s.max(0.9);
-    }
-    s.max(romanisation)
+            || a.phonetic_alt == b.phonetic)
 }
 
 /// Whether two words are two names made from one (see
@@ -354,10 +353,7 @@ pub fn compare_forms(q: &NameForm, c: &NameForm, params: CompareParams) -> NameM
 }
 
 fn align(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool) -> (f32, Option<NameMatch>) {
-    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut buffers) => align_with(q, c, params, explain, &mut buffers),
-        Err(_) => align_with(q, c, params, explain, &mut Scratch::default()),
-    })
+    crate::reuse::with_buffer(&SCRATCH, |buffers| align_with(q, c, params, explain, buffers))
 }
 
 fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, buf: &mut Scratch) -> (f32, Option<NameMatch>) {

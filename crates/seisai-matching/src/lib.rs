@@ -11,6 +11,7 @@
 //!   all, so that a search with a minimum score skips hopeless candidates.
 //! * [`features`] compares the secondary evidence: birth dates, countries,
 //!   gender and identifiers.
+//! * [`reuse`] keeps the per-thread buffers a search reuses.
 //! * [`score`] combines both into a [`MatchResult`] in \[0, 1\] with an
 //!   [`Explanation`] of every contribution.
 
@@ -20,6 +21,7 @@ pub mod features;
 pub mod keys;
 pub mod matcher;
 pub mod prepare;
+pub mod reuse;
 pub mod score;
 
 pub use compare::{NameMatch, PartMatch, compare_forms};

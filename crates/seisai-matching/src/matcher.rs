@@ -170,12 +170,10 @@ pub(crate) fn jaro_winkler_may_reach_floor(a: &Token, b: &Token) -> bool {
     }
     let (la, lb) = (u64::from(a.char_count), u64::from(b.char_count));
     let m = most_matching(a, b);
-    let prefix = a.text.chars().zip(b.text.chars()).take(4).take_while(|(x, y)| x == y).count() as u64;
+    let prefix = common_prefix(a, b);
     if la * lb > 40_000 {
-        let (la, lb, m) = (la as f64, lb as f64, m as f64);
-        let jaro = (m / la + m / lb + 1.0) / 3.0;
         // A small margin keeps float rounding from excluding a borderline pair.
-        return jaro + 0.1 * prefix as f64 * (1.0 - jaro) >= JW_FLOOR - 1e-6;
+        return most_jaro_winkler(la, lb, m, prefix) >= JW_FLOOR - 1e-6;
     }
     // Jaro + p/10 × (1 − Jaro) ≥ 3/4 with Jaro = (m·(la + lb) + la·lb) /
     // (3·la·lb) is, in integers, m·(la + lb)·(20 − 2p) + 4p·la·lb ≥ 25·la·lb
@@ -188,11 +186,25 @@ pub(crate) fn jaro_winkler_may_reach_floor(a: &Token, b: &Token) -> bool {
 /// Jaro ≤ (m/|a| + m/|b| + 1) / 3, and the Winkler prefix bonus adds at
 /// most 0.4 of the rest.
 fn reaches_floor_f64(la: u64, lb: u64, m: u64) -> bool {
-    let (la, lb, m) = (la as f64, lb as f64, m as f64);
-    let jaro = (m / la + m / lb + 1.0) / 3.0;
     // Bits of characters that collide only loosen the bound; a small
     // margin keeps float rounding from excluding a borderline pair.
-    jaro + 0.4 * (1.0 - jaro) >= JW_FLOOR - 1e-6
+    most_jaro_winkler(la, lb, m, 4) >= JW_FLOOR - 1e-6
+}
+
+/// The most Jaro–Winkler similarity two words of `la` and `lb` characters
+/// can have with at most `m` characters matching and a common prefix of
+/// `prefix` (at most 4): Jaro ≤ (m/la + m/lb + 1) / 3, and the Winkler
+/// bonus adds 0.1 of the rest per character of the prefix.
+fn most_jaro_winkler(la: u64, lb: u64, m: u64, prefix: u64) -> f64 {
+    let (la, lb, m) = (la as f64, lb as f64, m as f64);
+    let jaro = (m / la + m / lb + 1.0) / 3.0;
+    jaro + 0.1 * prefix as f64 * (1.0 - jaro)
+}
+
+/// The number of characters two tokens begin with alike, at most 4 (the
+/// Winkler prefix).
+fn common_prefix(a: &Token, b: &Token) -> u64 {
+    a.text.chars().zip(b.text.chars()).take(4).take_while(|(x, y)| x == y).count() as u64
 }
 
 /// An upper bound of the Jaro–Winkler similarity of two tokens from their
@@ -202,14 +214,11 @@ fn reaches_floor_f64(la: u64, lb: u64, m: u64) -> bool {
 /// (at most 4). Slightly above the exact bound, so that float rounding
 /// never puts it below the similarity.
 pub(crate) fn jaro_winkler_bound(a: &Token, b: &Token) -> f32 {
-    let (la, lb) = (f64::from(a.char_count), f64::from(b.char_count));
-    if la == 0.0 || lb == 0.0 {
+    let (la, lb) = (u64::from(a.char_count), u64::from(b.char_count));
+    if la == 0 || lb == 0 {
         return 0.0;
     }
-    let m = most_matching(a, b) as f64;
-    let jaro = (m / la + m / lb + 1.0) / 3.0;
-    let prefix = a.text.chars().zip(b.text.chars()).take(4).take_while(|(x, y)| x == y).count() as f64;
-    (jaro + 0.1 * prefix * (1.0 - jaro) + 1e-6) as f32
+    (most_jaro_winkler(la, lb, most_matching(a, b), common_prefix(a, b)) + 1e-6) as f32
 }
 
 /// Jaro–Winkler similarity of two tokens, 0 below [`JW_FLOOR`].

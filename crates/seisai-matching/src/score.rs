@@ -220,13 +220,7 @@ thread_local! {
 /// `f` of the masks of [`shared_key_masks`] (`None` when the query has no
 /// key map), computed in a buffer of the thread.
 fn with_form_masks<R>(query: &Prepared, candidate: &Prepared, f: impl FnOnce(Option<&[u64]>) -> R) -> R {
-    FORM_MASKS.with(|buffer| {
-        let mut own = Vec::new();
-        let mut borrowed = buffer.try_borrow_mut();
-        let masks = match &mut borrowed {
-            Ok(m) => &mut **m,
-            Err(_) => &mut own,
-        };
+    crate::reuse::with_buffer(&FORM_MASKS, |masks| {
         let mapped = shared_key_masks(query, candidate, masks);
         f(mapped.then_some(masks.as_slice()))
     })

@@ -34,7 +34,14 @@ fn one_edit<T: PartialEq>(a: &[T], b: &[T]) -> bool {
 /// (`merkur` / `merkel`: `ur` / `el`; `khaja` / `khan`: `ja` / `n`). Two
 /// scattered changes (`barber` / `carter`) are not one slip.
 pub fn two_adjacent_edits(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        return two_adjacent(a.as_bytes(), b.as_bytes());
+    }
     let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    two_adjacent(&a, &b)
+}
+
+fn two_adjacent<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     let prefix = a.iter().zip(b.iter()).take_while(|(x, y)| x == y).count();
     let (ra, rb) = (&a[prefix..], &b[prefix..]);
     let suffix = ra.iter().rev().zip(rb.iter().rev()).take_while(|(x, y)| x == y).count();
