@@ -76,6 +76,8 @@ fn other_scripts() {
     assert!(has("习近平", "xi jinping"));
     assert!(has("习近平", "xi jin ping"));
     assert!(has("व्लादिमीर पुतिन", "vladimir putin"));
+    assert!(has("ဗလာဒီမီယာ ပူတင်", "vladimiya putin"));
+    assert!(has("မင်းအောင်လှိုင်", "min aung hlaing"));
 }
 
 #[test]
@@ -136,7 +138,7 @@ proptest! {
     }
 
     #[test]
-    fn scripts_of_interest_never_panic(name in "[\\p{Cyrillic}\\p{Greek}\\p{Arabic}\\p{Hebrew}\\p{Hangul}\\p{Han}\\p{Katakana}\\p{Hiragana}\\p{Armenian}\\p{Georgian} ・ー]{0,20}") {
+    fn scripts_of_interest_never_panic(name in "[\\p{Cyrillic}\\p{Greek}\\p{Arabic}\\p{Hebrew}\\p{Hangul}\\p{Han}\\p{Katakana}\\p{Hiragana}\\p{Armenian}\\p{Georgian}\\p{Myanmar} ・ー]{0,20}") {
         let all = latin_forms(&name, None);
         prop_assert!(all.len() <= MAX_FORMS);
         prop_assert!(all.iter().all(|f| f.is_ascii()));
