@@ -15,6 +15,7 @@ mod fold;
 mod georgian;
 mod greek;
 mod han;
+mod han_foreign;
 mod hangul;
 mod hebrew;
 mod skeleton;
