@@ -109,19 +109,26 @@ pub(crate) fn renderings(text: &str) -> Vec<String> {
 }
 
 /// Whether Han words look like a foreign name in transcription characters:
-/// several words (the parts of a foreign name are separated by `·`) with
-/// at least two thirds of their characters from the transcription table,
-/// or one word of three characters or more, all from the table.
+/// several words (the parts of a foreign name are separated by `·`), one
+/// of three characters or more, with at least two thirds of their
+/// characters from the transcription table; or one word of three
+/// characters or more, all from the table. (Chinese names written given
+/// name first with a space, `明宏 高`, have shorter words.)
 fn foreign_name(words: &[&str]) -> bool {
-    let (mut known, mut total) = (0usize, 0usize);
-    for c in words.iter().flat_map(|w| w.chars()) {
-        total += 1;
-        known += usize::from(super::han_foreign::is_transcription(c));
+    let (mut known, mut total, mut longest) = (0usize, 0usize, 0usize);
+    for word in words {
+        let mut length = 0;
+        for c in word.chars() {
+            length += 1;
+            known += usize::from(super::han_foreign::is_transcription(c));
+        }
+        total += length;
+        longest = longest.max(length);
     }
     match words.len() {
         0 => false,
         1 => total >= 3 && known == total,
-        _ => known * 3 >= total * 2,
+        _ => longest >= 3 && known * 3 >= total * 2,
     }
 }
 
@@ -243,5 +250,7 @@ mod tests {
         // A Chinese name whose characters are not all transcription
         // characters is read as pinyin only.
         assert!(!renderings("马英九").iter().any(|f| f.starts_with("main")));
+        // Nor is a Chinese name written given name first with a space.
+        assert!(!renderings("丽丽 彭").iter().any(|f| f.contains("riri")));
     }
 }

@@ -29,7 +29,8 @@ use std::sync::OnceLock;
 /// The transcription characters: the characters (simplified and
 /// traditional), the Russian-table reading, the English-table reading and
 /// the palatal reading (`-`: as the Russian one). A vowel in parentheses is
-/// dropped before l/r and at the end of a word.
+/// dropped at the end of a word (and before l/r after b, p); letters in
+/// braces are read only at the end of a word (`勒` ler: `米勒` miller).
 const TABLE: &str = "
 阿 a - -
 埃 e - -
@@ -272,7 +273,7 @@ const TABLE: &str = "
 洛 lo - -
 卢盧 lu - -
 尔爾 r l -
-勒 l - -
+勒 l{er} - -
 兰蘭 lan ran -
 伦倫 len - -
 林 lin - -
@@ -291,6 +292,7 @@ const TABLE: &str = "
 蕾 re - -
 赖賴 rai - -
 永 yon - -
+任 zhin - -
 琴 chin - -
 烈 rei lei -
 历歷 le li -
@@ -317,6 +319,9 @@ const TABLE: &str = "
 
 /// The three readings, in the order the renderings are offered.
 const READINGS: usize = 3;
+
+/// Index of the English-table reading.
+const ENGLISH: usize = 1;
 
 /// Character → its readings (see [`TABLE`]).
 fn table() -> &'static HashMap<char, [&'static str; READINGS]> {
@@ -351,7 +356,9 @@ fn is_lone(reading: &str) -> bool {
 }
 
 /// One word in reading `r`; characters outside the table are read as
-/// pinyin (`pinyin` gives each character's syllable).
+/// pinyin (`pinyin` gives each character's syllable). In the Russian
+/// readings a word ending in e ends in ei (`阿列克谢` aleksei: Russian
+/// names in -ей lose the й in Chinese).
 fn word(chars: &[char], r: usize, pinyin: &dyn Fn(char) -> String) -> String {
     let pieces: Vec<String> = chars
         .iter()
@@ -365,6 +372,13 @@ fn word(chars: &[char], r: usize, pinyin: &dyn Fn(char) -> String) -> String {
         let next = pieces.get(i + 1);
         let liquid_next = next.is_some_and(|n| n.starts_with(['l', 'r']));
         let mut piece = piece.clone();
+        if let Some(open) = piece.find('{') {
+            let ending: String = piece.get(open + 1..).unwrap_or("").chars().filter(|c| c.is_ascii_alphabetic()).collect();
+            piece.truncate(open);
+            if next.is_none() {
+                piece.push_str(&ending);
+            }
+        }
         if let Some(open) = piece.find('(') {
             // `b(u)`: the vowel is dropped before l/r (after b, p) and at
             // the end of a word.
@@ -392,6 +406,9 @@ fn word(chars: &[char], r: usize, pinyin: &dyn Fn(char) -> String) -> String {
         if lone_liquid_next && is_lone(&piece) && !piece.is_empty() {
             out.push('e');
         }
+    }
+    if r != ENGLISH && chars.len() > 1 && out.ends_with('e') {
+        out.push('i');
     }
     out
 }
@@ -424,7 +441,7 @@ mod tests {
 
     #[test]
     fn russian_names() {
-        assert!(has("谢尔盖 拉夫罗夫", "serge lavrov"));
+        assert!(has("谢尔盖 拉夫罗夫", "sergei lavrov"));
         assert!(has("德米特里 梅德韦杰夫", "dmitri medvedev"));
         assert!(has("伊万诺夫", "ivanov"));
         assert!(has("米哈伊尔", "mikhair"));
@@ -432,6 +449,7 @@ mod tests {
         assert!(has("叶夫根尼", "yevgeni"));
         assert!(has("彼得罗维奇", "pidrovich"));
         assert!(has("斯基", "ski"));
+        assert!(has("阿列克谢 米勒", "aleksei miler"));
     }
 
     #[test]
