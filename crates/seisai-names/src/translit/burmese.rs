@@ -273,6 +273,8 @@ pub(crate) fn renderings(text: &str) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::renderings;
 
     fn has(text: &str, form: &str) -> bool {
@@ -304,5 +306,14 @@ mod tests {
     fn digits_and_stray_marks() {
         assert!(has("၁၂၃", "1 2 3"));
         assert!(renderings("်ံ့း").iter().all(|f| f.is_ascii()));
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_myanmar_text(text in "[\\p{Myanmar} ]{0,24}") {
+            let forms = renderings(&text);
+            prop_assert!(forms.len() <= 3);
+            prop_assert!(forms.iter().all(|f| f.is_ascii()));
+        }
     }
 }

@@ -429,6 +429,8 @@ pub(crate) fn renderings(text: &str, pinyin: &dyn Fn(char) -> String) -> Vec<Str
 
 #[cfg(test)]
 mod tests {
+    use proptest::prelude::*;
+
     use super::renderings;
 
     fn forms(text: &str) -> Vec<String> {
@@ -480,5 +482,14 @@ mod tests {
     #[test]
     fn characters_outside_the_table_read_as_pinyin() {
         assert!(has("亚当", "yadang"));
+    }
+
+    proptest! {
+        #[test]
+        fn never_panics_on_transcription_characters(text in "[弗拉基米尔普京布奇勒夫万诺希德斯克 ]{0,24}") {
+            for form in forms(&text) {
+                prop_assert!(form.bytes().all(|b| b == b' ' || b.is_ascii_lowercase()), "{}", form);
+            }
+        }
     }
 }
