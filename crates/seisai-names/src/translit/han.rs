@@ -111,9 +111,10 @@ pub(crate) fn renderings(text: &str) -> Vec<String> {
 /// Whether Han words look like a foreign name in transcription characters:
 /// several words (the parts of a foreign name are separated by `·`), one
 /// of three characters or more, with at least two thirds of their
-/// characters from the transcription table; or one word of three
-/// characters or more, all from the table. (Chinese names written given
-/// name first with a space, `明宏 高`, have shorter words.)
+/// characters from the transcription table, or four characters or more
+/// all from the table (`凯西·沃登`); or one word of three characters or
+/// more, all from the table. (Chinese names written given name first with
+/// a space, `明宏 高`, have shorter words and other characters.)
 fn foreign_name(words: &[&str]) -> bool {
     let (mut known, mut total, mut longest) = (0usize, 0usize, 0usize);
     for word in words {
@@ -128,7 +129,7 @@ fn foreign_name(words: &[&str]) -> bool {
     match words.len() {
         0 => false,
         1 => total >= 3 && known == total,
-        _ => longest >= 3 && known * 3 >= total * 2,
+        _ => (longest >= 3 && known * 3 >= total * 2) || (total >= 4 && known == total),
     }
 }
 
@@ -252,5 +253,6 @@ mod tests {
         assert!(!renderings("马英九").iter().any(|f| f.starts_with("main")));
         // Nor is a Chinese name written given name first with a space.
         assert!(!renderings("丽丽 彭").iter().any(|f| f.contains("riri")));
+        assert!(renderings("凯西 沃登").iter().any(|f| f == "kesi voden"));
     }
 }

@@ -162,6 +162,7 @@ const TABLE: &str = "
 旺 von won -
 娃 va - -
 威 vi wi -
+卫衛 vi wi -
 伍 vu wu -
 萨薩 sa - -
 塞 se - -
