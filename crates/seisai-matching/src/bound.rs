@@ -211,7 +211,8 @@ fn numbers(form: &NameForm) -> u64 {
 /// candidate's for a titled query). Both are piecewise linear in the
 /// weight used, so the ratio is largest at a break of either.
 fn bound_by_parts(q: &NameForm, c: &NameForm, params: CompareParams, p: &Pairable) -> f32 {
-    let total = q.total_weight();
+    let shares = Shares::of(q, params);
+    let total = shares.total;
     // (credit, weight) of the parts that may pair, most credit first.
     let mut parts = [(0f32, 0f32); MAX_PARTS];
     let mut n = 0;
@@ -236,7 +237,7 @@ fn bound_by_parts(q: &NameForm, c: &NameForm, params: CompareParams, p: &Pairabl
         earned
     };
     let c_left = (c.total_weight() - weight_of(c, p.candidate)).max(0.0);
-    let ratio = |used: f32| score_ratio(q, params, used, earned(used), c_left);
+    let ratio = |used: f32| score_ratio(shares, used, earned(used), c_left);
     let mut cumulative = 0.0;
     let part_breaks = parts.iter().map(|(_, w)| {
         cumulative += w;
@@ -254,8 +255,7 @@ fn bound_by_parts(q: &NameForm, c: &NameForm, params: CompareParams, p: &Pairabl
 /// `None` when the pairs allow too many choices to try.
 fn bound_by_pairings(q: &NameForm, c: &NameForm, params: CompareParams, p: &Pairable) -> Option<f32> {
     let mut search = Pairings {
-        q,
-        params,
+        shares: Shares::of(q, params),
         pairs: p.listed(),
         candidate_total: c.total_weight(),
         weights: [(0.0, 0.0, 0.0); MAX_LISTED],
@@ -274,8 +274,7 @@ const PAIRING_BUDGET: usize = 512;
 
 /// The state of [`bound_by_pairings`].
 struct Pairings<'a> {
-    q: &'a NameForm,
-    params: CompareParams,
+    shares: Shares,
     pairs: &'a [MayPair],
     candidate_total: f32,
     /// Per pair: weight of its query parts, credit it may earn, weight of its candidate parts.
@@ -294,7 +293,7 @@ impl Pairings<'_> {
         }
         self.budget -= 1;
         let c_left = (self.candidate_total - covered).max(0.0);
-        self.best = self.best.max(score_ratio(self.q, self.params, used, earned, c_left));
+        self.best = self.best.max(score_ratio(self.shares, used, earned, c_left));
         for k in from..self.pairs.len() {
             let (Some(pair), Some(&(wq, e, wc))) = (self.pairs.get(k), self.weights.get(k)) else { break };
             if pair.query & q_used != 0 || pair.candidate & c_used != 0 {
@@ -311,21 +310,42 @@ impl Pairings<'_> {
 /// The comparison's score for query parts of weight `used` earning
 /// `earned`, with at least `c_left` of candidate weight left over, at the
 /// lowest costs the comparison gives unmatched parts.
-fn score_ratio(q: &NameForm, params: CompareParams, used: f32, earned: f32, c_left: f32) -> f32 {
-    let total = q.total_weight();
-    let candidate_share = candidate_share_of(q, params.unmatched_candidate_share);
+fn score_ratio(shares: Shares, used: f32, earned: f32, c_left: f32) -> f32 {
+    let Shares { total, query_share, candidate_share } = shares;
     let q_left = (total - used).max(0.0);
     let substituted = q_left.min(c_left);
     let denominator = used
         + substituted * (1.0 + SUBSTITUTION_EXTRA)
-        + params.unmatched_query_share * (q_left - substituted)
+        + query_share * (q_left - substituted)
         + candidate_share * (c_left - substituted).min(total * 1.5);
     if denominator > 0.0 { earned / denominator } else { 0.0 }
 }
 
+/// What [`score_ratio`] reads of the query form and the parameters,
+/// computed once per bound rather than for every choice of pairs.
+#[derive(Clone, Copy)]
+struct Shares {
+    /// The query form's weight.
+    total: f32,
+    /// The share of their weight unmatched query parts cost at least.
+    query_share: f32,
+    /// The share of their weight unmatched candidate parts cost at least.
+    candidate_share: f32,
+}
+
+impl Shares {
+    fn of(q: &NameForm, params: CompareParams) -> Self {
+        Shares {
+            total: q.total_weight(),
+            query_share: params.unmatched_query_share,
+            candidate_share: candidate_share_of(q, params.unmatched_candidate_share),
+        }
+    }
+}
+
 /// The summed weight of the parts of `form` in `parts` (bit `i` for part `i`).
 fn weight_of(form: &NameForm, parts: u64) -> f32 {
-    form.tokens.iter().enumerate().filter(|(i, _)| parts >> i & 1 == 1).map(|(_, t)| t.weight).sum()
+    bits(parts).filter_map(|i| form.tokens.get(i)).map(|t| t.weight).sum()
 }
 
 /// The units of a form: each part (bit set of one part) and each pair of
