@@ -185,7 +185,7 @@ const PAIR_FLOOR: f32 = 0.8;
 const SINGLE_TIE: f32 = 0.0002;
 
 /// The positions of the bits set in `set`.
-fn bits(set: u64) -> impl Iterator<Item = usize> {
+pub(crate) fn bits(set: u64) -> impl Iterator<Item = usize> {
     let mut left = set;
     std::iter::from_fn(move || {
         (left != 0).then(|| {

@@ -144,6 +144,7 @@ fn word_similarity(a: &Token, b: &Token) -> f32 {
 /// lower one are applied only when certain. Any new rule of
 /// `word_similarity` must be mirrored here (the bound of a comparison,
 /// `crate::bound`, rests on it).
+#[inline]
 pub(crate) fn part_similarity_bound(a: &Token, b: &Token) -> f32 {
     use TokenKind::*;
     match (a.kind, b.kind) {
@@ -154,8 +155,19 @@ pub(crate) fn part_similarity_bound(a: &Token, b: &Token) -> f32 {
         return 1.0;
     }
     let romanisation = if same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { 0.0 };
-    // Below the Jaro–Winkler floor, as in `similarity_in`.
-    let Some(jw) = crate::matcher::jaro_winkler_bound_if_may_reach_floor(a, b) else { return romanisation };
+    // Below the Jaro–Winkler floor, as in `similarity_in` (most pairs).
+    match crate::matcher::near_floor(a, b) {
+        Some(near) => near_floor_bound(a, b, near, romanisation),
+        None => romanisation,
+    }
+}
+
+/// [`part_similarity_bound`] of two different words whose Jaro–Winkler
+/// similarity may reach the floor (`near`), `romanisation` the similarity
+/// they have as one name in two romanisations (0 if not).
+#[inline(never)]
+fn near_floor_bound(a: &Token, b: &Token, near: crate::matcher::NearFloor, romanisation: f32) -> f32 {
+    let jw = near.jaro_winkler;
     if jw < crate::matcher::JW_FLOOR as f32 {
         return jw.max(romanisation);
     }
@@ -165,7 +177,7 @@ pub(crate) fn part_similarity_bound(a: &Token, b: &Token) -> f32 {
     let len = a.char_count.max(b.char_count);
     // Fewer characters in common than the longer part has leave at least
     // that many edits, and so do different lengths.
-    let most_common = u16::try_from(crate::matcher::most_matching(a, b)).unwrap_or(u16::MAX);
+    let most_common = u16::try_from(near.most_matching).unwrap_or(u16::MAX);
     let edits_at_least = len.saturating_sub(most_common).max(a.char_count.abs_diff(b.char_count));
     let mut s = jw;
     if edits_at_least <= 1 && len >= 6 {

@@ -168,24 +168,41 @@ pub(crate) fn jaro_winkler_may_reach_floor(a: &Token, b: &Token) -> bool {
     matching_if_may_reach_floor(a, b).is_some()
 }
 
-/// An upper bound of the Jaro–Winkler similarity of two tokens
-/// [`jaro_winkler_may_reach_floor`] admits, from their lengths, letters
-/// and common prefix ([`jaro_winkler_bound_of`]); `None` for the others
-/// (whose similarity is below [`JW_FLOOR`]): both at the cost of one test.
-pub(crate) fn jaro_winkler_bound_if_may_reach_floor(a: &Token, b: &Token) -> Option<f32> {
+/// What [`jaro_winkler_may_reach_floor`] learns of two tokens it admits.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct NearFloor {
+    /// The most characters of the two that can match ([`most_matching`]).
+    pub(crate) most_matching: u64,
+    /// An upper bound of their Jaro–Winkler similarity, from their
+    /// lengths, letters and common prefix ([`jaro_winkler_bound_of`]).
+    pub(crate) jaro_winkler: f32,
+}
+
+/// [`NearFloor`] of two tokens [`jaro_winkler_may_reach_floor`] admits,
+/// `None` for the others (whose similarity is below [`JW_FLOOR`]): the
+/// test and the bound at the cost of one.
+#[inline]
+pub(crate) fn near_floor(a: &Token, b: &Token) -> Option<NearFloor> {
     let (m, prefix) = matching_if_may_reach_floor(a, b)?;
-    Some(jaro_winkler_bound_of(u64::from(a.char_count), u64::from(b.char_count), m, prefix))
+    Some(NearFloor { most_matching: m, jaro_winkler: jaro_winkler_bound_of(u64::from(a.char_count), u64::from(b.char_count), m, prefix) })
 }
 
 /// The test of [`jaro_winkler_may_reach_floor`], with what it computed
 /// when it passes: the most characters that can match ([`most_matching`])
 /// and the common prefix ([`common_prefix`]).
+#[inline]
 fn matching_if_may_reach_floor(a: &Token, b: &Token) -> Option<(u64, u64)> {
-    if !could_reach_floor(a, b) {
+    let (la, lb) = (u64::from(a.char_count), u64::from(b.char_count));
+    if la == 0 || lb == 0 {
         return None;
     }
-    let (la, lb) = (u64::from(a.char_count), u64::from(b.char_count));
     let m = most_matching(a, b);
+    // The test of `could_reach_floor` first (most pairs fail it), with
+    // the characters that can match counted once.
+    let loose = if la * lb <= 40_000 { 4 * m * (la + lb) >= 3 * la * lb } else { reaches_floor_f64(la, lb, m) };
+    if !loose {
+        return None;
+    }
     let prefix = common_prefix(a, b);
     let reaches = if la * lb > 40_000 {
         // A small margin keeps float rounding from excluding a borderline pair.
@@ -335,10 +352,12 @@ mod tests {
                 prop_assert!(could_reach_floor(&ta, &tb), "{} / {}: {}", ta.text, tb.text, exact);
                 prop_assert!(jaro_winkler_may_reach_floor(&ta, &tb), "{} / {}: {}", ta.text, tb.text, exact);
             }
-            if let Some(bound) = jaro_winkler_bound_if_may_reach_floor(&ta, &tb) {
-                prop_assert!(f64::from(bound) >= exact, "{} / {}: {}", ta.text, tb.text, exact);
+            if let Some(near) = near_floor(&ta, &tb) {
+                prop_assert!(f64::from(near.jaro_winkler) >= exact, "{} / {}: {}", ta.text, tb.text, exact);
+                prop_assert_eq!(near.most_matching, most_matching(&ta, &tb));
             }
-            prop_assert_eq!(jaro_winkler_bound_if_may_reach_floor(&ta, &tb).is_some(), jaro_winkler_may_reach_floor(&ta, &tb));
+            prop_assert_eq!(near_floor(&ta, &tb).is_some(), jaro_winkler_may_reach_floor(&ta, &tb));
+            prop_assert_eq!(common_prefix(&ta, &tb), ta.chars().zip(tb.chars()).take(4).take_while(|(x, y)| x == y).count() as u64);
             let mut fast = ta.clone();
             fast.matcher = Some(Arc::new(TokenMatcher::new(0, 0)));
             prop_assert_eq!(jaro_winkler(&fast, &tb), jaro_winkler(&ta, &tb));

@@ -290,7 +290,29 @@ fn compared(qf: &NameForm, cf: &NameForm, k: usize) -> bool {
 /// high.
 fn name_may_lift(query: &Prepared, candidate: &Prepared, masks: Option<&[u64]>, lifts: impl Fn(f32) -> bool) -> bool {
     let params = params_for(&query.schema, &candidate.schema);
-    compared_pairs(query, candidate, masks).any(|(_, qf, cn, cf)| lifts(compare_bound(qf, cf, params) * property_factor(cn.prop, cf)))
+    let bound_lifts = |qf: &NameForm, cn: &PreparedName, cf: &NameForm| lifts(compare_bound(qf, cf, params) * property_factor(cn.prop, cf));
+    let Some(masks) = masks else {
+        return compared_pairs(query, candidate, None).any(|(_, qf, cn, cf)| bound_lifts(qf, cn, cf));
+    };
+    // The pairs of `compared_pairs` in another order (any lifting pair
+    // will do): each candidate form with the query forms its mask names,
+    // rather than every candidate form for each query form.
+    let candidate_forms = candidate.names.iter().flat_map(|cn| cn.forms.iter().enumerate().map(move |(k, cf)| (cn, k, cf)));
+    candidate_forms.zip(masks).any(|((cn, k, cf), &mask)| {
+        crate::bound::bits(mask).any(|qi| query_form(query, qi).is_some_and(|qf| compared(qf, cf, k) && bound_lifts(qf, cn, cf)))
+    })
+}
+
+/// The `i`th form of `query`, counting the forms of all names in order.
+fn query_form(query: &Prepared, i: usize) -> Option<&NameForm> {
+    let mut left = i;
+    for name in &query.names {
+        match name.forms.get(left) {
+            Some(form) => return Some(form),
+            None => left -= name.forms.len(),
+        }
+    }
+    None
 }
 
 /// The best name comparison between a query and a candidate: (score,
