@@ -1,4 +1,5 @@
-//! Fuzz target: `latin_forms` and `kana_to_latin` must never panic, and
+//! Fuzz target: `latin_forms` (also on the bytes mapped to Burmese and to
+//! Chinese transcription characters) and `kana_to_latin` must never panic, and
 //! always return at most `MAX_FORMS` lower-case ASCII forms, whatever the text.
 #![no_main]
 
@@ -10,7 +11,15 @@ fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
     let forms = latin_forms(&text, None);
     assert!(forms.len() <= MAX_FORMS);
-    for form in forms.iter().chain(kana_to_latin(&text).iter()) {
+    // The same bytes as Burmese (the Myanmar block) and as a foreign name
+    // in Chinese transcription characters, so that the fuzzer reaches the
+    // syllable rules of both readers.
+    let burmese: String = data.iter().map(|b| char::from_u32(0x1000 + u32::from(*b % 0xA0)).unwrap_or(' ')).collect();
+    const HAN: [char; 16] = ['弗', '拉', '基', '米', '尔', '普', '京', '·', ' ', '布', '奇', '勒', '夫', '万', '诺', '希'];
+    let han: String = data.iter().filter_map(|b| HAN.get(usize::from(*b) % HAN.len())).collect();
+    let more = [latin_forms(&burmese, None), latin_forms(&han, None)];
+    for form in forms.iter().chain(kana_to_latin(&text).iter()).chain(more.iter().flatten()) {
         assert!(form.bytes().all(|b| b == b' ' || b.is_ascii_lowercase() || b.is_ascii_digit()), "{form:?}");
     }
+    assert!(more.iter().all(|f| f.len() <= MAX_FORMS));
 });

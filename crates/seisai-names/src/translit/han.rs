@@ -76,13 +76,23 @@ fn syllables(text: &str) -> Vec<String> {
 /// Renderings of Han text, best first: for an unspaced 2–4 character name,
 /// family name + given name (`xi jinping`, `xi jin ping`, Wade–Giles
 /// `hsi chinping`); otherwise each word's syllables joined, then spaced.
+/// A foreign name written with transcription characters is also read by
+/// their values ([`han_foreign`](super::han_foreign)): first when its parts
+/// were separated (`弗拉基米尔·普京`), after the pinyin when it is one word.
 pub(crate) fn renderings(text: &str) -> Vec<String> {
     let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
     let mut forms = Vec::with_capacity(6);
+    let foreign = foreign_name(&words);
+    if foreign && words.len() > 1 {
+        forms = super::han_foreign::renderings(text, &pinyin_of);
+    }
     if let [name] = words.as_slice() {
         let count = name.chars().count();
         if (2..=4).contains(&count) {
             personal_name(name, &mut forms);
+            if foreign {
+                super::push_unique(&mut forms, super::han_foreign::renderings(text, &pinyin_of));
+            }
             return forms;
         }
     }
@@ -92,7 +102,40 @@ pub(crate) fn renderings(text: &str) -> Vec<String> {
     let wade: Vec<String> =
         per_word.iter().map(|s| s.iter().map(|p| wade_giles(p)).collect::<String>()).collect();
     super::push_unique(&mut forms, [joined.join(" "), spaced.join(" "), wade.join(" ")]);
+    if foreign && words.len() == 1 {
+        super::push_unique(&mut forms, super::han_foreign::renderings(text, &pinyin_of));
+    }
     forms
+}
+
+/// Whether Han words look like a foreign name in transcription characters:
+/// several words (the parts of a foreign name are separated by `·`), one
+/// of three characters or more, with at least two thirds of their
+/// characters from the transcription table; or one word of three
+/// characters or more, all from the table. (Chinese names written given
+/// name first with a space, `明宏 高`, have shorter words.)
+fn foreign_name(words: &[&str]) -> bool {
+    let (mut known, mut total, mut longest) = (0usize, 0usize, 0usize);
+    for word in words {
+        let mut length = 0;
+        for c in word.chars() {
+            length += 1;
+            known += usize::from(super::han_foreign::is_transcription(c));
+        }
+        total += length;
+        longest = longest.max(length);
+    }
+    match words.len() {
+        0 => false,
+        1 => total >= 3 && known == total,
+        _ => longest >= 3 && known * 3 >= total * 2,
+    }
+}
+
+/// The pinyin syllable of one character (empty when it has none).
+fn pinyin_of(c: char) -> String {
+    let mut buf = [0u8; 4];
+    syllables(c.encode_utf8(&mut buf)).concat()
 }
 
 fn personal_name(name: &str, forms: &mut Vec<String>) {
@@ -201,6 +244,13 @@ mod tests {
         assert_eq!(renderings("毛泽东").get(4).map(String::as_str), Some("mao tse tung"));
         assert_eq!(renderings("曾庆红")[0], "zeng qinghong");
         assert_eq!(renderings("欧阳修")[0], "ouyang xiu");
-        assert_eq!(renderings("弗拉基米尔 普京")[0], "fulajimier pujing");
+        let foreign = renderings("弗拉基米尔 普京");
+        assert!(foreign.iter().any(|f| f == "fulajimier pujing"));
+        assert!(foreign.iter().any(|f| f == "vladimir pudin"));
+        // A Chinese name whose characters are not all transcription
+        // characters is read as pinyin only.
+        assert!(!renderings("马英九").iter().any(|f| f.starts_with("main")));
+        // Nor is a Chinese name written given name first with a space.
+        assert!(!renderings("丽丽 彭").iter().any(|f| f.contains("riri")));
     }
 }

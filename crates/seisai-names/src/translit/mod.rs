@@ -2,18 +2,20 @@
 //!
 //! A name is cut into runs of one writing system ([`Family`]); each run gets
 //! a few renderings from its script's module (Cyrillic in eight romanisation
-//! systems, Greek, Arabic/Persian, Hebrew, Armenian, Georgian, Hangul, Han and
-//! Japanese), and the renderings of the runs are lined up into at most
+//! systems, Greek, Arabic/Persian, Hebrew, Armenian, Georgian, Hangul, Burmese,
+//! Han and Japanese), and the renderings of the runs are lined up into at most
 //! [`MAX_FORMS`] whole-name forms. Every form is lower-case ASCII words
 //! separated by single spaces, ready for the token matcher.
 
 mod arabic;
 mod armenian;
+mod burmese;
 mod cyrillic;
 mod fold;
 mod georgian;
 mod greek;
 mod han;
+mod han_foreign;
 mod hangul;
 mod hebrew;
 mod skeleton;
@@ -62,6 +64,8 @@ enum Family {
     Armenian,
     Georgian,
     Hangul,
+    /// Burmese (Myanmar script).
+    Myanmar,
     /// Han, hiragana and katakana: Chinese or Japanese.
     Cjk,
     /// Any other script: `any_ascii`.
@@ -104,6 +108,9 @@ fn role(c: char) -> Role {
         Script::Armenian => Role::Letter(Family::Armenian),
         Script::Georgian => Role::Letter(Family::Georgian),
         Script::Hangul => Role::Letter(Family::Hangul),
+        Script::Myanmar if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) => {
+            Role::Letter(Family::Myanmar)
+        }
         Script::Han | Script::Hiragana | Script::Katakana => Role::Letter(Family::Cjk),
         _ if is_mark(c) || unicode_normalization::char::is_combining_mark(c) => Role::Inner,
         _ if c.is_alphanumeric() => Role::Letter(Family::Other),
@@ -183,6 +190,7 @@ fn run_forms(family: Family, text: &str, ja: Option<&JapaneseReader>) -> Vec<Str
         Family::Armenian => armenian::renderings(text),
         Family::Georgian => georgian::renderings(text),
         Family::Hangul => hangul::renderings(text),
+        Family::Myanmar => burmese::renderings(text),
         Family::Cjk => cjk_forms(text, ja),
     };
     forms
