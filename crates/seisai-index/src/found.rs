@@ -1,8 +1,10 @@
 //! What a candidate lookup has found so far: for each listed entity it
 //! met, per name form, the lookup weight gathered for the query form
 //! being looked up and the set of query forms that share a key with it.
-//! Entities are reached through a table indexed by entity number, so a
-//! posting costs two array reads instead of hashing.
+//! A table indexed by entity number says where an entity's forms are, so
+//! a posting costs two array reads instead of hashing; each form knows its
+//! entity and its number of parts, so ending a query form reads nothing
+//! else.
 
 use std::cell::RefCell;
 
@@ -40,14 +42,16 @@ struct FormFound {
     posting: u32,
     /// The query forms it shares a key looked up in full with (bit `i` for form `i`).
     shares: u64,
+    /// Its entity's place in [`Lookup::entities`].
+    entity_at: u32,
+    /// The number of its parts (tokens).
+    parts: u32,
 }
 
 /// A listed entity met by the lookup.
 #[derive(Clone, Copy)]
 struct EntityFound {
     entity: u32,
-    /// Where its forms start in [`Lookup::forms`].
-    start: u32,
     /// How many form numbers its postings hold.
     slots: u32,
     /// The weight of its best form so far.
@@ -57,14 +61,33 @@ struct EntityFound {
 /// The state of one candidate lookup (reused by the lookups of a thread).
 #[derive(Default)]
 pub(crate) struct Lookup {
-    /// Entity number → 1 + its place in `entities` (0: not met).
-    slot_of: Vec<u32>,
+    /// Entity number → 1 + where its forms start in `forms` (0: not met):
+    /// a posting's form is found with one read of this table.
+    form_start: Vec<u32>,
     entities: Vec<EntityFound>,
     forms: Vec<FormFound>,
     /// The forms found for the current query form.
     touched: Vec<u32>,
     /// The current query form plus one.
     query_form: u32,
+}
+
+/// How many postings ahead [`Lookup::credit_list`] fetches the table entry.
+const PREFETCH_DISTANCE: usize = 16;
+
+/// Asks the processor to fetch `table[i]` into the cache (a hint only:
+/// nothing is read, and an index out of range does nothing).
+#[inline]
+fn prefetch(table: &[u32], i: usize) {
+    #[cfg(target_arch = "x86_64")]
+    if let Some(entry) = table.get(i) {
+        // SAFETY: a prefetch reads and writes nothing (it cannot fault, and
+        // the address is that of a live element); SSE, which it needs, is
+        // part of every x86-64 processor.
+        unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>((entry as *const u32).cast()) };
+    }
+    #[cfg(not(target_arch = "x86_64"))]
+    let _ = (table, i);
 }
 
 thread_local! {
@@ -88,12 +111,12 @@ impl Lookup {
     /// Forgets every entity met; the table covers `entities` entities.
     fn reset(&mut self, entities: usize) {
         for e in self.entities.drain(..) {
-            if let Some(s) = self.slot_of.get_mut(e.entity as usize) {
+            if let Some(s) = self.form_start.get_mut(e.entity as usize) {
                 *s = 0;
             }
         }
-        if self.slot_of.len() < entities {
-            self.slot_of.resize(entities, 0);
+        if self.form_start.len() < entities {
+            self.form_start.resize(entities, 0);
         }
         self.forms.clear();
         self.touched.clear();
@@ -113,36 +136,48 @@ impl Lookup {
     }
 
     /// The place in `forms` of a posting's form, if its entity was met.
+    #[inline]
     fn form_of(&self, posting: u32, packing: Packing) -> Option<usize> {
-        let slot = *self.slot_of.get(packing.entity(posting) as usize)?;
-        let e = self.entities.get(slot.checked_sub(1)? as usize)?;
-        Some(e.start as usize + (packing.form(posting) as usize).min(e.slots as usize - 1))
+        let start = self.form_start.get(packing.entity(posting) as usize)?.checked_sub(1)?;
+        // (A posting's form number is below its entity's slots: see `Packing`.)
+        Some(start as usize + packing.form(posting) as usize)
     }
 
-    /// The place in `forms` of a posting's form, meeting its entity of
-    /// `forms` name forms if new.
-    fn form_or_insert(&mut self, posting: u32, packing: Packing, forms: impl FnOnce(u32) -> usize) -> usize {
+    /// The place in `forms` of a posting's form, meeting its entity if
+    /// new (`parts` gives the number of parts of each of an entity's name
+    /// forms, in order).
+    #[inline]
+    fn form_or_insert<'a>(&mut self, posting: u32, packing: Packing, parts: impl FnOnce(u32) -> &'a [u8]) -> usize {
         if let Some(at) = self.form_of(posting, packing) {
             return at;
         }
         let entity = packing.entity(posting);
-        let slots = packing.form_slots(forms(entity));
+        let parts = parts(entity);
+        let slots = packing.form_slots(parts.len());
         let start = self.forms.len();
-        let blank = FormFound { found: Found::default(), query_form: 0, posting: 0, shares: 0 };
-        self.forms.resize(start + slots, blank);
-        self.entities.push(EntityFound { entity, start: start as u32, slots: slots as u32, best: f32::MIN });
-        if let Some(s) = self.slot_of.get_mut(entity as usize) {
-            *s = self.entities.len() as u32;
+        let entity_at = self.entities.len() as u32;
+        self.forms.extend((0..slots).map(|slot| FormFound {
+            found: Found::default(),
+            query_form: 0,
+            posting: 0,
+            shares: 0,
+            entity_at,
+            parts: parts.get(slot).copied().unwrap_or(0) as u32,
+        }));
+        self.entities.push(EntityFound { entity, slots: slots as u32, best: f32::MIN });
+        if let Some(s) = self.form_start.get_mut(entity as usize) {
+            *s = start as u32 + 1;
         }
         start + (packing.form(posting) as usize).min(slots - 1)
     }
 
     /// Credits a key of the current query form to a posting (met if new;
-    /// `forms` gives the number of name forms of an entity).
-    pub(crate) fn credit(&mut self, posting: u32, tokens: u32, weight: f32, packing: Packing, forms: impl FnOnce(u32) -> usize) {
-        let at = self.form_or_insert(posting, packing, forms);
+    /// `parts` gives the number of parts of each name form of an entity).
+    #[inline]
+    fn credit<'a>(&mut self, posting: u32, tokens: u32, weight: f32, packing: Packing, parts: impl FnOnce(u32) -> &'a [u8]) {
+        let at = self.form_or_insert(posting, packing, parts);
         let (query_form, bit) = (self.query_form, self.query_bit());
-        let form = &mut self.forms[at];
+        let Some(form) = self.forms.get_mut(at) else { return };
         if form.query_form != query_form {
             form.query_form = query_form;
             form.found = Found::default();
@@ -151,6 +186,29 @@ impl Lookup {
         }
         form.found.credit(tokens, weight);
         form.shares |= bit;
+    }
+
+    /// [`Lookup::credit`] of each posting of `list` whose entity is
+    /// `admitted`. The table entry of a posting a few places ahead is
+    /// fetched early: postings of a rare key lie far apart in the table,
+    /// and waiting for each read was most of the lookup's time.
+    pub(crate) fn credit_list<'a>(
+        &mut self,
+        list: &[u32],
+        tokens: u32,
+        weight: f32,
+        packing: Packing,
+        admitted: impl Fn(u32) -> bool,
+        parts: impl Fn(u32) -> &'a [u8],
+    ) {
+        for (i, &p) in list.iter().enumerate() {
+            if let Some(&ahead) = list.get(i + PREFETCH_DISTANCE) {
+                prefetch(&self.form_start, packing.entity(ahead) as usize);
+            }
+            if admitted(packing.entity(p)) {
+                self.credit(p, tokens, weight, packing, &parts);
+            }
+        }
     }
 
     /// Whether no form was found for the current query form.
@@ -172,8 +230,7 @@ impl Lookup {
             }
         } else {
             for &p in list {
-                if let Some(at) = self.form_of(p, packing) {
-                    let form = &mut self.forms[at];
+                if let Some(form) = self.form_of(p, packing).and_then(|at| self.forms.get_mut(at)) {
                     if form.query_form == self.query_form {
                         form.found.credit(tokens, weight);
                     }
@@ -184,13 +241,12 @@ impl Lookup {
 
     /// Ends the current query form: each entity's best weight becomes the
     /// larger of itself and `weight` of each of its forms found (given
-    /// the posting and what it gathered).
-    pub(crate) fn end_query_form(&mut self, packing: Packing, mut weight: impl FnMut(u32, Found) -> f32) {
+    /// what it gathered and the form's number of parts).
+    pub(crate) fn end_query_form(&mut self, mut weight: impl FnMut(Found, u32) -> f32) {
         for &at in &self.touched {
-            let form = self.forms[at as usize];
-            let w = weight(form.posting, form.found);
-            let slot = self.slot_of.get(packing.entity(form.posting) as usize).copied().unwrap_or(0);
-            if let Some(e) = slot.checked_sub(1).and_then(|s| self.entities.get_mut(s as usize)) {
+            let Some(form) = self.forms.get(at as usize) else { continue };
+            let w = weight(form.found, form.parts);
+            if let Some(e) = self.entities.get_mut(form.entity_at as usize) {
                 e.best = e.best.max(w);
             }
         }
@@ -205,9 +261,9 @@ impl Lookup {
     /// Per form of `entity` (at most `slots`), the query forms sharing a
     /// key walked in full with it; `None` if the entity was not met.
     pub(crate) fn shares(&self, entity: u32) -> Option<impl Iterator<Item = u64> + '_> {
-        let slot = self.slot_of.get(entity as usize)?.checked_sub(1)?;
-        let e = self.entities.get(slot as usize)?;
-        let forms = self.forms.get(e.start as usize..(e.start + e.slots) as usize)?;
+        let start = self.form_start.get(entity as usize)?.checked_sub(1)? as usize;
+        let e = self.entities.get(self.forms.get(start)?.entity_at as usize)?;
+        let forms = self.forms.get(start..start + e.slots as usize)?;
         Some(forms.iter().map(|f| f.shares))
     }
 }

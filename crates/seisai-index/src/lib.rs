@@ -139,16 +139,16 @@ impl Index {
         &self.entities
     }
 
-    /// The number of tokens of form `form` of entity `entity` (0 if unknown).
-    fn form_token_count(&self, entity: u32, form: u32) -> u32 {
-        let start = self.form_start.get(entity as usize).copied().unwrap_or(u32::MAX) as usize;
-        self.form_tokens.get(start.saturating_add(form as usize)).copied().unwrap_or(0) as u32
+    /// The number of tokens of each name form of entity `entity`, in
+    /// order (empty if unknown).
+    fn form_parts(&self, entity: u32) -> &[u8] {
+        let start = |e: usize| self.form_start.get(e).map_or(self.form_tokens.len(), |&s| s as usize);
+        self.form_tokens.get(start(entity as usize)..start(entity as usize + 1)).unwrap_or_default()
     }
 
     /// The number of name forms of entity `entity` (0 if unknown).
     fn form_count(&self, entity: u32) -> usize {
-        let start = |e: usize| self.form_start.get(e).map_or(self.form_tokens.len(), |&s| s as usize);
-        start(entity as usize + 1).saturating_sub(start(entity as usize))
+        self.form_parts(entity).len()
     }
 
     /// Whether entity `entity` is listed on `day` (always without a day).

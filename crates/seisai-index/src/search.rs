@@ -191,6 +191,7 @@ impl Index {
         let mut unwalked: Vec<(u64, &[u32], u64)> = Vec::new();
         let mut keys: Vec<(u64, u32)> = Vec::new();
         let mut rarest_common: Option<&[u32]> = None;
+        let mut hits: Vec<KeyHit> = Vec::new();
         Lookup::with(self.entities.len(), |found| {
             for (qi, form) in query.names.iter().flat_map(|n| n.forms.iter()).enumerate() {
                 keys.clear();
@@ -198,18 +199,20 @@ impl Index {
                 // Heaviest keys first (the rarest, per token they cover): a
                 // query token then earns, per listed form, the weight of the
                 // best key they share, once.
-                let mut hits: Vec<KeyHit> = keys
-                    .iter()
-                    .filter_map(|(k, tokens)| self.postings.get(k).map(|list| KeyHit { key: *k, list, tokens: *tokens, weight: idf(list) }))
-                    .collect();
+                hits.clear();
+                hits.extend(
+                    keys.iter()
+                        .filter_map(|(k, tokens)| self.postings.get(k).map(|list| KeyHit { key: *k, list, tokens: *tokens, weight: idf(list) })),
+                );
                 hits.sort_by(|a, b| b.per_token().total_cmp(&a.per_token()).then(a.list.len().cmp(&b.list.len())));
                 found.start_query_form(qi);
-                let (rare, common_hits): (Vec<&KeyHit>, Vec<&KeyHit>) = hits.iter().partition(|h| h.list.len() <= common);
+                let rare = hits.iter().filter(|h| h.list.len() <= common);
+                let common_hits = || hits.iter().filter(|h| h.list.len() > common);
                 if shares {
                     let bit = 1u64 << qi.min(63);
                     let extra = form.keys.iter().filter(|k| !keys.iter().any(|(x, _)| x == *k));
                     let extra = extra.filter_map(|&k| self.postings.get(&k).map(|list| (k, list.as_slice())));
-                    for (k, list) in common_hits.iter().map(|h| (h.key, h.list)).chain(extra) {
+                    for (k, list) in common_hits().map(|h| (h.key, h.list)).chain(extra) {
                         match unwalked.iter_mut().find(|u| u.0 == k) {
                             Some(u) => u.2 |= bit,
                             None => unwalked.push((k, list, bit)),
@@ -217,28 +220,23 @@ impl Index {
                     }
                 }
                 for hit in rare {
-                    for &p in hit.list {
-                        if admitted(packing.entity(p)) {
-                            found.credit(p, hit.tokens, hit.weight, packing, |e| self.form_count(e));
-                        }
-                    }
+                    found.credit_list(hit.list, hit.tokens, hit.weight, packing, admitted, |e| self.form_parts(e));
                 }
                 if found.nothing_found() {
-                    if let Some(h) = common_hits.iter().min_by_key(|h| h.list.len()) {
+                    if let Some(h) = common_hits().min_by_key(|h| h.list.len()) {
                         rarest_common = rarest_common.filter(|r| r.len() <= h.list.len()).or(Some(h.list));
                     }
                     continue;
                 }
                 // Common keys only add to the forms rarer keys found.
-                for hit in common_hits {
+                for hit in common_hits() {
                     found.credit_found(hit.list, hit.tokens, hit.weight, packing);
                 }
                 let attainable = attainable_weight(form.tokens.len(), &hits, idf(&[0]));
-                found.end_query_form(packing, |p, f| {
-                    let (entity, form) = (packing.entity(p), packing.form(p));
+                found.end_query_form(|f, parts| {
                     // Listed parts no query token found cost a little: of two
                     // forms covering the query alike, the shorter is closer.
-                    let extra = self.form_token_count(entity, form).saturating_sub(f.tokens.count_ones());
+                    let extra = parts.saturating_sub(f.tokens.count_ones());
                     f.weight / attainable - EXTRA_PART_COST * extra as f32
                 });
             }

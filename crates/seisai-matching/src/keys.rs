@@ -38,6 +38,8 @@ pub fn token_bit(i: usize) -> u32 {
 pub fn form_keys(form: &NameForm, out: &mut Vec<(u64, u32)>) {
     let toks = &form.tokens;
     let distinctive = form.is_distinctive();
+    // Adjacent words written together, in one buffer for the whole form.
+    let mut joined = String::new();
     for (i, t) in toks.iter().enumerate() {
         let bit = token_bit(i);
         match t.kind {
@@ -48,14 +50,13 @@ pub fn form_keys(form: &NameForm, out: &mut Vec<(u64, u32)>) {
                     out.push((key(KeyKind::Phonetic, t.phonetic.as_str()), bit));
                 }
                 if t.text.len() >= 5 {
-                    let prefix: String = t.text.chars().take(4).collect();
-                    out.push((key(KeyKind::Prefix, &prefix), bit));
+                    out.push((key(KeyKind::Prefix, first_chars(&t.text, 4)), bit));
                 }
                 // A word that gains or loses its first vowel (`Invidia` /
                 // `Nvidia`, `Ismail` / `Smail`) keeps the letters after it.
                 if t.text.len() >= 6 && t.text.starts_with(['a', 'e', 'i', 'o', 'u']) {
-                    let prefix: String = t.text.chars().skip(1).take(4).collect();
-                    out.push((key(KeyKind::Prefix, &prefix), bit));
+                    // (The vowel is one byte.)
+                    out.push((key(KeyKind::Prefix, first_chars(t.text.get(1..).unwrap_or_default(), 4)), bit));
                 }
             }
             TokenKind::Generic | TokenKind::Particle if !distinctive => {
@@ -65,11 +66,19 @@ pub fn form_keys(form: &NameForm, out: &mut Vec<(u64, u32)>) {
         }
         if let Some(next) = toks.get(i + 1) {
             if t.kind != TokenKind::Number && next.kind != TokenKind::Number {
-                let joined = format!("{}{}", t.text, next.text);
+                joined.clear();
+                joined.push_str(&t.text);
+                joined.push_str(&next.text);
                 out.push((key(KeyKind::Word, &joined), bit | token_bit(i + 1)));
             }
         }
     }
+}
+
+/// The first `n` characters of `text` (all of it when shorter).
+fn first_chars(text: &str, n: usize) -> &str {
+    let end = text.char_indices().nth(n).map_or(text.len(), |(i, _)| i);
+    text.get(..end).unwrap_or(text)
 }
 
 /// The distinct keys of a form, sorted.
@@ -145,4 +154,17 @@ pub fn intersects(a: &[u64], b: &[u64]) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_chars_counts_characters_not_bytes() {
+        for (text, n) in [("shevchenko", 4), ("šéfčík", 4), ("ab", 4), ("", 4), ("ünal", 0)] {
+            let collected: String = text.chars().take(n).collect();
+            assert_eq!(first_chars(text, n), collected, "{text}");
+        }
+    }
 }
