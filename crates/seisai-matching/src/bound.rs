@@ -34,7 +34,44 @@ const MAX_PARTS: usize = 64;
 const JOINED_TIE: f32 = 0.0001;
 
 /// An upper bound of `compare_score(q, c, params)`: never below it.
+///
+/// Remembered per query form (of a query with prepared comparators, see
+/// [`crate::score::Prepared::with_matchers`]) and candidate form content:
+/// the candidates of one search repeat the same listed names (one person
+/// on several lists, names and aliases alike), and about a quarter of the
+/// bounds a search asks for were asked before.
 pub fn compare_bound(q: &NameForm, c: &NameForm, params: CompareParams) -> f32 {
+    match q.tokens.first() {
+        Some(first) if first.matcher.is_some() => {
+            crate::reuse::with_buffer(&BOUNDS, |memo| memo.get_or_keyed(first, bound_key(c, params), || bound_of(q, c, params)))
+        }
+        _ => bound_of(q, c, params),
+    }
+}
+
+thread_local! {
+    /// The bounds of the query compared last on this thread (see [`compare_bound`]).
+    static BOUNDS: std::cell::RefCell<crate::matcher::Memo> = std::cell::RefCell::new(crate::matcher::Memo::default());
+}
+
+/// A hash of everything [`bound_of`] reads of a candidate form and the
+/// parameters: each part (its similarity key: text, kind, phonetic codes;
+/// its romanisation skeleton and weight), whether the form is syllabic and
+/// whether in Latin script. (Joined parts follow from the parts.)
+fn bound_key(c: &NameForm, params: CompareParams) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    for t in c.tokens.iter() {
+        (t.similarity_key, t.skeleton, t.weight.to_bits()).hash(&mut h);
+    }
+    (c.tokens.len(), c.syllabic, c.script == seisai_names::script::NameScript::Latin).hash(&mut h);
+    let CompareParams { unmatched_candidate_share, unmatched_query_share, numbers_are_series, acronyms } = params;
+    (unmatched_candidate_share.to_bits(), unmatched_query_share.to_bits(), numbers_are_series, acronyms).hash(&mut h);
+    h.finish()
+}
+
+/// [`compare_bound`], computed.
+fn bound_of(q: &NameForm, c: &NameForm, params: CompareParams) -> f32 {
     if q.tokens.len() > MAX_PARTS || c.tokens.len() > MAX_PARTS {
         return 1.0;
     }
@@ -390,6 +427,39 @@ mod tests {
                     let p = params(&schema);
                     let (score, bound) = (compare_score(q, c, p), compare_bound(q, c, p));
                     assert!(score <= bound, "{} / {} ({schema:?}): score {score} above its bound {bound}", q.latin, c.latin);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn a_remembered_bound_is_the_bound_of_the_forms_compared() {
+        use crate::score::Prepared;
+        use seisai_model::{Entity, props};
+        let ctx = NameContext::without_dictionaries();
+        let names = ["Ivan Petrov", "Iwan Petrow", "Ivana Petrova", "Petrov Ivan", "Pol Pot", "PolPot", "North Star 5", "Acme Trading LLC"];
+        let entity = |name: &str, schema: Schema| {
+            let mut e = Entity::new("t", name, schema);
+            e.add(props::NAME, name);
+            e
+        };
+        let schemata = [Schema::Person, Schema::Organization, Schema::Vessel];
+        // The same names as candidates of every schema: compared with other parameters.
+        let candidates: Vec<(Schema, Prepared)> =
+            schemata.iter().flat_map(|s| names.iter().map(|n| (s.clone(), Prepared::from_entity(&entity(n, s.clone()), &ctx)))).collect();
+        let forms = |p: &Prepared| p.names.iter().flat_map(|n| n.forms.clone()).collect::<Vec<_>>();
+        for name in names {
+            let plain = Prepared::from_entity(&entity(name, Schema::LegalEntity), &ctx);
+            let prepared = plain.clone().with_matchers();
+            // Twice: computed, then remembered; each against the same forms without comparators.
+            for _ in 0..2 {
+                for (q, direct) in forms(&prepared).iter().zip(forms(&plain)) {
+                    for (schema, candidate) in &candidates {
+                        let p = params(schema);
+                        for c in forms(candidate) {
+                            assert_eq!(compare_bound(q, &c, p), compare_bound(&direct, &c, p), "{} / {} ({schema:?})", q.latin, c.latin);
+                        }
+                    }
                 }
             }
         }

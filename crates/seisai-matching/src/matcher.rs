@@ -67,12 +67,18 @@ impl Memo {
     /// `compute()`, the similarity of `a` and `b`, remembered when `a` is
     /// a query token with prepared comparators.
     pub(crate) fn get_or(&mut self, a: &Token, b: &Token, compute: impl FnOnce() -> f32) -> f32 {
+        self.get_or_keyed(a, b.similarity_key, compute)
+    }
+
+    /// `compute()`, a value of query token `a` and of what `key` hashes,
+    /// remembered when `a` has prepared comparators.
+    pub(crate) fn get_or_keyed(&mut self, a: &Token, key: u64, compute: impl FnOnce() -> f32) -> f32 {
         let Some(m) = &a.matcher else { return compute() };
         if self.query != m.query || self.values.len() >= MEMO_CAPACITY {
             self.query = m.query;
             self.values.clear();
         }
-        *self.values.entry((m.slot, b.similarity_key)).or_insert_with(compute)
+        *self.values.entry((m.slot, key)).or_insert_with(compute)
     }
 }
 
