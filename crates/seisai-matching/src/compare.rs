@@ -205,15 +205,18 @@ fn written_backwards(a: &Token, b: &Token) -> bool {
 
 /// Whether two words begin alike (the same letter, or both a vowel) and
 /// their phonetic codes (Double Metaphone, of two sounds at least) agree.
+/// A word without a code (a joined part, a word in another script) sounds
+/// like nothing: an empty code agrees with no code.
 fn sound_alike(a: &Token, b: &Token) -> bool {
     let vowel = |c: Option<char>| c.is_some_and(|c| "aeiouy".contains(c));
+    let agree = |x: &crate::prepare::Code, y: &crate::prepare::Code| !x.is_empty() && x == y;
     let same_start = a.first_char() == b.first_char() || (vowel(a.first_char()) && vowel(b.first_char()));
     same_start
         && a.phonetic.len() >= 2
-        && (a.phonetic == b.phonetic
-            || (!a.phonetic_alt.is_empty() && a.phonetic_alt == b.phonetic_alt)
-            || a.phonetic == b.phonetic_alt
-            || a.phonetic_alt == b.phonetic)
+        && (agree(&a.phonetic, &b.phonetic)
+            || agree(&a.phonetic_alt, &b.phonetic_alt)
+            || agree(&a.phonetic, &b.phonetic_alt)
+            || agree(&a.phonetic_alt, &b.phonetic))
 }
 
 /// Whether two words are two names made from one (see
@@ -913,6 +916,28 @@ mod tests {
         qa.iter()
             .flat_map(|x| cb.iter().map(move |y| compare_forms(x, y, params).score))
             .fold(0.0, f32::max)
+    }
+
+    #[test]
+    fn a_part_without_phonetic_codes_sounds_like_nothing() {
+        // Joined parts carry no codes; a word without an alternate code
+        // (the phonetic library gives the primary one again today, but the
+        // rule must not rest on it) once agreed with them through the empty
+        // codes.
+        let ctx = NameContext::without_dictionaries();
+        let words = ["Petrov", "Abdulah", "Kardashev", "Moroz", "Ivanovich", "Smith", "Schmidt"];
+        for form in words.iter().flat_map(|w| prepare(w, &Schema::Person, &ctx)) {
+            for word in form.tokens.iter().filter(|t| !t.phonetic.is_empty()) {
+                let mut silent = word.clone();
+                silent.phonetic = Default::default();
+                silent.phonetic_alt = Default::default();
+                let mut primary_only = word.clone();
+                primary_only.phonetic_alt = Default::default();
+                assert!(!sound_alike(word, &silent), "{} sounds like a part without codes", word.text);
+                assert!(!sound_alike(&primary_only, &silent), "{} sounds like a part without codes", word.text);
+                assert!(sound_alike(&primary_only, word), "{} sounds like itself", word.text);
+            }
+        }
     }
 
     #[test]
