@@ -168,7 +168,8 @@ impl Lookup {
         if let Some(s) = self.form_start.get_mut(entity as usize) {
             *s = start as u32 + 1;
         }
-        start + (packing.form(posting) as usize).min(slots - 1)
+        // (As in `form_of`: a posting's form number is below its entity's slots.)
+        start + packing.form(posting) as usize
     }
 
     /// Credits a key of the current query form to a posting (met if new;

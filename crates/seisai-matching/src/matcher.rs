@@ -154,7 +154,13 @@ pub(crate) fn could_reach_floor(a: &Token, b: &Token) -> bool {
     if la == 0 || lb == 0 {
         return false;
     }
-    let m = most_matching(a, b);
+    reaches_floor_loosely(la, lb, most_matching(a, b))
+}
+
+/// The test of [`could_reach_floor`] for words of `la` and `lb` characters
+/// (not 0) with at most `m` characters matching.
+#[inline]
+fn reaches_floor_loosely(la: u64, lb: u64, m: u64) -> bool {
     // Jaro + 0.4 × (1 − Jaro) ≥ 0.75 ⇔ Jaro ≥ 7/12 ⇔ m/la + m/lb ≥ 3/4,
     // i.e. 4·m·(la + lb) ≥ 3·la·lb: in integers, without the divisions
     // (this test runs for every pair of parts and most pairs fail it).
@@ -205,8 +211,7 @@ fn matching_if_may_reach_floor(a: &Token, b: &Token) -> Option<(u64, u64)> {
     let m = most_matching(a, b);
     // The test of `could_reach_floor` first (most pairs fail it), with
     // the characters that can match counted once.
-    let loose = if la * lb <= 40_000 { 4 * m * (la + lb) >= 3 * la * lb } else { reaches_floor_f64(la, lb, m) };
-    if !loose {
+    if !reaches_floor_loosely(la, lb, m) {
         return None;
     }
     let prefix = common_prefix(a, b);

@@ -124,6 +124,13 @@ fn putin_variants_in_many_scripts() {
     assert!(passed * 100 >= total * 90, "{passed}/{total} matched");
 }
 
+/// Whether every word of `latin` longer than one letter is within a third
+/// of its length in edits of a word of `form`.
+fn every_word_close(form: &str, latin: &str) -> bool {
+    let tokens: Vec<&str> = form.split(' ').collect();
+    latin.split(' ').filter(|w| w.len() > 1).all(|w| tokens.iter().any(|t| distance(t, w) * 3 <= w.len()))
+}
+
 /// Names of the kind sanctions lists hold (Russian, Arabic, Latin American
 /// office holders and businessmen), written as Chinese writes them: every
 /// word of the Latin name is close to a word of one rendering.
@@ -172,11 +179,7 @@ fn foreign_names_written_in_chinese() {
     let mut missed = Vec::new();
     for (han, latin) in names {
         let all = forms(han);
-        let close = all.iter().any(|form| {
-            let tokens: Vec<&str> = form.split(' ').collect();
-            latin.split(' ').all(|w| tokens.iter().any(|t| distance(t, w) * 3 <= w.len()))
-        });
-        if !close {
+        if !all.iter().any(|form| every_word_close(form, latin)) {
             missed.push(format!("{han} {latin} {all:?}"));
         }
     }
@@ -196,10 +199,6 @@ fn transcribed_foreign_names_in_chinese() {
         return;
     };
     let is_han = |s: &str| s.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
-    let close = |form: &str, latin: &str| {
-        let tokens: Vec<&str> = form.split(' ').collect();
-        latin.split(' ').filter(|w| w.len() > 1).all(|w| tokens.iter().any(|t| distance(t, w) * 3 <= w.len()))
-    };
     let (mut total, mut pinyin_hits, mut all_hits) = (0usize, 0usize, 0usize);
     for line in text.lines() {
         let names: Vec<&str> = line.split(" => ").next().unwrap_or("").split(", ").collect();
@@ -209,7 +208,7 @@ fn transcribed_foreign_names_in_chinese() {
             total += 1;
             let all = forms(han);
             let foreign = super::han_foreign::renderings(&han.replace('·', " "), &|c| any_ascii::any_ascii_char(c).to_ascii_lowercase());
-            let hit = |f: &&String| close(f, &latin);
+            let hit = |f: &&String| every_word_close(f, &latin);
             pinyin_hits += usize::from(all.iter().filter(|f| !foreign.contains(f)).any(|f| hit(&f)));
             all_hits += usize::from(all.iter().any(|f| hit(&f)));
             if std::env::var_os("SHOW_MISSES").is_some() && !all.iter().any(|f| hit(&f)) {
