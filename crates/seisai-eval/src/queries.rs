@@ -69,7 +69,7 @@ pub struct QueryReport {
 }
 
 /// How many failures a report keeps: `SEISAI_EVAL_MAX_FAILURES`, else 40.
-fn max_failures() -> usize {
+pub(crate) fn max_failures() -> usize {
     std::env::var("SEISAI_EVAL_MAX_FAILURES").ok().and_then(|v| v.parse().ok()).unwrap_or(40)
 }
 

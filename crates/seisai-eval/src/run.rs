@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::checks::{self, ChecksReport};
 use crate::pairs::{self, PairsReport};
 use crate::queries::{self, QueryReport};
+use crate::perturb::{self, Kind, KindReport};
 use crate::report::Confusion;
 
 /// Everything the evaluation measured.
@@ -29,7 +30,16 @@ pub struct EvalReport {
     pub load_errors: BTreeMap<String, String>,
     /// Query sets by file name.
     pub sets: BTreeMap<String, QueryReport>,
+    /// Perturbed spellings of listed names: recall per kind of perturbation.
+    pub perturbed: BTreeMap<Kind, KindReport>,
 }
+
+/// The lists whose names are misspelt for [`perturb`]: the main sanctions lists.
+pub const PERTURBED_LISTS: [&str; 4] = ["un_sc", "us_ofac_sdn", "eu_fsf", "gb_fcdo"];
+/// Listed names misspelt per kind.
+pub const PERTURBED_NAMES: usize = 1000;
+/// The seed of the perturbations (fixed: the figures are comparable across runs).
+pub const PERTURBED_SEED: u64 = 20261129;
 
 fn un_hit(hits: &[Hit], need_match: bool) -> bool {
     hits.iter().any(|h| h.entity.dataset() == "un_sc" && (!need_match || h.result.is_match))
@@ -62,6 +72,7 @@ pub fn run_offline(eval_dir: &Path, ctx: &NameContext) -> anyhow::Result<EvalRep
         index: None,
         load_errors: BTreeMap::new(),
         sets: BTreeMap::new(),
+        perturbed: BTreeMap::new(),
     })
 }
 
@@ -77,6 +88,7 @@ pub fn run(data_dir: &Path, eval_dir: &Path, ctx: &NameContext, max_negatives: O
         }
     }
     let entities = crate::lists::entities(loaded);
+    let misspelt = perturb::targets(&entities, &PERTURBED_LISTS, PERTURBED_NAMES, PERTURBED_SEED);
     let started = Instant::now();
     let index = Index::build(entities, ctx.clone());
     report.index = Some((index.len(), started.elapsed().as_secs_f64()));
@@ -130,6 +142,7 @@ pub fn run(data_dir: &Path, eval_dir: &Path, ctx: &NameContext, max_negatives: O
         let r = queries::run(&index, &qs, &opts, |h| !any_match(h), |h| !any_match(h));
         report.sets.insert(file.to_string(), r);
     }
+    report.perturbed = perturb::run(&index, &misspelt, PERTURBED_SEED);
     Ok(report)
 }
 
@@ -179,6 +192,21 @@ pub fn print(report: &EvalReport) {
         if std::env::var_os("SEISAI_EVAL_VERBOSE").is_some() {
             for f in &r.failures {
                 println!("    {f}");
+            }
+        }
+    }
+    for (kind, r) in &report.perturbed {
+        println!(
+            "perturbed: {:<16} found (match): {}/{} = {:.4}   in results: {}",
+            kind.label(),
+            r.found,
+            r.queries,
+            r.recall(),
+            r.in_results
+        );
+        if std::env::var_os("SEISAI_EVAL_VERBOSE").is_some() {
+            for m in &r.misses {
+                println!("    {m}");
             }
         }
     }

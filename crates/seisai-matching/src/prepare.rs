@@ -395,22 +395,16 @@ fn build_form(
     // syllable (이 → i), not an initial.
     let syllabic = matches!(script, NameScript::Han | NameScript::Hangul);
     let ws = spelled_words(latin, is_person, syllabic);
+    let marks = if is_person { Vec::new() } else { vocab::legal_form_marks(&ws) };
     let mut tokens = Vec::with_capacity(ws.len());
     let mut titles = Vec::new();
-    let mut i = 0;
-    while i < ws.len() {
-        if !is_person {
-            if let Some((form, len)) = vocab::legal_form_at(&ws, i) {
-                // A legal form is only a legal form when something else names the entity.
-                if ws.len() > len || !tokens.is_empty() {
-                    legal_forms.push(form);
-                    i += len;
-                    continue;
-                }
+    for (i, w) in ws.iter().enumerate() {
+        if let Some(Some(mark)) = marks.get(i) {
+            if mark.first {
+                legal_forms.push(mark.form);
             }
+            continue;
         }
-        let w = &ws[i];
-        i += 1;
         // The romanised syllables of a Chinese or Korean name are never
         // titles (石 shi, 何 he); nor, in Latin script, are titles that are
         // also common name parts.
@@ -491,7 +485,7 @@ fn spelled_words(latin: &str, is_person: bool, syllabic: bool) -> Vec<String> {
     }
     let ws = vocab::spell_name_words(&ws);
     if !is_person {
-        return vocab::expand_abbreviations(&ws);
+        return vocab::expand_abbreviations(&vocab::split_glued_legal_forms(&ws));
     }
     ws
 }

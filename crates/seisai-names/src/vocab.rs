@@ -199,7 +199,8 @@ pub fn split_cjk_legal_forms(text: &str) -> (String, Vec<LegalForm>) {
 /// (`Aktiengeselschaft`, `joynt stock company`, `… joint stock compan`),
 /// one edit from the word of the form, still makes the form when the rest
 /// of it is exact: legal forms are long, fixed words that nobody names a
-/// company after.
+/// company after. The longest form wins, misspelt or not (`limited
+/// liability comany` is one form, not `limited` and two other words).
 pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
     let matches = |pattern: &[&str], fuzzy: bool| {
         let end = i + pattern.len();
@@ -210,16 +211,173 @@ pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
                 return true;
             }
             edited += 1;
-            fuzzy
-                && edited == 1
-                && p.len() >= MIN_FUZZY_LEGAL_WORD
-                && w.len().abs_diff(p.len()) <= 1
-                && crate::edits::one_edit_apart(w, p)
+            fuzzy && edited == 1 && is_slip_of_legal_word(w, p)
         })
     };
-    [false, true].into_iter().find_map(|fuzzy| {
-        LEGAL_FORMS.iter().find_map(|(pattern, form)| matches(pattern, fuzzy).then_some((*form, pattern.len())))
-    })
+    let longest = |fuzzy: bool| {
+        LEGAL_FORMS
+            .iter()
+            .filter(|(pattern, _)| matches(pattern, fuzzy))
+            .max_by_key(|(pattern, _)| pattern.len())
+            .map(|(pattern, form)| (*form, pattern.len()))
+    };
+    match (longest(false), longest(true)) {
+        (Some(exact), Some(fuzzy)) if fuzzy.1 > exact.1 => Some(fuzzy),
+        (Some(exact), _) => Some(exact),
+        (None, fuzzy) => fuzzy,
+    }
+}
+
+/// Whether `word` is `legal_word` (a word of a legal form) misspelt by one
+/// edit; only words of five letters or more are read so.
+fn is_slip_of_legal_word(word: &str, legal_word: &str) -> bool {
+    legal_word.len() >= MIN_FUZZY_LEGAL_WORD
+        && word.len().abs_diff(legal_word.len()) <= 1
+        && crate::edits::one_edit_apart(word, legal_word)
+}
+
+/// Where a word of an organisation's name belongs to a legal form.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LegalFormMark {
+    /// The form the word is part of.
+    pub form: LegalForm,
+    /// Whether the form is counted at this word (its first word found).
+    pub first: bool,
+}
+
+/// The legal forms among the words of an organisation's name, word by word
+/// (`None`: a word of the name itself). Forms of several words are found
+/// first, in order, misspelt by one edit or not ([`legal_form_at`]); then
+/// forms of several long words whose words are all present but apart or
+/// in another order (`Company Joint Stock Nexign`, `Liability Company
+/// Limited Stek`); then forms of one word. A form is only a form when
+/// something else names the entity: a name that is one form of several
+/// words is left as words, and a one-word form needs another word.
+pub fn legal_form_marks(words: &[String]) -> Vec<Option<LegalFormMark>> {
+    let mut marks: Vec<Option<LegalFormMark>> = vec![None; words.len()];
+    let mark = |marks: &mut [Option<LegalFormMark>], at: &[usize], form: LegalForm| {
+        for (n, &k) in at.iter().enumerate() {
+            if let Some(m) = marks.get_mut(k) {
+                *m = Some(LegalFormMark { form, first: n == 0 });
+            }
+        }
+    };
+    let mut i = 0;
+    while i < words.len() {
+        match legal_form_at(words, i).filter(|(_, len)| *len >= 2) {
+            Some((form, len)) => {
+                mark(&mut marks, &(i..i + len).collect::<Vec<_>>(), form);
+                i += len;
+            }
+            None => i += 1,
+        }
+    }
+    for (pattern, form) in LEGAL_FORMS.iter().filter(|(p, _)| is_scatterable(p)) {
+        while let Some(at) = scattered(pattern, words, &marks) {
+            mark(&mut marks, &at, *form);
+        }
+    }
+    let groups = marks.iter().flatten().filter(|m| m.first).count();
+    if groups == 1 && marks.iter().all(Option::is_some) {
+        marks.fill(None);
+    }
+    if words.len() > 1 {
+        for (k, w) in words.iter().enumerate() {
+            if marks[k].is_none() {
+                if let Some((form, _)) = legal_form_at(std::slice::from_ref(w), 0) {
+                    marks[k] = Some(LegalFormMark { form, first: true });
+                }
+            }
+        }
+    }
+    marks
+}
+
+/// Whether a form of several words is recognised with its words apart or
+/// reordered: two or more of its words have five letters or more, so that
+/// finding them all in one name is no accident.
+fn is_scatterable(pattern: &[&str]) -> bool {
+    pattern.len() >= 2 && pattern.iter().filter(|w| w.len() >= MIN_FUZZY_LEGAL_WORD).count() >= 2
+}
+
+/// Positions of unmarked words that spell every word of `pattern` (at most
+/// one of them misspelt by one edit), sorted, or `None`.
+fn scattered(pattern: &[&str], words: &[String], marks: &[Option<LegalFormMark>]) -> Option<Vec<usize>> {
+    let mut taken: Vec<usize> = Vec::with_capacity(pattern.len());
+    let mut edited = false;
+    for p in pattern {
+        let free = |k: &usize| marks.get(*k).is_some_and(Option::is_none) && !taken.contains(k);
+        let exact = (0..words.len()).filter(free).find(|&k| words[k] == *p);
+        let at = match exact {
+            Some(k) => k,
+            None if !edited => {
+                edited = true;
+                (0..words.len()).filter(free).find(|&k| is_slip_of_legal_word(&words[k], p))?
+            }
+            None => return None,
+        };
+        taken.push(at);
+    }
+    taken.sort_unstable();
+    Some(taken)
+}
+
+/// Legal forms written after a word without a space (`tradingltd`), longest
+/// first: none of them ends a word of any language.
+const GLUED_SUFFIXES: &[&str] = &[
+    "otvetstvennostyu", "otvetstvennostiu", "aktsionernoe", "obshchestvo", "corporation", "liability", "limited",
+    "company", "ltda", "gmbh", "fzco", "sarl", "ltd", "llc", "plc", "jsc",
+];
+/// Legal forms written before a word without a space (`ooosibirskie`,
+/// `limitedliability`): none of them begins a word of any language.
+const GLUED_PREFIXES: &[&str] = &[
+    "aktsionernoe", "obshchestvo", "ogranichennoi", "ogranichennoy", "corporation", "liability", "limited", "company",
+    "pjsc", "ojsc", "cjsc", "ooo", "llc", "jsc",
+];
+/// `word` as two words of legal forms of three letters or more, one of
+/// them of five or more, written together (`limitedliability`,
+/// `openjoint`, `stockcompany`).
+fn split_two_legal_words(word: &str) -> Option<(&str, &str)> {
+    let is_legal_word = |w: &str| w.len() >= 3 && LEGAL_FORMS.iter().any(|(p, _)| p.contains(&w));
+    (3..word.len().saturating_sub(2))
+        .filter(|&k| word.is_char_boundary(k))
+        .map(|k| word.split_at(k))
+        .find(|(a, b)| a.len().max(b.len()) >= MIN_FUZZY_LEGAL_WORD && is_legal_word(a) && is_legal_word(b))
+}
+
+/// The shortest rest of a word a glued legal form is split from.
+const MIN_GLUED_REST: usize = 4;
+
+/// The words of an organisation's name with legal forms written against a
+/// neighbouring word split from it (`oman fuel tradingltd` → `oman fuel
+/// trading ltd`, `ooosibirskie` → `ooo sibirskie`), as a name cut across
+/// the lines of a payment message often has them. Only forms that begin or
+/// end no ordinary word are split, from a rest of four letters or more.
+pub fn split_glued_legal_forms(words: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(words.len() + 1);
+    for w in words {
+        // A form glued to the next word of a form (`openjoint`) is split where
+        // both halves are words of forms.
+        if let Some((a, b)) = split_two_legal_words(w) {
+            out.extend([a.to_string(), b.to_string()]);
+            continue;
+        }
+        let known = LEGAL_FORMS.iter().any(|(p, _)| p.len() == 1 && p[0] == w.as_str());
+        let suffix = GLUED_SUFFIXES.iter().find(|s| w.len() >= s.len() + MIN_GLUED_REST && w.ends_with(*s));
+        let prefix = GLUED_PREFIXES.iter().find(|p| w.len() >= p.len() + MIN_GLUED_REST && w.starts_with(*p));
+        match (known, suffix, prefix) {
+            (false, Some(s), _) => {
+                out.push(w[..w.len() - s.len()].to_string());
+                out.push(s.to_string());
+            }
+            (false, None, Some(p)) => {
+                out.push(p.to_string());
+                out.push(w[p.len()..].to_string());
+            }
+            _ => out.push(w.clone()),
+        }
+    }
+    out
 }
 
 /// The shortest word of a legal form that may be misspelt by one edit.
@@ -590,6 +748,60 @@ mod tests {
         assert_eq!(legal_form_at(&w("acme joint stock compan"), 1), Some((LegalForm::Jsc, 3)));
         assert_eq!(legal_form_at(&w("acme joynt stock compan"), 1), None);
         assert_eq!(legal_form_at(&w("acme ltx"), 1), None);
+        assert_eq!(legal_form_at(&w("limited liability comany carbon"), 0), Some((LegalForm::Llc, 3)));
+        assert_eq!(legal_form_at(&w("limited carbon"), 0), Some((LegalForm::Ltd, 1)));
+    }
+
+    fn forms_of(name: &str) -> Vec<(LegalForm, usize)> {
+        let ws = w(name);
+        let marks = legal_form_marks(&ws);
+        marks.iter().flatten().filter(|m| m.first).map(|m| (m.form, marks.iter().flatten().filter(|n| n.form == m.form).count())).collect()
+    }
+
+    fn rest_of(name: &str) -> String {
+        let ws = w(name);
+        let marks = legal_form_marks(&ws);
+        ws.iter().zip(&marks).filter(|(_, m)| m.is_none()).map(|(w, _)| w.as_str()).collect::<Vec<_>>().join(" ")
+    }
+
+    #[test]
+    fn marks_legal_forms_in_any_order() {
+        assert_eq!(rest_of("nexign joint stock company"), "nexign");
+        assert_eq!(rest_of("company joint stock nexign"), "nexign");
+        assert_eq!(forms_of("company joint stock nexign"), [(LegalForm::Jsc, 3)]);
+        assert_eq!(rest_of("stek liability company limited"), "stek");
+        assert_eq!(rest_of("liability stek limited company"), "stek");
+        assert_eq!(rest_of("obshchestvo s ogranichennoi otvetstvennostiu grend si"), "grend si");
+        assert_eq!(rest_of("limited liability comany carbon"), "carbon");
+        // Forms of one word stay where they are, and count once each.
+        assert_eq!(forms_of("acme trading company limited"), [(LegalForm::Co, 1), (LegalForm::Ltd, 1)]);
+        assert_eq!(rest_of("acme trading company limited"), "acme trading");
+        // Short words are not gathered from across the name.
+        assert_eq!(rest_of("s banka a"), "s banka a");
+        assert_eq!(rest_of("joint venture stock exchange"), "joint venture stock exchange");
+    }
+
+    #[test]
+    fn a_name_that_is_only_a_legal_form_keeps_its_words() {
+        assert_eq!(rest_of("joint stock company"), "joint stock");
+        assert_eq!(rest_of("limited"), "limited");
+        assert_eq!(rest_of("company joint stock"), "joint stock");
+    }
+
+    #[test]
+    fn splits_glued_legal_forms() {
+        assert_eq!(split_glued_legal_forms(&w("oman fuel tradingltd")), w("oman fuel trading ltd"));
+        assert_eq!(split_glued_legal_forms(&w("ooosibirskie mineraly")), w("ooo sibirskie mineraly"));
+        assert_eq!(split_glued_legal_forms(&w("llcspetselservis")), w("llc spetselservis"));
+        assert_eq!(split_glued_legal_forms(&w("welmart grouplimited")), w("welmart group limited"));
+        assert_eq!(split_glued_legal_forms(&w("limitedliability company stek")), w("limited liability company stek"));
+        assert_eq!(split_glued_legal_forms(&w("openjoint stock")), w("open joint stock"));
+        assert_eq!(split_glued_legal_forms(&w("companyaeon mining")), w("company aeon mining"));
+        assert_eq!(split_glued_legal_forms(&w("aktsionernoeobshchestvo")), w("aktsionernoe obshchestvo"));
+        // Ordinary words that happen to begin or end like a form stay whole.
+        for word in ["unlimited", "accompany", "incorporation", "delimited", "ltda", "company", "plcx", "stockholm", "publication", "generalissimo", "statecraft", "incest"] {
+            assert_eq!(split_glued_legal_forms(&w(word)), w(word), "{word}");
+        }
     }
 
     #[test]
