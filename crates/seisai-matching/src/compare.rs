@@ -89,7 +89,7 @@ fn similarity_in(a: &Token, b: &Token, memo: &mut Memo) -> f32 {
     // prefix alone say so, which is cheaper than remembering it.
     if !crate::matcher::jaro_winkler_may_reach_floor(a, b) {
         // Below the Jaro–Winkler floor (see `word_similarity`).
-        return if same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { 0.0 };
+        return respelling_similarity(a, b);
     }
     memo.get_or(a, b, || word_similarity(a, b))
 }
@@ -103,12 +103,12 @@ fn word_similarity(a: &Token, b: &Token) -> f32 {
     // is a typo, three or more is another name.
     if jw < 0.75 {
         // Too different for any adjustment below to reach the 0.8 floor.
-        return if same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { jw };
+        return jw.max(respelling_similarity(a, b));
     }
     if derived_names(a, b) {
         return jw.min(GENDER_VARIANT_SIMILARITY);
     }
-    let edits = crate::matcher::levenshtein(a, b);
+    let edits = crate::matcher::edits(a, b);
     let len = a.char_count.max(b.char_count) as usize;
     // Short parts (romanised Chinese and Korean syllables, short given
     // names) differ by one letter between different names: li/yi, ying/ling.
@@ -134,7 +134,7 @@ fn word_similarity(a: &Token, b: &Token) -> f32 {
     // it sounds (`Snow` / `Snoe`).
     let alike = phonetic && jw >= 0.7 && edits <= 2 && (len > 4 || letters_left_out(a, b));
     let jw = if alike { jw.max(0.9) } else { jw };
-    if jw < ROMANISATION_SIMILARITY && same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { jw }
+    jw.max(respelling_similarity(a, b))
 }
 
 /// An upper bound of [`part_similarity`] of two single parts from what is
@@ -154,7 +154,7 @@ pub(crate) fn part_similarity_bound(a: &Token, b: &Token) -> f32 {
     if same_text(a, b) {
         return 1.0;
     }
-    let romanisation = if same_romanisation(a, b) { ROMANISATION_SIMILARITY } else { 0.0 };
+    let romanisation = respelling_similarity(a, b);
     // Below the Jaro–Winkler floor, as in `similarity_in` (most pairs).
     match crate::matcher::near_floor(a, b) {
         Some(near) => near_floor_bound(a, b, near, romanisation),
@@ -284,6 +284,38 @@ const GENDER_VARIANT_SIMILARITY: f32 = 0.85;
 /// Similarity of two words that are one name in two romanisation systems
 /// (`iwan` / `ivan`, `schewtschenko` / `shevchenko`).
 const ROMANISATION_SIMILARITY: f32 = 0.93;
+
+/// Similarity of a word of three consonants or more written without its
+/// vowels to the word (`Mhmmd` / `Mohammed`, `Lndvch` / `Leonidovich`,
+/// `Cptn` / `Captain`): the way names are shortened in notes, messages
+/// and some transliterations.
+const VOWELS_LEFT_OUT_SIMILARITY: f32 = 0.88;
+
+/// The fewest letters a word without vowels has for [`vowels_left_out`].
+const MIN_VOWELLESS_LETTERS: u16 = 3;
+
+/// The similarity two different words have as one word spelt two ways
+/// that letter-by-letter similarity misses: in two romanisation systems
+/// ([`ROMANISATION_SIMILARITY`]) or with its vowels left out
+/// ([`VOWELS_LEFT_OUT_SIMILARITY`]); 0 if neither.
+fn respelling_similarity(a: &Token, b: &Token) -> f32 {
+    if same_romanisation(a, b) {
+        ROMANISATION_SIMILARITY
+    } else if vowels_left_out(a, b) {
+        VOWELS_LEFT_OUT_SIMILARITY
+    } else {
+        0.0
+    }
+}
+
+/// Whether one of two words is the other with its vowels after the first
+/// letter left out (see [`seisai_names::edits::vowels_left_out`]).
+fn vowels_left_out(a: &Token, b: &Token) -> bool {
+    let (short, long) = if a.char_count <= b.char_count { (a, b) } else { (b, a) };
+    short.char_count >= MIN_VOWELLESS_LETTERS
+        && short.letters.may_lack_vowels_after_first()
+        && seisai_names::edits::vowels_left_out(&short.text, &long.text)
+}
 
 /// Whether two different words are one Slavic name written in two
 /// romanisation systems (see [`seisai_names::translit::romanisation_skeleton`]).
@@ -905,6 +937,28 @@ mod tests {
             let all = seisai_names::vocab::gender_variants(&x, &y) || seisai_names::vocab::nisba_variants(&x, &y);
             let count = |w: &str| u16::try_from(w.chars().count()).unwrap_or(u16::MAX);
             proptest::prop_assert!(may_be_derived(&x, &y, count(&x), count(&y)) || !all, "{} / {}", x, y);
+        }
+    }
+
+    fn word(w: &str) -> Token {
+        let forms = prepare(w, &Schema::Person, &NameContext::without_dictionaries());
+        match forms.into_iter().next().and_then(|f| f.tokens.into_iter().next()) {
+            Some(t) => t,
+            None => panic!("no token for {w}"),
+        }
+    }
+
+    #[test]
+    fn words_without_their_vowels_are_one_word() {
+        for (short, long) in [("mhmmd", "mohammed"), ("mhmd", "muhammad"), ("lndvch", "leonidovich"), ("alksndrvch", "aleksandrovich"), ("cptn", "captain")] {
+            let (a, b) = (word(short), word(long));
+            assert!(vowels_left_out(&a, &b) && vowels_left_out(&b, &a), "{short} / {long}");
+            assert!(part_similarity(&a, &b) >= VOWELS_LEFT_OUT_SIMILARITY, "{short} / {long}");
+            assert!(part_similarity_bound(&a, &b) >= part_similarity(&a, &b), "{short} / {long}");
+        }
+        // Another consonant, another first letter, a vowel kept, too few letters.
+        for (a, b) in [("mhmmt", "mohammed"), ("hmmd", "ahmmad"), ("mhamd", "mohammed"), ("mh", "mahdi"), ("petr", "peter")] {
+            assert!(!vowels_left_out(&word(a), &word(b)), "{a} / {b}");
         }
     }
 

@@ -7,7 +7,7 @@ use std::hash::{Hash, Hasher};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
 
-use rapidfuzz::distance::{jaro_winkler, levenshtein};
+use rapidfuzz::distance::{jaro_winkler, osa};
 
 use rustc_hash::{FxHashMap, FxHasher};
 
@@ -30,7 +30,7 @@ pub struct TokenMatcher {
     jaro_winkler: std::sync::OnceLock<jaro_winkler::BatchComparator<char>>,
     /// Made on first use: only pairs close enough by Jaro–Winkler count
     /// their edits, and many query parts have none.
-    levenshtein: std::sync::OnceLock<levenshtein::BatchComparator<char>>,
+    edits: std::sync::OnceLock<osa::BatchComparator<char>>,
 }
 
 impl fmt::Debug for TokenMatcher {
@@ -41,7 +41,7 @@ impl fmt::Debug for TokenMatcher {
 
 impl TokenMatcher {
     fn new(query: u64, slot: u32) -> Self {
-        TokenMatcher { query, slot, jaro_winkler: std::sync::OnceLock::new(), levenshtein: std::sync::OnceLock::new() }
+        TokenMatcher { query, slot, jaro_winkler: std::sync::OnceLock::new(), edits: std::sync::OnceLock::new() }
     }
 }
 
@@ -127,6 +127,14 @@ impl Letters {
     /// The letters of the two texts written one after the other.
     pub fn then(self, next: Letters) -> Self {
         Letters { bits: self.bits | next.bits | (self.once() & next.once()) << 32 }
+    }
+
+    /// Whether the text may have no vowel after its first character: at
+    /// most one class of `a e i o u`, and that one once (a cheap necessary
+    /// test of the vowels-left-out rule of [`crate::compare`]).
+    pub(crate) fn may_lack_vowels_after_first(self) -> bool {
+        const VOWELS: u64 = 1 << (b'a' % 32) | 1 << (b'e' % 32) | 1 << (b'i' % 32) | 1 << (b'o' % 32) | 1 << (b'u' % 32);
+        (self.bits & VOWELS).count_ones() <= 1 && (self.bits >> 32) & VOWELS == 0
     }
 
     /// At least how many characters of `self` find no equal character in
@@ -286,11 +294,13 @@ pub(crate) fn jaro_winkler_unchecked(a: &Token, b: &Token) -> f32 {
     s.unwrap_or(0.0) as f32
 }
 
-/// Levenshtein distance of two tokens (in characters).
-pub fn levenshtein(a: &Token, b: &Token) -> usize {
+/// Typing edits between two tokens (in characters): the optimal string
+/// alignment distance, Levenshtein's with two neighbours swapped counted as
+/// one edit (`Farhan` / `Frahan`), the commonest slip of a typist.
+pub fn edits(a: &Token, b: &Token) -> usize {
     match &a.matcher {
-        Some(m) => m.levenshtein.get_or_init(|| levenshtein::BatchComparator::new(a.chars())).distance(b.chars()),
-        None => levenshtein::distance(a.chars(), b.chars()),
+        Some(m) => m.edits.get_or_init(|| osa::BatchComparator::new(a.chars())).distance(b.chars()),
+        None => osa::distance(a.chars(), b.chars()),
     }
 }
 

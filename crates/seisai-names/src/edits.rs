@@ -49,6 +49,36 @@ fn two_adjacent<T: PartialEq>(a: &[T], b: &[T]) -> bool {
     ma.max(mb) == 2 && !(ma == 1 && mb == 1)
 }
 
+/// Whether `short` is `long` with the vowels (`a e i o u`) after its first
+/// letter left out, a doubled letter written once or twice (`mhmd` /
+/// `mohammed`, `lblty` / `liability`): the way names and words are
+/// shortened in notes and messages. ASCII words only; `short` must have
+/// no vowel after its first letter and be shorter than `long`.
+pub fn vowels_left_out(short: &str, long: &str) -> bool {
+    let is_vowel = |c: &u8| matches!(c, b'a' | b'e' | b'i' | b'o' | b'u');
+    let (Some((s0, s_rest)), Some((l0, l_rest))) = (short.as_bytes().split_first(), long.as_bytes().split_first()) else {
+        return false;
+    };
+    if s0 != l0 || short.len() >= long.len() || !short.is_ascii() || !long.is_ascii() || s_rest.iter().any(is_vowel) {
+        return false;
+    }
+    let mut l_consonants = l_rest.iter().filter(|c| !is_vowel(c)).peekable();
+    let mut s_letters = s_rest.iter().peekable();
+    // Walk both, a run of one letter in either matching a run of it in the other.
+    while let Some(&c) = s_letters.next() {
+        if l_consonants.next() != Some(&c) {
+            return false;
+        }
+        while s_letters.peek() == Some(&&c) {
+            s_letters.next();
+        }
+        while l_consonants.peek() == Some(&&c) {
+            l_consonants.next();
+        }
+    }
+    l_consonants.next().is_none()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -75,5 +105,15 @@ mod tests {
         assert!(!two_adjacent_edits("barber", "carter"));
         assert!(!two_adjacent_edits("gary", "larry"));
         assert!(!two_adjacent_edits("cates", "gates"));
+    }
+
+    #[test]
+    fn words_without_their_vowels() {
+        for (short, long) in [("mhmmd", "mohammed"), ("mhmd", "mohammed"), ("lblty", "liability"), ("cmpny", "company"), ("btr", "bitar"), ("alksndrvch", "aleksandrovich")] {
+            assert!(vowels_left_out(short, long), "{short} / {long}");
+        }
+        for (short, long) in [("mhmmt", "mohammed"), ("hmmd", "ahmmad"), ("mhamd", "mohammed"), ("mohammed", "mhmd"), ("mhmd", "mhmd"), ("bt", "bitar"), ("btrs", "bitar")] {
+            assert!(!vowels_left_out(short, long), "{short} / {long}");
+        }
     }
 }

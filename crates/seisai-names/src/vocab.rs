@@ -229,11 +229,12 @@ pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
 }
 
 /// Whether `word` is `legal_word` (a word of a legal form) misspelt by one
-/// edit; only words of five letters or more are read so.
+/// edit or written without its vowels (`lblty`, `cmpny`); only words of
+/// five letters or more are read so.
 fn is_slip_of_legal_word(word: &str, legal_word: &str) -> bool {
     legal_word.len() >= MIN_FUZZY_LEGAL_WORD
-        && word.len().abs_diff(legal_word.len()) <= 1
-        && crate::edits::one_edit_apart(word, legal_word)
+        && (word.len().abs_diff(legal_word.len()) <= 1 && crate::edits::one_edit_apart(word, legal_word)
+            || word.len() >= 3 && crate::edits::vowels_left_out(word, legal_word))
 }
 
 /// Where a word of an organisation's name belongs to a legal form.
@@ -750,6 +751,8 @@ mod tests {
         assert_eq!(legal_form_at(&w("acme ltx"), 1), None);
         assert_eq!(legal_form_at(&w("limited liability comany carbon"), 0), Some((LegalForm::Llc, 3)));
         assert_eq!(legal_form_at(&w("limited carbon"), 0), Some((LegalForm::Ltd, 1)));
+        assert_eq!(legal_form_at(&w("limited lblty company stek"), 0), Some((LegalForm::Llc, 3)));
+        assert_eq!(legal_form_at(&w("acme cmpny"), 1), Some((LegalForm::Co, 1)));
     }
 
     fn forms_of(name: &str) -> Vec<(LegalForm, usize)> {
