@@ -46,11 +46,15 @@ pub enum Kind {
     Invisible,
     /// Two adjacent parts written together, or a part with a hyphen split.
     Spacing,
+    /// The name written in Cyrillic letters by its sounds, as a Russian
+    /// document renders a foreign name (`Ivan Sidorov` → `Иван Сидоров`,
+    /// `Shah` → `Шах`).
+    Cyrillic,
 }
 
 impl Kind {
     /// Every kind, the control first.
-    pub const ALL: [Kind; 11] = [
+    pub const ALL: [Kind; 12] = [
         Kind::Unchanged,
         Kind::Typo,
         Kind::TwoTypos,
@@ -62,6 +66,7 @@ impl Kind {
         Kind::Homoglyph,
         Kind::Invisible,
         Kind::Spacing,
+        Kind::Cyrillic,
     ];
 
     /// A short name for reports.
@@ -78,6 +83,7 @@ impl Kind {
             Kind::Homoglyph => "homoglyph",
             Kind::Invisible => "invisible",
             Kind::Spacing => "spacing",
+            Kind::Cyrillic => "cyrillic",
         }
     }
 }
@@ -277,6 +283,87 @@ const HOMOGLYPHS: &[(char, &str)] = &[
 /// Invisible characters pasted names carry.
 const INVISIBLE: &[char] = &['\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}'];
 
+/// Latin letter groups and the Cyrillic letters a Russian writer renders
+/// them with, longest first.
+const TO_CYRILLIC: &[(&str, &str)] = &[
+    ("shch", "щ"),
+    ("sch", "ш"),
+    ("kh", "х"),
+    ("zh", "ж"),
+    ("ch", "ч"),
+    ("sh", "ш"),
+    ("ts", "ц"),
+    ("tz", "ц"),
+    ("ya", "я"),
+    ("yu", "ю"),
+    ("yo", "ё"),
+    ("ye", "е"),
+    ("ck", "к"),
+    ("ph", "ф"),
+    ("th", "т"),
+    ("ee", "и"),
+    ("oo", "у"),
+    ("ou", "у"),
+    ("w", "в"),
+    ("a", "а"),
+    ("b", "б"),
+    ("c", "к"),
+    ("d", "д"),
+    ("e", "е"),
+    ("f", "ф"),
+    ("g", "г"),
+    ("h", "х"),
+    ("i", "и"),
+    ("j", "дж"),
+    ("k", "к"),
+    ("l", "л"),
+    ("m", "м"),
+    ("n", "н"),
+    ("o", "о"),
+    ("p", "п"),
+    ("q", "к"),
+    ("r", "р"),
+    ("s", "с"),
+    ("t", "т"),
+    ("u", "у"),
+    ("v", "в"),
+    ("x", "кс"),
+    ("y", "й"),
+    ("z", "з"),
+];
+
+/// `name` in Cyrillic letters by [`TO_CYRILLIC`], capitalised word by word;
+/// `None` if a letter has no rendering (diacritics).
+fn cyrillic(name: &str) -> Option<String> {
+    let mut out = String::with_capacity(name.len() * 2);
+    for word in name.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        let lower = word.to_lowercase();
+        let mut rest = lower.as_str();
+        let mut first = true;
+        while let Some(c) = rest.chars().next() {
+            let found = TO_CYRILLIC.iter().find(|(latin, _)| rest.starts_with(latin));
+            let (taken, written) = match found {
+                Some((latin, cyr)) => (latin.len(), *cyr),
+                None if !c.is_alphabetic() => (c.len_utf8(), &rest[..c.len_utf8()]),
+                None => return None,
+            };
+            if first {
+                let mut chars = written.chars();
+                out.extend(chars.next().into_iter().flat_map(char::to_uppercase));
+                out.push_str(chars.as_str());
+            } else {
+                out.push_str(written);
+            }
+            first = false;
+            rest = &rest[taken..];
+        }
+    }
+    Some(out)
+}
+
 /// `name` misspelt by `kind`, or `None` when the kind does not apply to it
 /// (no part long enough, no letter that has a look-alike, …).
 pub fn perturb(name: &str, kind: Kind, rng: &mut fastrand::Rng) -> Option<String> {
@@ -349,6 +436,7 @@ pub fn perturb(name: &str, kind: Kind, rng: &mut fastrand::Rng) -> Option<String
             }
             Some(chars.into_iter().collect())
         }
+        Kind::Cyrillic => cyrillic(name),
         Kind::Spacing => {
             if let Some(i) = (0..ps.len()).find(|&i| ps[i].contains(&'-')) {
                 for c in ps[i].iter_mut().filter(|c| **c == '-') {
@@ -471,6 +559,10 @@ mod tests {
             assert!(o.starts_with('I') && o.contains(" S"), "first letters kept: {o}");
         }
         assert!(each(Kind::Spacing, "Ivan Sidorov").iter().all(|o| o == "IvanSidorov"));
+        assert_eq!(each(Kind::Cyrillic, "Ivan Sidorov")[0], "Иван Сидоров");
+        assert_eq!(each(Kind::Cyrillic, "Yuri SHCHERBAKOV")[0], "Юри Щербаков");
+        assert_eq!(each(Kind::Cyrillic, "Bank Al-Khair")[0], "Банк Ал-Хаир");
+        assert!(each(Kind::Cyrillic, "José Núñez").is_empty());
         assert!(each(Kind::Spacing, "Abdul-Rahman Hassan").iter().all(|o| o == "Abdul Rahman Hassan"));
     }
 
