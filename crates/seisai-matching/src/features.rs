@@ -148,6 +148,12 @@ impl Countries {
         self.codes.is_empty()
     }
 
+    /// The packed codes a comparison reads (inline for one or two
+    /// countries, else on the heap); empty when some code does not pack.
+    pub(crate) fn packed(&self) -> &[u64] {
+        self.packed.as_deref().unwrap_or_default()
+    }
+
     /// Whether the two share a country.
     fn share(&self, other: &Countries) -> bool {
         match (&self.packed, &other.packed) {

@@ -47,7 +47,7 @@ impl Prepared {
             Depth::Names => {
                 lines(&self.names);
                 lines(&self.birth_dates);
-                lines(&self.countries);
+                lines(self.countries.packed());
             }
             Depth::Forms => self.names.iter().for_each(|n| lines(&n.forms)),
             Depth::Parts => {
