@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use seisai_matching::prefetch::Depth;
 use seisai_matching::score::{Config, MatchResult, Prepared, Ranked, rank_above, rank_above_with_shared_keys, score_ranked};
 use seisai_model::{Entity, Schema};
 
@@ -304,6 +305,13 @@ impl Index {
         // The candidates pass the filters other than the date.
         let candidates = self.look_up(query, opts.candidates, opts, true);
         for (n, &(i, _)) in candidates.list.iter().enumerate() {
+            // The memory of the next few candidates, one level of pointers
+            // each (see `seisai_matching::prefetch`).
+            for (ahead, depth) in Depth::AHEAD.into_iter().enumerate() {
+                if let Some(&(next, _)) = candidates.list.get(n + 1 + ahead) {
+                    self.prepared[next as usize].prefetch(depth);
+                }
+            }
             if !self.listed_on(i, opts.as_of) {
                 continue;
             }

@@ -54,19 +54,30 @@ thread_local! {
     static BOUNDS: std::cell::RefCell<crate::matcher::Memo> = std::cell::RefCell::new(crate::matcher::Memo::default());
 }
 
-/// A hash of everything [`bound_of`] reads of a candidate form and the
-/// parameters: each part (its similarity key: text, kind, phonetic codes;
-/// its romanisation skeleton and weight), whether the form is syllabic and
-/// whether in Latin script. (Joined parts follow from the parts.)
+/// The memo key of a bound: the candidate form's content (see
+/// [`content_key`], computed once when the form was prepared) with the
+/// parameters.
 fn bound_key(c: &NameForm, params: CompareParams) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut h = rustc_hash::FxHasher::default();
+    c.content_key().hash(&mut h);
+    let CompareParams { unmatched_candidate_share, unmatched_query_share, numbers_are_series, acronyms } = params;
+    (unmatched_candidate_share.to_bits(), unmatched_query_share.to_bits(), numbers_are_series, acronyms).hash(&mut h);
+    h.finish()
+}
+
+/// A hash of everything [`bound_of`] reads of a candidate form: each part
+/// (its similarity key: text, kind, phonetic codes; its romanisation
+/// skeleton and weight), whether the form is syllabic and whether in
+/// Latin script. (Joined parts follow from the parts.) Kept with the form
+/// ([`NameForm::content_key`]) rather than hashed for every bound asked.
+pub(crate) fn content_key(c: &NameForm) -> u64 {
     use std::hash::{Hash, Hasher};
     let mut h = rustc_hash::FxHasher::default();
     for t in c.tokens.iter() {
         (t.similarity_key, t.skeleton, t.weight.to_bits()).hash(&mut h);
     }
     (c.tokens.len(), c.syllabic, c.script == seisai_names::script::NameScript::Latin).hash(&mut h);
-    let CompareParams { unmatched_candidate_share, unmatched_query_share, numbers_are_series, acronyms } = params;
-    (unmatched_candidate_share.to_bits(), unmatched_query_share.to_bits(), numbers_are_series, acronyms).hash(&mut h);
     h.finish()
 }
 
@@ -461,6 +472,27 @@ mod tests {
                         }
                     }
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn a_prepared_form_keeps_the_content_key_of_its_final_parts() {
+        let ctx = NameContext::without_dictionaries();
+        let names = [
+            ("Deutsche Bank (Schweiz) AG", Schema::Company),
+            ("Faberlic Europe", Schema::Company),
+            ("Al-Qa'ida/Islamic Army", Schema::Organization),
+            ("Brigade Forty Four", Schema::Organization),
+            ("Путин Владимир Владимирович", Schema::Person),
+            ("JC Juncker", Schema::Person),
+            ("习近平", Schema::Person),
+        ];
+        for (name, schema) in names {
+            let forms = prepare(name, &schema, &ctx);
+            assert!(!forms.is_empty(), "{name}");
+            for f in forms {
+                assert_eq!(f.content_key(), content_key(&f), "{name}: {}", f.latin);
             }
         }
     }

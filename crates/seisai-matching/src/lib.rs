@@ -11,6 +11,7 @@
 //!   all, so that a search with a minimum score skips hopeless candidates.
 //! * [`features`] compares the secondary evidence: birth dates, countries,
 //!   gender and identifiers.
+//! * [`prefetch`] asks for the memory of the candidates a search ranks next.
 //! * [`reuse`] keeps the per-thread buffers a search reuses.
 //! * [`score`] combines both into a [`MatchResult`] in \[0, 1\] with an
 //!   [`Explanation`] of every contribution.
@@ -20,6 +21,7 @@ pub mod compare;
 pub mod features;
 pub mod keys;
 pub mod matcher;
+pub mod prefetch;
 pub mod prepare;
 pub mod reuse;
 pub mod score;

@@ -216,6 +216,11 @@ pub struct NameForm {
     /// a letter between different names. Foreign names transcribed into
     /// Hangul or Han (`블라디미르 푸틴`) have longer words.
     pub syllabic: bool,
+    /// A hash of what the bound of a comparison reads of the form (see
+    /// `bound::content_key`), set once its parts are final: the key under
+    /// which bounds against it are remembered.
+    #[serde(skip)]
+    content: u64,
 }
 
 fn serialize_shared_str<S: serde::Serializer>(s: &Arc<str>, ser: S) -> Result<S::Ok, S::Error> {
@@ -226,6 +231,12 @@ impl NameForm {
     /// Sum of the token weights.
     pub fn total_weight(&self) -> f32 {
         self.tokens.iter().map(|t| t.weight).sum()
+    }
+
+    /// A hash of what the bound of a comparison reads of the form: equal
+    /// for forms the bound cannot tell apart.
+    pub fn content_key(&self) -> u64 {
+        self.content
     }
 
     /// Whether the form has a token that can identify something on its own
@@ -319,6 +330,10 @@ fn prepare_one(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
                 forms.push(form);
             }
         });
+    }
+    // The parts are final (qualifiers marked, joined parts made).
+    for form in forms.iter_mut() {
+        form.content = crate::bound::content_key(form);
     }
     // (Kept as long as the lists are: no spare capacity.)
     forms.shrink_to_fit();
@@ -478,6 +493,7 @@ fn build_form(
             && original.split_whitespace().all(|w| w.chars().count() <= 3),
         keys: Box::default(),
         joined: Box::default(),
+        content: 0,
     }
 }
 
