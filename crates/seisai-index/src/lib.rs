@@ -160,6 +160,12 @@ impl Index {
     pub fn get(&self, id: &str) -> Option<&Arc<Entity>> {
         self.by_id.get(id).map(|&i| &self.entities[i as usize])
     }
+
+    /// The position in [`Index::entities`] of the entity with this id, if
+    /// indexed (for data kept beside the index, entity by entity).
+    pub fn position(&self, id: &str) -> Option<usize> {
+        self.by_id.get(id).map(|&i| i as usize)
+    }
 }
 
 /// Returns the allocator's free memory to the system when the process

@@ -90,6 +90,9 @@ impl Metrics {
             let _ = writeln!(out, "seisai_index_entities {}", s.index.len());
             out.push_str("# HELP seisai_index_keys Lookup keys in the index in service.\n# TYPE seisai_index_keys gauge\n");
             let _ = writeln!(out, "seisai_index_keys {}", s.index.key_count());
+            out.push_str("# HELP seisai_properties_json_bytes Bytes of listed entities' properties kept written as JSON for answers.\n");
+            out.push_str("# TYPE seisai_properties_json_bytes gauge\n");
+            let _ = writeln!(out, "seisai_properties_json_bytes {}", s.properties_json_bytes());
             out.push_str("# HELP seisai_list_age_seconds Seconds since the version in service was imported.\n");
             out.push_str("# TYPE seisai_list_age_seconds gauge\n");
             let now = Utc::now();

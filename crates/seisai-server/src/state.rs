@@ -4,16 +4,20 @@
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
-use std::sync::{Arc, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Duration;
 
 use arc_swap::ArcSwapOption;
 use chrono::{DateTime, Utc};
 use seisai_index::Index;
 use seisai_matching::NameContext;
+use seisai_model::Entity;
 use seisai_store::{Selection, SourcesConfig, Store};
 use serde::Serialize;
+use serde_json::value::RawValue;
 
+use crate::api::common::Listed;
 use crate::auth::KeyStore;
 use crate::metrics::Metrics;
 use crate::screener::IndexScreener;
@@ -42,6 +46,14 @@ pub struct Snapshot {
     pub built_at: DateTime<Utc>,
     /// The index as the measures engine's party screener (identifiers mapped once).
     pub screener: Arc<IndexScreener>,
+    /// Dataset → version id, as stated in every response (shared by them).
+    pub served_versions: Arc<BTreeMap<String, String>>,
+    /// The properties of each indexed entity (by position in the index)
+    /// written as JSON, the first time the entity is answered: answers
+    /// copy them instead of writing the same map again and again.
+    properties_json: Vec<OnceLock<Arc<RawValue>>>,
+    /// Bytes held by `properties_json`.
+    properties_json_bytes: AtomicUsize,
 }
 
 impl Snapshot {
@@ -58,14 +70,56 @@ impl Snapshot {
                 (dataset, lv)
             })
             .collect();
-        let index = Arc::new(built.index);
+        Ok(Snapshot::new(built.index, versions))
+    }
+
+    /// The snapshot of `index`, built from `versions`.
+    pub fn new(index: Index, versions: BTreeMap<String, ListVersion>) -> Snapshot {
+        let index = Arc::new(index);
         let screener = Arc::new(IndexScreener::new(Arc::clone(&index)));
-        Ok(Snapshot { index, versions, built_at: Utc::now(), screener })
+        let served_versions = Arc::new(versions.iter().map(|(d, v)| (d.clone(), v.version.clone())).collect());
+        let properties_json = std::iter::repeat_with(OnceLock::new).take(index.len()).collect();
+        Snapshot {
+            index,
+            versions,
+            built_at: Utc::now(),
+            screener,
+            served_versions,
+            properties_json,
+            properties_json_bytes: AtomicUsize::new(0),
+        }
     }
 
     /// Dataset → version id, as stated in every response.
     pub fn version_ids(&self) -> BTreeMap<String, String> {
-        self.versions.iter().map(|(d, v)| (d.clone(), v.version.clone())).collect()
+        self.served_versions.as_ref().clone()
+    }
+
+    /// `entity` (one of the index's) for a response, its properties written
+    /// as JSON once per snapshot.
+    pub fn listed(&self, entity: Arc<Entity>) -> Listed {
+        let slot = self
+            .index
+            .position(&entity.id)
+            .filter(|&i| self.index.entities().get(i).is_some_and(|e| Arc::ptr_eq(e, &entity)))
+            .and_then(|i| self.properties_json.get(i));
+        let json = slot.and_then(|slot| {
+            if let Some(json) = slot.get() {
+                return Some(Arc::clone(json));
+            }
+            let written = serde_json::value::to_raw_value(&entity.properties).ok()?;
+            let json = slot.get_or_init(|| {
+                self.properties_json_bytes.fetch_add(written.get().len(), Ordering::Relaxed);
+                Arc::from(written)
+            });
+            Some(Arc::clone(json))
+        });
+        Listed(entity, json)
+    }
+
+    /// Bytes of entity properties kept written as JSON (see [`Snapshot::listed`]).
+    pub fn properties_json_bytes(&self) -> usize {
+        self.properties_json_bytes.load(Ordering::Relaxed)
     }
 }
 
@@ -270,5 +324,39 @@ impl AppState {
                 Err(crate::ApiError::unprocessable(format!("{what} failed; the previous lists stay in service: {message}")))
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use seisai_model::Schema;
+
+    fn person(id: &str, name: &str) -> Arc<Entity> {
+        let mut e = Entity::new("test", id, Schema::Person);
+        e.add("name", name);
+        e.add("notes", "a \"quoted\" note\nwith a line break and ünïcödé");
+        Arc::new(e)
+    }
+
+    #[test]
+    fn listed_entities_are_written_as_from_their_map_and_once() {
+        let entities = vec![person("a", "Anna Example"), person("b", "Bert Example")];
+        let index = Index::build(entities.clone(), NameContext::without_dictionaries());
+        let snapshot = Snapshot::new(index, BTreeMap::new());
+        let plain = serde_json::to_string(&Listed::new(Arc::clone(&entities[0]))).unwrap();
+        let first = snapshot.listed(Arc::clone(&entities[0]));
+        assert!(first.1.is_some(), "an indexed entity's properties are kept written");
+        assert_eq!(serde_json::to_string(&first).unwrap(), plain);
+        let bytes = snapshot.properties_json_bytes();
+        assert_eq!(bytes, serde_json::to_string(&entities[0].properties).unwrap().len());
+        let again = snapshot.listed(Arc::clone(&entities[0]));
+        assert_eq!(serde_json::to_string(&again).unwrap(), plain);
+        assert_eq!(snapshot.properties_json_bytes(), bytes, "written once per snapshot");
+        // An entity of another index (same id): written from its own map.
+        let other = person("a", "Other Anna");
+        let listed = snapshot.listed(Arc::clone(&other));
+        assert!(listed.1.is_none());
+        assert_eq!(serde_json::to_string(&listed).unwrap(), serde_json::to_string(&Listed::new(other)).unwrap());
     }
 }

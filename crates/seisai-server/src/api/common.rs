@@ -7,6 +7,7 @@ use std::sync::Arc;
 use chrono::{DateTime, Utc};
 use seisai_model::{Entity, Schema};
 use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
 use utoipa::ToSchema;
 
 use crate::ApiError;
@@ -185,7 +186,8 @@ pub struct EntityOut<'a> {
     /// FtM schema.
     pub schema: &'a str,
     /// Properties.
-    pub properties: &'a BTreeMap<String, Vec<String>>,
+    #[schema(value_type = BTreeMap<String, Vec<String>>)]
+    pub properties: Properties<'a>,
     /// Datasets listing it.
     pub datasets: &'a [String],
     /// Other ids of the same entity.
@@ -203,14 +205,14 @@ pub struct EntityOut<'a> {
 }
 
 impl<'a> EntityOut<'a> {
-    /// The response shape of `e`.
-    pub fn of(e: &'a Entity) -> EntityOut<'a> {
+    /// The response shape of `e`, its properties written as `properties`.
+    pub fn of(e: &'a Entity, properties: Properties<'a>) -> EntityOut<'a> {
         let extra = |k: &str| e.extra.get(k).and_then(|v| v.as_str());
         EntityOut {
             id: &e.id,
             caption: e.caption(),
             schema: e.schema.as_str(),
-            properties: &e.properties,
+            properties,
             datasets: &e.datasets,
             referents: &e.referents,
             target: e.extra.get("target").and_then(|v| v.as_bool()).unwrap_or(true),
@@ -222,22 +224,57 @@ impl<'a> EntityOut<'a> {
     }
 }
 
+/// The properties of a listed entity in a response: the entity's own map,
+/// or the same map already written as JSON (see [`Snapshot::listed`]).
+#[derive(Debug, Clone, Copy)]
+pub enum Properties<'a> {
+    /// Written from the map.
+    Map(&'a BTreeMap<String, Vec<String>>),
+    /// Written before, copied as is.
+    Json(&'a RawValue),
+}
+
+impl Serialize for Properties<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Properties::Map(map) => map.serialize(serializer),
+            Properties::Json(json) => json.serialize(serializer),
+        }
+    }
+}
+
 /// A listed entity held for a response: the entity in service itself
-/// (shared, not copied), written as [`EntityOut`].
+/// (shared, not copied), written as [`EntityOut`], with its properties
+/// already written as JSON when the snapshot keeps them so (see
+/// [`Snapshot::listed`]).
 #[derive(Debug, Clone)]
-pub struct Listed(pub Arc<Entity>);
+pub struct Listed(pub Arc<Entity>, pub Option<Arc<RawValue>>);
+
+impl Listed {
+    /// `entity`, its properties written from its map.
+    pub fn new(entity: Arc<Entity>) -> Listed {
+        Listed(entity, None)
+    }
+}
 
 impl Serialize for Listed {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        EntityOut::of(&self.0).serialize(serializer)
+        let properties = match &self.1 {
+            Some(json) => Properties::Json(json),
+            None => Properties::Map(&self.0.properties),
+        };
+        EntityOut::of(&self.0, properties).serialize(serializer)
     }
 }
 
 /// Which lists answered: stated in every screening response.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct Served {
+    // The snapshot's own map, shared by the answers.
     /// Dataset → version id.
-    pub versions: BTreeMap<String, String>,
+    #[serde(serialize_with = "shared_map")]
+    #[schema(value_type = BTreeMap<String, String>)]
+    pub versions: Arc<BTreeMap<String, String>>,
     /// When the index in service was built.
     pub index_built_at: DateTime<Utc>,
     /// Entities in the index.
@@ -247,8 +284,13 @@ pub struct Served {
 impl Served {
     /// What `snapshot` serves.
     pub fn of(snapshot: &Snapshot) -> Served {
-        Served { versions: snapshot.version_ids(), index_built_at: snapshot.built_at, index_entities: snapshot.index.len() }
+        Served { versions: Arc::clone(&snapshot.served_versions), index_built_at: snapshot.built_at, index_entities: snapshot.index.len() }
     }
+}
+
+/// Writes a shared map as the map itself.
+fn shared_map<S: serde::Serializer>(map: &Arc<BTreeMap<String, String>>, serializer: S) -> Result<S::Ok, S::Error> {
+    map.as_ref().serialize(serializer)
 }
 
 /// Whether `e` carries any of `topics` (all pass when none given).

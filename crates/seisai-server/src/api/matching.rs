@@ -252,7 +252,7 @@ pub fn run_query(snapshot: &Snapshot, query: &Entity, params: &MatchParams) -> V
         .filter(|h| has_topic(&h.entity, &params.topics))
         .filter(|h| params.changed_since.is_none_or(|since| last_change(&h.entity).is_none_or(|d| d >= since)));
     if params.weights.is_default() {
-        return hits.take(params.limit).map(scored).collect();
+        return hits.take(params.limit).map(|h| scored(snapshot, h)).collect();
     }
     let mut results: Vec<ScoredEntity> = hits
         .map(|mut h| {
@@ -260,7 +260,7 @@ pub fn run_query(snapshot: &Snapshot, query: &Entity, params: &MatchParams) -> V
             h
         })
         .filter(|h| h.result.score >= params.options.min_score)
-        .map(scored)
+        .map(|h| scored(snapshot, h))
         .collect();
     results.sort_by(|a, b| b.score.total_cmp(&a.score));
     results.truncate(params.limit);
@@ -268,7 +268,7 @@ pub fn run_query(snapshot: &Snapshot, query: &Entity, params: &MatchParams) -> V
 }
 
 /// A search hit as a result with its explanations.
-fn scored(h: seisai_index::Hit) -> ScoredEntity {
+fn scored(snapshot: &Snapshot, h: seisai_index::Hit) -> ScoredEntity {
     let ex = h.result.explanation;
     let mut explanations = BTreeMap::new();
     explanations.insert(
@@ -301,7 +301,7 @@ fn scored(h: seisai_index::Hit) -> ScoredEntity {
         explanations.insert(k, FeatureOut { score: f.score, detail: f.detail, query: f.query, candidate: f.candidate, alignment: None });
     }
     ScoredEntity {
-        entity: Listed(h.entity),
+        entity: snapshot.listed(h.entity),
         score: h.result.score,
         is_match: h.result.is_match,
         explanations,

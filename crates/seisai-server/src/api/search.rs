@@ -120,6 +120,6 @@ pub async fn entity(State(state): State<Shared>, Path(id): Path<String>) -> Resu
     .await
     .map_err(|e| ApiError::internal(format!("history task failed: {e}")))?
     .map_err(|e| ApiError::internal(format!("cannot read the history of {id}: {e}")))?;
-    Ok(Json(EntityResponse { entity: Listed(entity), history, seisai: Served::of(&snapshot) }))
+    Ok(Json(EntityResponse { entity: snapshot.listed(entity), history, seisai: Served::of(&snapshot) }))
 }
 
