@@ -56,7 +56,7 @@ impl Prepared {
             Depth::Names => {
                 lines(&self.names);
                 lines(&self.birth_dates);
-                lines(&self.countries);
+                lines(self.countries.packed());
             }
             Depth::Forms => forms().for_each(|f| lines(std::slice::from_ref(f))),
             Depth::Parts => {
