@@ -126,6 +126,13 @@ struct Candidates {
     at: Vec<Option<(usize, usize)>>,
 }
 
+impl Candidates {
+    /// The shared-key sets of the forms of the `n`th candidate, if known.
+    fn shares_of(&self, n: usize) -> Option<&[u64]> {
+        self.at.get(n).copied().flatten().and_then(|(a, b)| self.shares.get(a..b))
+    }
+}
+
 /// The `limit` best scores seen so far in a search, lowest first.
 struct BestScores {
     limit: usize,
@@ -307,9 +314,9 @@ impl Index {
         for (n, &(i, _)) in candidates.list.iter().enumerate() {
             // The memory of the next few candidates, one level of pointers
             // each (see `seisai_matching::prefetch`).
-            for (ahead, depth) in Depth::AHEAD.into_iter().enumerate() {
-                if let Some(&(next, _)) = candidates.list.get(n + 1 + ahead) {
-                    self.prepared[next as usize].prefetch(depth);
+            for (ahead, depth) in Depth::AHEAD {
+                if let Some(&(next, _)) = candidates.list.get(n + ahead) {
+                    self.prepared[next as usize].prefetch(depth, candidates.shares_of(n + ahead));
                 }
             }
             if !self.listed_on(i, opts.as_of) {
@@ -318,7 +325,7 @@ impl Index {
             // Candidates that cannot score above `min_score`, or cannot
             // reach the `limit` best scores found so far, are not compared.
             let floor = best.floor().map_or(opts.min_score, |f| f.max(opts.min_score));
-            let shares = candidates.at.get(n).copied().flatten().and_then(|(a, b)| candidates.shares.get(a..b));
+            let shares = candidates.shares_of(n);
             let candidate = &self.prepared[i as usize];
             let ranked = match shares {
                 Some(shares) => rank_above_with_shared_keys(query, candidate, floor, shares),

@@ -26,9 +26,10 @@ pub enum Depth {
 }
 
 impl Depth {
-    /// The levels in the order a search asks for them, from the candidate
-    /// ranked next (its parts) to the one ranked in four (its record).
-    pub const AHEAD: [Depth; 4] = [Depth::Parts, Depth::Forms, Depth::Names, Depth::Entity];
+    /// The levels in the order a search asks for them, each with how many
+    /// candidates ahead of the one ranked: from the next candidate's parts
+    /// to the record of the fourth next.
+    pub const AHEAD: [(usize, Depth); 4] = [(1, Depth::Parts), (2, Depth::Forms), (3, Depth::Names), (4, Depth::Entity)];
 }
 
 /// The most cache lines asked for one piece (a long piece is rare and its
@@ -40,18 +41,26 @@ const LINE: usize = 64;
 
 impl Prepared {
     /// Asks the processor to fetch the memory at `depth` of this entity
-    /// (a hint: nothing changes, only later reads are faster).
-    pub fn prefetch(&self, depth: Depth) {
+    /// (a hint: nothing changes, only later reads are faster). With
+    /// `shared`, the sets of query forms each of its forms shares a lookup
+    /// key with (names in order, see
+    /// [`crate::score::rank_above_with_shared_keys`]), only the forms that
+    /// share one: the ranking reads no other.
+    pub fn prefetch(&self, depth: Depth, shared: Option<&[u64]>) {
+        let forms = || {
+            let all = self.names.iter().flat_map(|n| n.forms.iter());
+            all.enumerate().filter(move |(i, _)| shared.is_none_or(|s| s.get(*i).is_none_or(|&m| m != 0))).map(|(_, f)| f)
+        };
         match depth {
             Depth::Entity => lines(std::slice::from_ref(self)),
             Depth::Names => {
                 lines(&self.names);
                 lines(&self.birth_dates);
-                lines(&self.countries);
+                lines(self.countries.packed());
             }
-            Depth::Forms => self.names.iter().for_each(|n| lines(&n.forms)),
+            Depth::Forms => forms().for_each(|f| lines(std::slice::from_ref(f))),
             Depth::Parts => {
-                for form in self.names.iter().flat_map(|n| n.forms.iter()) {
+                for form in forms() {
                     lines(&form.tokens);
                     lines(&form.joined);
                 }

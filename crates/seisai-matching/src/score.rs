@@ -3,12 +3,12 @@
 
 use std::collections::BTreeMap;
 
-use seisai_model::{Entity, FuzzyDate, Schema, props};
+use seisai_model::{Entity, Schema, props};
 use serde::Serialize;
 
 use crate::bound::compare_bound;
 use crate::compare::{CompareParams, NameMatch, compare_forms, compare_score};
-use crate::features::{self, FeatureOutcome};
+use crate::features::{self, BirthDate, Countries, FeatureOutcome, Gender};
 use crate::prepare::{NameContext, NameForm, prepare};
 use seisai_names::script::NameScript;
 
@@ -48,11 +48,11 @@ pub struct Prepared {
     /// Names with their forms.
     pub names: Vec<PreparedName>,
     /// Birth dates.
-    pub birth_dates: Vec<FuzzyDate>,
+    pub birth_dates: Vec<BirthDate>,
     /// Country codes (nationality, citizenship, country).
-    pub countries: Vec<String>,
-    /// Gender.
-    pub gender: Option<String>,
+    pub countries: Countries,
+    /// Gender, when known.
+    pub gender: Option<Gender>,
     /// Identifiers as (property, value).
     pub identifiers: Vec<(String, String)>,
     /// For a query prepared for search (see [`Prepared::with_matchers`]):
@@ -81,13 +81,11 @@ impl Prepared {
     /// An entity's features other than its names (none prepared): what
     /// [`score_bound`] reads, at a fraction of the cost of preparing names.
     pub fn without_names(entity: &Entity) -> Self {
-        let mut countries: Vec<String> = [props::NATIONALITY, props::CITIZENSHIP, props::COUNTRY]
+        let countries = [props::NATIONALITY, props::CITIZENSHIP, props::COUNTRY]
             .iter()
             .flat_map(|p| entity.get(p).iter())
             .map(|c| seisai_model::country::to_code(c).map(str::to_string).unwrap_or_else(|| c.to_lowercase()))
             .collect();
-        countries.sort();
-        countries.dedup();
         let identifiers = props::IDENTIFIER_PROPS
             .iter()
             .flat_map(|p| entity.get(p).iter().map(move |v| (p.to_string(), v.clone())))
@@ -95,9 +93,9 @@ impl Prepared {
         Prepared {
             schema: entity.schema.clone(),
             names: Vec::new(),
-            birth_dates: entity.dates(props::BIRTH_DATE),
-            countries,
-            gender: entity.first(props::GENDER).map(str::to_string),
+            birth_dates: entity.dates(props::BIRTH_DATE).into_iter().map(BirthDate::from).collect(),
+            countries: Countries::new(countries),
+            gender: entity.first(props::GENDER).and_then(Gender::parse),
             identifiers,
             query_keys: None,
         }
@@ -520,7 +518,7 @@ fn perfect_name(query: &Prepared, candidate: &Prepared) -> Evidence {
         name: 1.0,
         identifier: features::identifiers(&query.identifiers, &candidate.identifiers).map(|o| o.delta),
         birth_date: is_person.then(|| features::birth_dates_delta(&query.birth_dates, &candidate.birth_dates)).flatten(),
-        gender: is_person.then(|| features::gender_delta(query.gender.as_deref(), candidate.gender.as_deref())).flatten(),
+        gender: is_person.then(|| features::gender_delta(query.gender, candidate.gender)).flatten(),
         country: features::countries_delta(&query.countries, &candidate.countries),
     }
 }
@@ -557,7 +555,7 @@ fn explain(query: &Prepared, candidate: &Prepared, (qf, cn, cf): (&NameForm, &Pr
     let mut found: Vec<(&str, Option<FeatureOutcome>)> = vec![
         ("identifier", features::identifiers(&query.identifiers, &candidate.identifiers)),
         ("birth_date", is_person.then(|| features::birth_dates(&query.birth_dates, &candidate.birth_dates)).flatten()),
-        ("gender", is_person.then(|| features::gender(query.gender.as_deref(), candidate.gender.as_deref())).flatten()),
+        ("gender", is_person.then(|| features::gender(query.gender, candidate.gender)).flatten()),
         ("country", features::countries(&query.countries, &candidate.countries)),
     ];
     let delta = |i: usize| found[i].1.as_ref().map(|o| o.delta);

@@ -136,6 +136,11 @@ fn is_joiner(c: char) -> bool {
 /// Splits cleaned text into words (see the module documentation). Letters
 /// and digits form words; marks (combining accents) stay with their letter.
 pub fn words(text: &str) -> Vec<String> {
+    // Letters and digits of ASCII and spaces (most names, and every Latin
+    // form): the words are what the spaces separate.
+    if text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b' ') {
+        return text.split(' ').filter(|w| !w.is_empty()).map(str::to_owned).collect();
+    }
     let mut out: Vec<String> = Vec::new();
     let mut word = String::new();
     let mut dotted_run: Vec<String> = Vec::new();
@@ -228,5 +233,7 @@ mod tests {
         assert_eq!(words("microsoft corp."), ["microsoft", "corp"]);
         assert_eq!(words("ba'asyir"), ["baasyir"]);
         assert_eq!(words("u.s.a. inc"), ["usa", "inc"]);
+        assert_eq!(words(" Kim  Jong un 2 "), ["Kim", "Jong", "un", "2"]);
+        assert!(words("  ").is_empty());
     }
 }

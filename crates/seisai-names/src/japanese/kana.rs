@@ -2,6 +2,8 @@
 //! words, and the spellings a katakana rendering of a foreign name can stand
 //! for (dropped epenthetic vowels, r/l, si/shi, ti/chi, di/ji, v/w).
 
+use std::borrow::Cow;
+
 use unicode_normalization::UnicodeNormalization;
 
 /// Romanisation profiles; one whole rendering per profile.
@@ -128,8 +130,9 @@ fn is_small_y(c: char) -> bool {
 /// One mora: its consonant part (Hepburn) and vowel, as read by a profile.
 #[derive(Clone, Debug)]
 struct Mora {
-    /// Hepburn consonant part (`sh`, `ch`, `k`, `` for a bare vowel, `n` for ン).
-    consonant: String,
+    /// Hepburn consonant part (`sh`, `ch`, `k`, `` for a bare vowel, `n` for ン);
+    /// borrowed from the table but for the few made here (`ky`, `ry`).
+    consonant: Cow<'static, str>,
     /// Vowel (`a`…`o`), empty for ン.
     vowel: &'static str,
     /// Followed by ー (long vowel).
@@ -140,10 +143,10 @@ struct Mora {
     letter: char,
 }
 
-fn split_romaji(r: &'static str) -> (String, &'static str) {
+fn split_romaji(r: &'static str) -> (Cow<'static, str>, &'static str) {
     match r.char_indices().find(|(_, c)| "aeiou".contains(*c)) {
-        Some((i, _)) => (r.get(..i).unwrap_or("").to_owned(), r.get(i..).unwrap_or("")),
-        None => (r.to_owned(), ""),
+        Some((i, _)) => (Cow::Borrowed(r.get(..i).unwrap_or("")), r.get(i..).unwrap_or("")),
+        None => (Cow::Borrowed(r), ""),
     }
 }
 
@@ -171,7 +174,7 @@ fn morae(word: &[char]) -> Vec<Mora> {
             // Not kana: keep its any_ascii rendering as a consonant-only piece.
             let ascii = any_ascii::any_ascii_char(c);
             if !ascii.is_empty() {
-                out.push(Mora { consonant: ascii.to_ascii_lowercase(), vowel: "", long: false, geminate, letter: c });
+                out.push(Mora { consonant: Cow::Owned(ascii.to_ascii_lowercase()), vowel: "", long: false, geminate, letter: c });
             }
             geminate = false;
             continue;
@@ -183,17 +186,17 @@ fn morae(word: &[char]) -> Vec<Mora> {
                 // キャ kya, シャ sha, チュ chu, ジョ jo, テュ tyu.
                 let (_, v) = split_romaji(small_romaji);
                 if !(consonant.ends_with("sh") || consonant.ends_with("ch") || consonant == "j") {
-                    consonant.push('y');
+                    consonant.to_mut().push('y');
                 }
                 vowel = v;
                 i += 1;
             } else if is_small_vowel(small) && c != 'ン' {
                 // ティ ti, ファ fa, ウィ wi, イェ ye, ツァ tsa, ヴァ va.
                 consonant = match c {
-                    'ウ' => "w".to_owned(),
-                    'イ' => "y".to_owned(),
-                    'テ' | 'ト' => "t".to_owned(),
-                    'デ' | 'ド' => "d".to_owned(),
+                    'ウ' => Cow::Borrowed("w"),
+                    'イ' => Cow::Borrowed("y"),
+                    'テ' | 'ト' => Cow::Borrowed("t"),
+                    'デ' | 'ド' => Cow::Borrowed("d"),
                     _ => consonant,
                 };
                 vowel = small_romaji;
@@ -290,20 +293,35 @@ pub(crate) fn fold_long_vowels(romaji: &str) -> String {
 
 /// Converts hiragana to katakana and half-width katakana to full width.
 fn to_katakana(text: &str) -> Vec<char> {
-    text.nfkc()
-        .map(|c| match c {
-            '\u{3041}'..='\u{3096}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
-            '\u{309D}' | '\u{309E}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
-            other => other,
-        })
-        .collect()
+    let to_katakana = |c: char| match c {
+        '\u{3041}'..='\u{3096}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+        '\u{309D}' | '\u{309E}' => char::from_u32(c as u32 + 0x60).unwrap_or(c),
+        other => other,
+    };
+    // (Dictionary readings are plain kana, which NFKC leaves as they are.)
+    if text.chars().all(is_plain_kana) {
+        text.chars().map(to_katakana).collect()
+    } else {
+        text.nfkc().map(to_katakana).collect()
+    }
+}
+
+/// Kana letters that NFKC leaves unchanged: hiragana and full-width
+/// katakana letters, and the prolonged sound mark ー.
+fn is_plain_kana(c: char) -> bool {
+    matches!(c, '\u{3041}'..='\u{3096}' | '\u{30A1}'..='\u{30FA}' | 'ー')
 }
 
 /// Hepburn romaji (long vowels folded) of a kana word, no spaces; used for
 /// dictionary readings.
 pub(crate) fn hepburn(kana: &str) -> String {
     let chars = to_katakana(kana);
-    super::super::translit::fold_latin(&render(&morae(&chars), Profile::Hepburn)).replace(' ', "")
+    let romaji = render(&morae(&chars), Profile::Hepburn);
+    // (Kana render as lower-case letters, which folding leaves as they are.)
+    if romaji.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
+        return romaji;
+    }
+    super::super::translit::fold_latin(&romaji).replace(' ', "")
 }
 
 /// Romanisation of kana (hiragana, katakana, half-width katakana) without
@@ -345,6 +363,14 @@ mod tests {
 
     fn has(text: &str, form: &str) -> bool {
         crate::translit::contains_form(text, &kana_to_latin(text), form)
+    }
+
+    #[test]
+    fn plain_kana_are_left_as_they_are_by_nfkc() {
+        let plain = ('\u{3041}'..='\u{30FF}').filter(|c| is_plain_kana(*c));
+        for c in plain {
+            assert_eq!(c.to_string().nfkc().collect::<String>(), c.to_string(), "{c:?}");
+        }
     }
 
     #[test]
