@@ -109,6 +109,32 @@ fn is_latin_letter(c: char) -> bool {
 
 /// Cleans a name for comparison (see the module documentation).
 pub fn clean(text: &str) -> String {
+    if text.is_ascii() { clean_ascii(text) } else { clean_any(text) }
+}
+
+/// [`clean`] of ASCII text (most names): no character of it is a format
+/// character or a confusable, and NFKC leaves it as it is, so cleaning
+/// drops its control characters, lower-cases it and makes each run of
+/// white space one space, in one pass.
+fn clean_ascii(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut space = false;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            space = true;
+        } else if !c.is_control() {
+            if space && !out.is_empty() {
+                out.push(' ');
+            }
+            space = false;
+            out.push(c.to_ascii_lowercase());
+        }
+    }
+    out
+}
+
+/// [`clean`] of any text, step by step.
+fn clean_any(text: &str) -> String {
     let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
     let folded: Vec<String> = visible.split_whitespace().map(fold_confusables).collect();
     let mut out = String::with_capacity(visible.len());
@@ -221,6 +247,13 @@ mod tests {
         assert_eq!(clean("Путин Владимиp"), "путин владимир");
         // Whole Cyrillic words are kept.
         assert_eq!(clean("Путин"), "путин");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn ascii_text_is_cleaned_as_any_text(text in "[ -~\t\n\x0b\x0c\r\x00-\x1f\x7f]{0,24}") {
+            proptest::prop_assert_eq!(clean_ascii(&text), clean_any(&text));
+        }
     }
 
     #[test]
