@@ -33,16 +33,16 @@ pub const PERTURBED_RECALL: &[(crate::perturb::Kind, f64)] = {
     &[
         (Unchanged, 1.0),
         (Typo, 0.97),
-        (TwoTypos, 0.82),
+        (TwoTypos, 0.84),
         (Ocr, 0.95),
         (VowelDropped, 0.94),
-        (VowelsDropped, 0.93),
+        (VowelsDropped, 0.94),
         (PartDropped, 0.75),
         (PartsSwapped, 0.99),
         (Homoglyph, 0.99),
         (Invisible, 0.99),
         (Spacing, 0.95),
-        (Cyrillic, 0.84),
+        (Cyrillic, 0.87),
     ]
 };
 

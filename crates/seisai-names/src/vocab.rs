@@ -203,10 +203,12 @@ pub fn split_cjk_legal_forms(text: &str) -> (String, Vec<LegalForm>) {
 /// Finds the legal form starting at `words[i]`, returning it and how many
 /// words it spans. A misspelt or cut-off word of five letters or more
 /// (`Aktiengeselschaft`, `joynt stock company`, `… joint stock compan`),
-/// one edit from the word of the form, still makes the form when the rest
-/// of it is exact: legal forms are long, fixed words that nobody names a
-/// company after. The longest form wins, misspelt or not (`limited
-/// liability comany` is one form, not `limited` and two other words).
+/// one edit from the word of the form, still makes the form, and so do
+/// several such words when one word of the form is exact (`linited
+/// liability comapny`): legal forms are long, fixed words that nobody
+/// names a company after. The longest form wins, misspelt or not
+/// (`limited liability comany` is one form, not `limited` and two other
+/// words).
 pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
     let matches = |pattern: &[&str], fuzzy: bool| {
         let end = i + pattern.len();
@@ -217,7 +219,7 @@ pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
                 return true;
             }
             edited += 1;
-            fuzzy && edited == 1 && is_slip_of_legal_word(w, p)
+            fuzzy && edited <= misspelt_words_allowed(pattern) && is_slip_of_legal_word(w, p)
         })
     };
     let longest = |fuzzy: bool| {
@@ -232,6 +234,12 @@ pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
         (Some(exact), _) => Some(exact),
         (None, fuzzy) => fuzzy,
     }
+}
+
+/// How many words of a legal form may be misspelt: one in a form of one or
+/// two words, all but one in a longer form.
+fn misspelt_words_allowed(pattern: &[&str]) -> usize {
+    pattern.len().saturating_sub(1).max(1)
 }
 
 /// Whether `word` is `legal_word` (a word of a legal form) misspelt by one
@@ -307,18 +315,19 @@ fn is_scatterable(pattern: &[&str]) -> bool {
     pattern.len() >= 2 && pattern.iter().filter(|w| w.len() >= MIN_FUZZY_LEGAL_WORD).count() >= 2
 }
 
-/// Positions of unmarked words that spell every word of `pattern` (at most
-/// one of them misspelt by one edit), sorted, or `None`.
+/// Positions of unmarked words that spell every word of `pattern` (as
+/// many of them misspelt by one edit as [`misspelt_words_allowed`]),
+/// sorted, or `None`.
 fn scattered(pattern: &[&str], words: &[String], marks: &[Option<LegalFormMark>]) -> Option<Vec<usize>> {
     let mut taken: Vec<usize> = Vec::with_capacity(pattern.len());
-    let mut edited = false;
+    let mut edited = 0;
     for p in pattern {
         let free = |k: &usize| marks.get(*k).is_some_and(Option::is_none) && !taken.contains(k);
         let exact = (0..words.len()).filter(free).find(|&k| words[k] == *p);
         let at = match exact {
             Some(k) => k,
-            None if !edited => {
-                edited = true;
+            None if edited < misspelt_words_allowed(pattern) => {
+                edited += 1;
                 (0..words.len()).filter(free).find(|&k| is_slip_of_legal_word(&words[k], p))?
             }
             None => return None,
@@ -820,7 +829,10 @@ mod tests {
         assert_eq!(legal_form_at(&w("siemens aktiengeselschaft"), 1), Some((LegalForm::Jsc, 1)));
         assert_eq!(legal_form_at(&w("acme joynt stock company"), 1), Some((LegalForm::Jsc, 3)));
         assert_eq!(legal_form_at(&w("acme joint stock compan"), 1), Some((LegalForm::Jsc, 3)));
-        assert_eq!(legal_form_at(&w("acme joynt stock compan"), 1), None);
+        assert_eq!(legal_form_at(&w("acme joynt stock compan"), 1), Some((LegalForm::Jsc, 3)));
+        assert_eq!(legal_form_at(&w("acme joynt stok compan"), 1), None);
+        assert_eq!(legal_form_at(&w("aktsionernoe obshchestvo"), 0), Some((LegalForm::Jsc, 2)));
+        assert_eq!(legal_form_at(&w("aktsionerone obshchdstvo"), 0), Some((LegalForm::Jsc, 1)), "two words of two misspelt: only the first word, a form of its own");
         assert_eq!(legal_form_at(&w("acme ltx"), 1), None);
         assert_eq!(legal_form_at(&w("limited liability comany carbon"), 0), Some((LegalForm::Llc, 3)));
         assert_eq!(legal_form_at(&w("limited carbon"), 0), Some((LegalForm::Ltd, 1)));
@@ -849,6 +861,8 @@ mod tests {
         assert_eq!(rest_of("liability stek limited company"), "stek");
         assert_eq!(rest_of("obshchestvo s ogranichennoi otvetstvennostiu grend si"), "grend si");
         assert_eq!(rest_of("limited liability comany carbon"), "carbon");
+        assert_eq!(rest_of("linited liability comapny tekhargos"), "tekhargos");
+        assert_eq!(rest_of("compayn gulfwind liabilitty limited"), "gulfwind");
         // Forms of one word stay where they are, and count once each.
         assert_eq!(forms_of("acme trading company limited"), [(LegalForm::Co, 1), (LegalForm::Ltd, 1)]);
         assert_eq!(rest_of("acme trading company limited"), "acme trading");
