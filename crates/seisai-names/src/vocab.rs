@@ -210,30 +210,25 @@ pub fn split_cjk_legal_forms(text: &str) -> (String, Vec<LegalForm>) {
 /// (`limited liability comany` is one form, not `limited` and two other
 /// words).
 pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
-    let matches = |pattern: &[&str], fuzzy: bool| {
-        let end = i + pattern.len();
-        let Some(ws) = words.get(i..end) else { return false };
+    // Whether the form is spelt here: exactly (true), misspelt (false) or not at all.
+    let spelt = |pattern: &[&str]| {
+        let ws = words.get(i..i + pattern.len())?;
         let mut edited = 0;
-        ws.iter().zip(pattern.iter()).all(|(w, p)| {
+        let all = ws.iter().zip(pattern.iter()).all(|(w, p)| {
             if w == p {
                 return true;
             }
             edited += 1;
-            fuzzy && edited <= misspelt_words_allowed(pattern) && is_slip_of_legal_word(w, p)
-        })
+            edited <= misspelt_words_allowed(pattern) && is_slip_of_legal_word(w, p)
+        });
+        all.then_some(edited == 0)
     };
-    let longest = |fuzzy: bool| {
-        LEGAL_FORMS
-            .iter()
-            .filter(|(pattern, _)| matches(pattern, fuzzy))
-            .max_by_key(|(pattern, _)| pattern.len())
-            .map(|(pattern, form)| (*form, pattern.len()))
-    };
-    match (longest(false), longest(true)) {
-        (Some(exact), Some(fuzzy)) if fuzzy.1 > exact.1 => Some(fuzzy),
-        (Some(exact), _) => Some(exact),
-        (None, fuzzy) => fuzzy,
-    }
+    // The longest form, exact before misspelt at equal length.
+    LEGAL_FORMS
+        .iter()
+        .filter_map(|(pattern, form)| spelt(pattern).map(|exact| (pattern.len(), exact, *form)))
+        .max_by_key(|&(len, exact, _)| (len, exact))
+        .map(|(len, _, form)| (form, len))
 }
 
 /// How many words of a legal form may be misspelt: one in a form of one or
