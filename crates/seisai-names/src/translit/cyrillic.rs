@@ -222,7 +222,7 @@ pub(crate) fn renderings(text: &str) -> Vec<String> {
         })
         .filter(|w| !w.is_empty())
         .collect();
-    let foreign = text.contains("дж") || text.contains('х') || text.contains("Дж") || text.contains('Х');
+    let foreign = lower.iter().any(|w| w.contains(&'х') || w.windows(2).any(|p| p == ['д', 'ж']));
     let mut forms = Vec::with_capacity(SYSTEMS.len() + 1);
     for &system in &SYSTEMS {
         // (Without дж or х the foreign reading is the BGN one, repeated so
@@ -313,6 +313,7 @@ mod tests {
         assert!(has("Джосеф Джурджи Свеид", "joseph jurji sveid") || has("Джосеф Джурджи Свеид", "josef jurji sveid"));
         assert!(has("Мохаммед Яхя Муджахид", "mohammed yahya mujahid"));
         assert!(has("Хасан", "hasan"));
+        assert!(has("ДЖОЗЕФ СВЕИД", "jozef sveid"), "upper case too");
         // Russian names keep their own readings.
         assert!(has("Ходорковский", "khodorkovsky") || has("Ходорковский", "khodorkovskiy"));
     }
