@@ -312,9 +312,14 @@ fn respelling_similarity(a: &Token, b: &Token) -> f32 {
 /// letter left out (see [`seisai_names::edits::vowels_left_out`]).
 fn vowels_left_out(a: &Token, b: &Token) -> bool {
     let (short, long) = if a.char_count <= b.char_count { (a, b) } else { (b, a) };
-    short.char_count >= MIN_VOWELLESS_LETTERS
-        && short.letters.may_lack_vowels_after_first()
-        && seisai_names::edits::vowels_left_out(&short.text, &long.text)
+    may_be_vowelless(short) && seisai_names::edits::vowels_left_out(&short.text, &long.text)
+}
+
+/// Whether a part may be a word with its vowels left out, as the shorter
+/// of two words [`vowels_left_out`] compares: enough letters and at most
+/// one vowel (a cheap necessary test, read from the part alone).
+pub(crate) fn may_be_vowelless(t: &Token) -> bool {
+    t.char_count >= MIN_VOWELLESS_LETTERS && t.letters.may_lack_vowels_after_first()
 }
 
 /// Whether two different words are one Slavic name written in two

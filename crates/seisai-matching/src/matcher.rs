@@ -43,6 +43,12 @@ impl TokenMatcher {
     fn new(query: u64, slot: u32) -> Self {
         TokenMatcher { query, slot, jaro_winkler: std::sync::OnceLock::new(), edits: std::sync::OnceLock::new() }
     }
+
+    /// Its query and its number within the query: unique among all the
+    /// tokens of all queries ever prepared.
+    pub(crate) fn id(&self) -> (u64, u32) {
+        (self.query, self.slot)
+    }
 }
 
 static NEXT_QUERY_ID: AtomicU64 = AtomicU64::new(0);
@@ -148,8 +154,33 @@ impl Letters {
 /// At most how many characters of two tokens match: those of one that
 /// find no equal character in the other ([`Letters`]) do not.
 pub(crate) fn most_matching(a: &Token, b: &Token) -> u64 {
-    let (la, lb) = (u64::from(a.char_count), u64::from(b.char_count));
-    la.saturating_sub(a.letters.unmatched_in(b.letters)).min(lb.saturating_sub(b.letters.unmatched_in(a.letters)))
+    most_matching_of(a.char_count, a.letters, b.char_count, b.letters)
+}
+
+/// [`most_matching`] of two texts of `la` and `lb` characters with letters
+/// `a` and `b`.
+#[inline]
+fn most_matching_of(la: u16, a: Letters, lb: u16, b: Letters) -> u64 {
+    let (la, lb) = (u64::from(la), u64::from(lb));
+    la.saturating_sub(a.unmatched_in(b)).min(lb.saturating_sub(b.unmatched_in(a)))
+}
+
+/// [`could_reach_floor`] of two texts of `la` and `lb` characters with
+/// letters `a` and `b`.
+#[inline]
+fn letters_may_reach_floor(la: u16, a: Letters, lb: u16, b: Letters) -> bool {
+    la != 0 && lb != 0 && reaches_floor_loosely(u64::from(la), u64::from(lb), most_matching_of(la, a, lb, b))
+}
+
+/// Whether the Jaro–Winkler similarity of two texts of `la` and `lb`
+/// characters with letters `a` and `b` and a common prefix of at most
+/// `prefix` characters may reach [`JW_FLOOR`]: the test of
+/// [`jaro_winkler_may_reach_floor`] from what a compact copy of a token
+/// keeps. It admits every pair that test admits (a longer prefix only
+/// raises the bound).
+#[inline]
+pub(crate) fn copy_may_reach_floor(la: u16, a: Letters, lb: u16, b: Letters, prefix: u64) -> bool {
+    la != 0 && lb != 0 && reaches_floor_with_prefix(u64::from(la), u64::from(lb), most_matching_of(la, a, lb, b), prefix)
 }
 
 /// Whether the Jaro–Winkler similarity of two tokens can reach
@@ -158,11 +189,7 @@ pub(crate) fn most_matching(a: &Token, b: &Token) -> u64 {
 /// which bounds the matching characters `m`, hence Jaro ≤ (m/|a| + m/|b|
 /// + 1) / 3, and the Winkler prefix bonus adds at most 0.4 of the rest.
 pub(crate) fn could_reach_floor(a: &Token, b: &Token) -> bool {
-    let (la, lb) = (u64::from(a.char_count), u64::from(b.char_count));
-    if la == 0 || lb == 0 {
-        return false;
-    }
-    reaches_floor_loosely(la, lb, most_matching(a, b))
+    letters_may_reach_floor(a.char_count, a.letters, b.char_count, b.letters)
 }
 
 /// The test of [`could_reach_floor`] for words of `la` and `lb` characters
@@ -223,7 +250,17 @@ fn matching_if_may_reach_floor(a: &Token, b: &Token) -> Option<(u64, u64)> {
         return None;
     }
     let prefix = common_prefix(a, b);
-    let reaches = if la * lb > 40_000 {
+    reaches_floor_with_prefix(la, lb, m, prefix).then_some((m, prefix))
+}
+
+/// Whether words of `la` and `lb` characters (not 0) with at most `m`
+/// characters matching and a common prefix of `prefix` (at most 4) may
+/// reach [`JW_FLOOR`]: the bound Jaro ≤ (m/la + m/lb + 1) / 3 with the
+/// Winkler bonus of the prefix. Grows with `prefix` (as `m` is at most
+/// the shorter length, below the harmonic mean of the two).
+#[inline]
+fn reaches_floor_with_prefix(la: u64, lb: u64, m: u64, prefix: u64) -> bool {
+    if la * lb > 40_000 {
         // A small margin keeps float rounding from excluding a borderline pair.
         most_jaro_winkler(la, lb, m, prefix) >= JW_FLOOR - 1e-6
     } else {
@@ -232,8 +269,7 @@ fn matching_if_may_reach_floor(a: &Token, b: &Token) -> Option<(u64, u64)> {
         // (exact: the similarities of words this short are fractions whose
         // distance from 0.75 is far above any rounding of rapidfuzz).
         m * (la + lb) * (20 - 2 * prefix) + 4 * prefix * la * lb >= 25 * la * lb
-    };
-    reaches.then_some((m, prefix))
+    }
 }
 
 /// The test of [`could_reach_floor`] in floating point, for any [`JW_FLOOR`]:
