@@ -479,6 +479,8 @@ struct Unit {
     lettered: bool,
     /// Whether it may be a word with its vowels left out ([`may_be_vowelless`]).
     vowelless: bool,
+    /// Whether it was read from kana ([`Token::kana`]).
+    kana: bool,
 }
 
 impl Unit {
@@ -497,6 +499,7 @@ impl Unit {
             char_count: token.char_count,
             lettered: matches!(token.kind, TokenKind::Word | TokenKind::Particle | TokenKind::Generic),
             vowelless: may_be_vowelless(token),
+            kana: token.kana,
         }
     }
 
@@ -515,7 +518,8 @@ impl Unit {
     /// cannot pair ([`pair_credit`] is `None`), from the copy alone: their
     /// texts differ (other letters or lengths), and either the name is
     /// syllabic, or both are compared by letters, they are neither one
-    /// romanisation skeleton nor a word and its vowels left out, and too
+    /// romanisation skeleton nor a word and its vowels left out nor a word
+    /// read from kana and another (the respelling rules), and too
     /// few of their characters can match, with the longest common prefix
     /// their first bytes allow, for Jaro–Winkler to reach its floor —
     /// whence a similarity bound of 0.
@@ -532,6 +536,7 @@ impl Unit {
             && other.lettered
             && (self.skeleton == 0 || self.skeleton != other.skeleton)
             && !short.vowelless
+            && self.kana == other.kana
             && !copy_may_reach_floor(self.char_count, self.letters, other.char_count, other.letters, self.prefix_at_most(other))
     }
 
@@ -651,16 +656,24 @@ mod tests {
         /// vowels, initials, numbers and syllabic names occur).
         #[test]
         fn pairs_left_out_early_never_pair(
-            q in "([aeiokmnrstvwyhd]{1,8}|[абвдиклмнорст]{2,7}|[a-z]\\.|[0-9]{1,2}|iwan|mhmmd|ay|ei)( [aeiokmnrstvwyhd]{1,8}| [a-z]\\.| [0-9]| ivan| ay){0,3}",
-            c in "([aeiokmnrstvwyhd]{1,8}|[абвдиклмнорст]{2,7}|[a-z]\\.|[0-9]{1,2}|ivan|mohammed|ay|ei)( [aeiokmnrstvwyhd]{1,8}| [a-z]\\.| [0-9]| iwan| ei){0,3}",
+            q in "([aeiokmnrstvwyhd]{1,8}|[абвдиклмнорст]{2,7}|[a-z]\\.|[0-9]{1,2}|iwan|mhmmd|ay|ei|kuriku|bareriebichi)( [aeiokmnrstvwyhd]{1,8}| [a-z]\\.| [0-9]| ivan| ay){0,3}",
+            c in "([aeiokmnrstvwyhd]{1,8}|[абвдиклмнорст]{2,7}|[a-z]\\.|[0-9]{1,2}|ivan|mohammed|ay|ei|kulik|valerievich)( [aeiokmnrstvwyhd]{1,8}| [a-z]\\.| [0-9]| iwan| ei){0,3}",
             han in "[朱成琳杨明德]{1,3}( [朱成琳杨明德]{1,2}){0,2}",
         ) {
             let ctx = NameContext::without_dictionaries();
-            let forms: Vec<NameForm> = [q.as_str(), c.as_str(), han.as_str()]
+            let mut forms: Vec<NameForm> = [q.as_str(), c.as_str(), han.as_str()]
                 .iter()
                 .flat_map(|n| [Schema::Person, Schema::Company].map(|s| prepare(n, &s, &ctx)))
                 .flatten()
                 .collect();
+            // The same forms as a query read from katakana would have them.
+            let kana: Vec<NameForm> = forms.iter().cloned().map(|mut f| {
+                for t in f.tokens.iter_mut().chain(f.joined.iter_mut().flatten()) {
+                    t.kana = t.kind == TokenKind::Word && t.text.is_ascii();
+                }
+                f
+            }).collect();
+            forms.extend(kana);
             for a in forms.iter() {
                 for b in forms.iter() {
                     let syllabic = a.syllabic || b.syllabic;
