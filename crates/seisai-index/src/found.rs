@@ -38,6 +38,8 @@ impl Found {
 /// share no key with the query): a slot is this lookup's only if its
 /// `stamp` is, and stale otherwise.
 #[derive(Clone, Copy, Default)]
+// (Aligned: a slot never straddles two cache lines.)
+#[repr(align(32))]
 struct FormFound {
     /// Its weight for the query form of stamp `stamp` (stale for another).
     found: Found,
@@ -229,6 +231,15 @@ impl Lookup {
         match self.form_of(posting, packing) {
             Some(at) => prefetch(&self.forms, at),
             None => parts.prefetch_counts(packing.entity(posting)),
+        }
+    }
+
+    /// Asks the processor for the first postings of `list` (a hint):
+    /// asked for every list of a query form before the first is walked,
+    /// they arrive while the others are.
+    pub(crate) fn prefetch_list(list: &[u32]) {
+        for i in (0..list.len().min(32)).step_by(16) {
+            prefetch(list, i);
         }
     }
 

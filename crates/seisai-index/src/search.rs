@@ -227,6 +227,9 @@ impl Index {
                         }
                     }
                 }
+                for hit in rare.clone() {
+                    Lookup::prefetch_list(hit.list);
+                }
                 for hit in rare {
                     found.credit_list(hit.list, hit.tokens, hit.weight, packing, admitted, &self.form_parts);
                 }
