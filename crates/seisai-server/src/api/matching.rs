@@ -12,6 +12,7 @@ use seisai_model::{Entity, Schema};
 use serde::{Deserialize, Serialize};
 use utoipa::ToSchema;
 
+use super::explanations::{Explanations, FeatureOut};
 use super::common::{EntityOut, Listed, MAX_LIMIT, Params, QueryEntity, Served, has_topic, json_response, scope};
 use super::weights::Weights;
 use crate::ApiError;
@@ -57,42 +58,6 @@ pub struct MatchRequest {
     pub config: Option<serde_json::Value>,
 }
 
-/// One feature's contribution to a score.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct FeatureOut {
-    /// Contribution.
-    pub score: f32,
-    /// What was found.
-    pub detail: String,
-    /// Query value.
-    pub query: String,
-    /// Candidate value.
-    pub candidate: String,
-    /// For the `name` feature: how the two names were aligned part by part.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub alignment: Option<NameAlignment>,
-}
-
-/// The part-by-part comparison behind a name score.
-#[derive(Debug, Serialize, ToSchema)]
-pub struct NameAlignment {
-    /// The property of the listed name (`name`, `alias`, `weakAlias`…).
-    pub candidate_property: String,
-    /// The query name in the Latin form that was compared.
-    pub query_form: String,
-    /// The listed name in the Latin form that was compared.
-    pub candidate_form: String,
-    /// Aligned parts: `query` and `candidate` part(s), `similarity` and `credit` (0–1).
-    #[schema(value_type = Vec<Object>)]
-    pub parts: Vec<seisai_matching::compare::PartMatch>,
-    /// Query parts left unmatched.
-    pub unmatched_query: Vec<String>,
-    /// Listed-name parts left unmatched.
-    pub unmatched_candidate: Vec<String>,
-    /// Whether numbers in the names disagree.
-    pub number_mismatch: bool,
-}
-
 /// One scored result.
 #[derive(Debug, Serialize, ToSchema)]
 pub struct ScoredEntity {
@@ -106,7 +71,8 @@ pub struct ScoredEntity {
     #[serde(rename = "match")]
     pub is_match: bool,
     /// Feature → contribution (`name`, `birth_date`, `country`, …).
-    pub explanations: BTreeMap<String, FeatureOut>,
+    #[schema(value_type = BTreeMap<String, FeatureOut>)]
+    pub explanations: Explanations,
 }
 
 /// Count of results.
@@ -269,42 +235,11 @@ pub fn run_query(snapshot: &Snapshot, query: &Entity, params: &MatchParams) -> V
 
 /// A search hit as a result with its explanations.
 fn scored(snapshot: &Snapshot, h: seisai_index::Hit) -> ScoredEntity {
-    let ex = h.result.explanation;
-    let mut explanations = BTreeMap::new();
-    explanations.insert(
-        "name".to_string(),
-        FeatureOut {
-            score: ex.name.score,
-            detail: format!(
-                "{} ({}); forms {:?} ~ {:?}; unmatched query parts {:?}, candidate parts {:?}",
-                ex.candidate_property,
-                if ex.name.number_mismatch { "numbers differ" } else { "names compared part by part" },
-                ex.query_form,
-                ex.candidate_form,
-                ex.name.unmatched_query,
-                ex.name.unmatched_candidate
-            ),
-            query: ex.query_name,
-            candidate: ex.candidate_name,
-            alignment: Some(NameAlignment {
-                candidate_property: ex.candidate_property,
-                query_form: ex.query_form,
-                candidate_form: ex.candidate_form,
-                parts: ex.name.parts,
-                unmatched_query: ex.name.unmatched_query,
-                unmatched_candidate: ex.name.unmatched_candidate,
-                number_mismatch: ex.name.number_mismatch,
-            }),
-        },
-    );
-    for (k, f) in ex.features {
-        explanations.insert(k, FeatureOut { score: f.score, detail: f.detail, query: f.query, candidate: f.candidate, alignment: None });
-    }
     ScoredEntity {
         entity: snapshot.listed(h.entity),
         score: h.result.score,
         is_match: h.result.is_match,
-        explanations,
+        explanations: Explanations(h.result.explanation),
     }
 }
 
@@ -318,28 +253,62 @@ pub struct DecodedMatch {
     pub weights: Weights,
 }
 
+/// The body of `/match` with its queries decoded in the same pass: what
+/// [`MatchRequest`] gives for a well-formed body, without the tree of
+/// JSON values in between.
+#[derive(Deserialize)]
+struct TypedMatchRequest {
+    queries: BTreeMap<String, QueryEntity>,
+    #[serde(default)]
+    weights: Option<serde_json::Value>,
+    #[serde(default)]
+    config: Option<serde_json::Value>,
+}
+
+/// A query of a `/match` body: decoded, or still a JSON value (decoded,
+/// and its error named, in its turn).
+enum BodyQuery {
+    Decoded(QueryEntity),
+    Value(serde_json::Value),
+}
+
 /// Decodes a `/match` body; errors name the query and field at fault.
+/// A body that does not decode in one pass (malformed, or a query with a
+/// duplicated field) is decoded again query by query, which names the
+/// place of the fault and treats such a body as it always did.
 pub fn decode_match(body: &[u8]) -> Result<DecodedMatch, ApiError> {
-    let request: MatchRequest = parse_json(body, "match request body")?;
-    if request.queries.len() > MAX_QUERIES {
-        return Err(ApiError::unprocessable(format!(
-            "queries: {} queries given, at most {MAX_QUERIES} per request",
-            request.queries.len()
-        )));
-    }
-    let decoded = Weights::decode(request.weights.as_ref())?;
+    let (queries, weights, config): (Vec<(String, BodyQuery)>, _, _) =
+        match serde_json::from_slice::<TypedMatchRequest>(body) {
+            Ok(r) if r.queries.len() <= MAX_QUERIES => {
+                (r.queries.into_iter().map(|(id, q)| (id, BodyQuery::Decoded(q))).collect(), r.weights, r.config)
+            }
+            _ => {
+                let request: MatchRequest = parse_json(body, "match request body")?;
+                if request.queries.len() > MAX_QUERIES {
+                    return Err(ApiError::unprocessable(format!(
+                        "queries: {} queries given, at most {MAX_QUERIES} per request",
+                        request.queries.len()
+                    )));
+                }
+                (request.queries.into_iter().map(|(id, v)| (id, BodyQuery::Value(v))).collect(), request.weights, request.config)
+            }
+        };
+    let decoded = Weights::decode(weights.as_ref())?;
     let mut ignored = decoded.ignored;
-    if request.config.as_ref().is_some_and(not_empty) {
+    if config.as_ref().is_some_and(not_empty) {
         ignored.push("config: seisai-v1 takes the threshold parameter only".into());
     }
-    let mut queries = Vec::with_capacity(request.queries.len());
-    for (id, value) in request.queries {
+    let mut entities = Vec::with_capacity(queries.len());
+    for (id, query) in queries {
         let place = format!("queries.{id}");
-        let q: QueryEntity = from_value(value, &place)?;
+        let q = match query {
+            BodyQuery::Decoded(q) => q,
+            BodyQuery::Value(value) => from_value(value, &place)?,
+        };
         let entity = q.to_entity(&place)?;
-        queries.push((id, q, entity));
+        entities.push((id, q, entity));
     }
-    Ok(DecodedMatch { queries, ignored, weights: decoded.weights })
+    Ok(DecodedMatch { queries: entities, ignored, weights: decoded.weights })
 }
 
 /// Match entities against the lists (yente-compatible).
@@ -369,8 +338,7 @@ pub async fn match_entities(
     params.ignored.extend(decoded.ignored);
     let queries = decoded.queries;
     let snap = Arc::clone(&snapshot);
-    let responses = state
-        .run_matching(move || {
+    let job = move || {
         let mut out = BTreeMap::new();
         for (id, q, entity) in queries {
             let results = run_query(&snap, &entity, &params);
@@ -378,9 +346,8 @@ pub async fn match_entities(
             out.insert(id, QueryResponse { status: 200, results, total, query: q });
         }
         (out, params)
-    })
-    .await?;
-    let (responses, params) = responses;
+    };
+    let (responses, params) = state.run_matching(job).await?;
     let capacity = ANSWER_BYTES_PER_QUERY.saturating_mul(responses.len().max(1));
     let answer = MatchResponse {
         responses,
@@ -545,4 +512,51 @@ pub async fn screen_party(
         threshold: params.options.config.threshold,
         measures,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn decoded(body: &str) -> Vec<(String, serde_json::Value, Vec<String>)> {
+        let d = match decode_match(body.as_bytes()) {
+            Ok(d) => d,
+            Err(e) => panic!("{body}: {}", e.message),
+        };
+        d.queries
+            .into_iter()
+            .map(|(id, q, e)| (id, serde_json::to_value(&q).unwrap(), e.names().map(|(_, n)| n.to_string()).collect()))
+            .collect()
+    }
+
+    fn error(body: &str) -> String {
+        match decode_match(body.as_bytes()) {
+            Ok(_) => panic!("{body} was accepted"),
+            Err(e) => e.message,
+        }
+    }
+
+    #[test]
+    fn one_pass_and_query_by_query_decode_alike() {
+        // A duplicated field fails the one-pass decoding; query by query the last value counts, as always.
+        let twice = decoded(r#"{"queries":{"a":{"schema":"Company","schema":"Person","properties":{"name":"Ann Lee"}}}}"#);
+        let once = decoded(r#"{"queries":{"a":{"schema":"Person","properties":{"name":"Ann Lee"}}}}"#);
+        assert_eq!(twice, once);
+        assert_eq!(once[0].2, vec!["Ann Lee".to_string()]);
+        let several = decoded(r#"{"queries":{"b":{"schema":"Person","properties":{"name":["X Y"],"birthDate":[1970]}},"a":{"id":"i","schema":"Company","properties":{"name":"Z"}}}}"#);
+        assert_eq!(several.iter().map(|q| q.0.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+        assert_eq!(several[1].1["properties"]["birthDate"], serde_json::json!([1970]));
+    }
+
+    #[test]
+    fn errors_name_the_query_in_id_order() {
+        assert!(error(r#"{"queries":{"a":{"schema":"Nope"},"b":{"schema":"Person","properties":[]}}}"#).starts_with("queries.a.schema"));
+        assert!(error(r#"{"queries":{"a":{"schema":"Person","properties":{"name":"A"}},"b":{"schema":"Person","properties":[]}}}"#)
+            .starts_with("queries.b: "));
+        assert!(error(r#"{"queries":{"a":{"schema":"Person","properties":{"name":{"x":1}}}}}"#).starts_with("queries.a.properties.name"));
+        assert!(error(r#"{"queries":{"a":{"schema":"Person","properties":{"name":"A"}}},"weights":[1]}"#).contains("weights"));
+        let many = (0..=MAX_QUERIES).map(|i| format!(r#""q{i}":{{"schema":"Person","properties":{{"name":"A"}}}}"#)).collect::<Vec<_>>();
+        assert!(error(&format!(r#"{{"queries":{{{}}}}}"#, many.join(","))).starts_with("queries: 101 queries given"));
+        assert!(error(r#"{"queries":"#).starts_with("match request body: "));
+    }
 }

@@ -5,6 +5,7 @@ pub mod alerts;
 pub mod audit;
 pub mod common;
 pub mod customers;
+pub mod explanations;
 pub mod lists;
 pub mod matching;
 pub mod measures;
