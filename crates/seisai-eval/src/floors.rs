@@ -43,6 +43,7 @@ pub const PERTURBED_RECALL: &[(crate::perturb::Kind, f64)] = {
         (Invisible, 0.99),
         (Spacing, 0.95),
         (Cyrillic, 0.87),
+        (Katakana, 0.88),
     ]
 };
 

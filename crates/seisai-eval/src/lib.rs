@@ -13,6 +13,7 @@ pub mod floors;
 pub mod lists;
 pub mod measure;
 pub mod pairs;
+pub mod katakana;
 pub mod perturb;
 pub mod queries;
 pub mod report;

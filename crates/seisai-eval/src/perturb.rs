@@ -50,11 +50,15 @@ pub enum Kind {
     /// document renders a foreign name (`Ivan Sidorov` → `Иван Сидоров`,
     /// `Shah` → `Шах`).
     Cyrillic,
+    /// A person's name written in katakana by its sounds, as Japanese lists
+    /// render foreign names (`Vladimir Putin` → `ウラジーミル・プーチン`; see
+    /// [`crate::katakana`]).
+    Katakana,
 }
 
 impl Kind {
     /// Every kind, the control first.
-    pub const ALL: [Kind; 12] = [
+    pub const ALL: [Kind; 13] = [
         Kind::Unchanged,
         Kind::Typo,
         Kind::TwoTypos,
@@ -67,9 +71,17 @@ impl Kind {
         Kind::Invisible,
         Kind::Spacing,
         Kind::Cyrillic,
+        Kind::Katakana,
     ];
 
     /// A short name for reports.
+    /// Whether the kind applies to names of `schema` (Japanese documents
+    /// render persons' names in katakana, but translate organisations'
+    /// legal forms and generic words).
+    pub fn applies_to(self, schema: &Schema) -> bool {
+        self != Kind::Katakana || *schema == Schema::Person
+    }
+
     pub fn label(self) -> &'static str {
         match self {
             Kind::Unchanged => "unchanged",
@@ -84,6 +96,7 @@ impl Kind {
             Kind::Invisible => "invisible",
             Kind::Spacing => "spacing",
             Kind::Cyrillic => "cyrillic",
+            Kind::Katakana => "katakana",
         }
     }
 }
@@ -437,6 +450,7 @@ pub fn perturb(name: &str, kind: Kind, rng: &mut fastrand::Rng) -> Option<String
             Some(chars.into_iter().collect())
         }
         Kind::Cyrillic => cyrillic(name),
+        Kind::Katakana => crate::katakana::katakana(name, rng),
         Kind::Spacing => {
             if let Some(i) = (0..ps.len()).find(|&i| ps[i].contains(&'-')) {
                 for c in ps[i].iter_mut().filter(|c| **c == '-') {
@@ -487,6 +501,7 @@ pub fn run(index: &Index, targets: &[Target], seed: u64) -> BTreeMap<Kind, KindR
             let outcomes: Vec<(String, &Target, Vec<Hit>)> = targets
                 .par_iter()
                 .enumerate()
+                .filter(|(_, t)| kind.applies_to(&t.schema))
                 .filter_map(|(i, t)| {
                     let mut rng = fastrand::Rng::with_seed(seed ^ ((kind as u64) << 32) ^ i as u64);
                     let name = perturb(&t.name, kind, &mut rng)?;

@@ -12,6 +12,7 @@ use rapidfuzz::distance::{jaro_winkler, osa};
 use rustc_hash::{FxHashMap, FxHasher};
 
 use crate::prepare::Token;
+use seisai_names::script::NameScript;
 use crate::score::Prepared;
 
 /// Jaro–Winkler similarities below this are reported as 0: nothing in the
@@ -82,11 +83,11 @@ impl Memo {
     }
 }
 
-/// The hash of what a similarity reads of a token: text, kind and
-/// phonetic codes.
+/// The hash of what a similarity reads of a token: text, kind, phonetic
+/// codes and whether it was read from kana.
 pub fn similarity_key(token: &Token) -> u64 {
     let mut h = FxHasher::default();
-    (&token.text, token.kind as u8, &token.phonetic, &token.phonetic_alt).hash(&mut h);
+    (&token.text, token.kind as u8, &token.phonetic, &token.phonetic_alt, token.kana).hash(&mut h);
     h.finish()
 }
 
@@ -306,8 +307,20 @@ pub fn edits(a: &Token, b: &Token) -> usize {
 
 impl Prepared {
     /// Prepares the comparators of every token of a query (worth it when
-    /// the query is compared with many candidates, as in a search).
+    /// the query is compared with many candidates, as in a search), and
+    /// marks the words it read from Japanese script as such (`Token::kana`):
+    /// a query in katakana may render any Latin spelling katakana writes
+    /// alike. (Listed names in katakana come with the list's own Latin
+    /// spellings, so their readings are compared as written.)
     pub fn with_matchers(mut self) -> Self {
+        for form in self.names.iter_mut().flat_map(|n| n.forms.iter_mut()).filter(|f| f.script == NameScript::Japanese) {
+            for token in form.tokens.iter_mut().chain(form.joined.iter_mut().flatten()) {
+                if token.kind == crate::prepare::TokenKind::Word && token.text.is_ascii() {
+                    token.kana = true;
+                    token.similarity_key = similarity_key(token);
+                }
+            }
+        }
         let query = NEXT_QUERY_ID.fetch_add(1, Ordering::Relaxed);
         let tokens = self.names.iter_mut().flat_map(|n| n.forms.iter_mut()).flat_map(|f| f.tokens.iter_mut().chain(f.joined.iter_mut().flatten()));
         for (slot, token) in tokens.enumerate() {

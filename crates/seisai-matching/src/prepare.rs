@@ -85,6 +85,12 @@ pub struct Token {
     /// Comparators prepared for a query token (see [`Prepared::with_matchers`](crate::score::Prepared::with_matchers)).
     #[serde(skip)]
     pub matcher: Option<Arc<crate::matcher::TokenMatcher>>,
+    /// Whether the part of a query was read from Japanese script: it may
+    /// stand for any Latin spelling katakana writes alike (see
+    /// [`seisai_names::japanese::kana_sounds`] and
+    /// [`Prepared::with_matchers`](crate::score::Prepared::with_matchers)).
+    #[serde(skip)]
+    pub kana: bool,
 }
 
 impl Token {
@@ -118,6 +124,7 @@ impl Token {
             similarity_key: 0,
             skeleton,
             matcher: None,
+            kana: false,
         };
         token.similarity_key = crate::matcher::similarity_key(&token);
         token

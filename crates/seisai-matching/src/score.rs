@@ -607,6 +607,31 @@ mod tests {
     }
 
     #[test]
+    fn a_query_in_katakana_finds_the_latin_spelling_it_renders() {
+        let ctx = NameContext::without_dictionaries();
+        let cfg = Config::default();
+        for (kana, latin) in [
+            ("ヴァジム・バレリエビチ・クリク", "Vadim Valerievich KULIK"),
+            ("セルゲイ・ミハイロヴィチ・ミローノフ", "Sergey Mikhailovich MIRONOV"),
+            ("ブラディミル・ニコラーエビチ・テレンチエフ", "Vladimir Nikolaevich TERENTIEV"),
+        ] {
+            let query = Prepared::from_entity(&person(kana, None), &ctx).with_matchers();
+            let listed = Prepared::from_entity(&person(latin, None), &ctx);
+            let s = score(&query, &listed, &cfg).map(|r| r.score).unwrap_or(0.0);
+            assert!(s >= cfg.threshold, "{kana} / {latin}: {s}");
+            // The bound that lets a search skip a candidate knows the rule.
+            assert!(rank_above(&query, &listed, s - 0.01).is_some(), "{kana} / {latin}: left out below {s}");
+            // Read as written (not as a query), the same readings do not meet.
+            let plain = Prepared::from_entity(&person(kana, None), &ctx);
+            assert!(score(&plain, &listed, &cfg).map_or(0.0, |r| r.score) < s, "{kana} / {latin}");
+        }
+        // Different names in katakana stay apart.
+        let query = Prepared::from_entity(&person("イワン・ペトロフ", None), &ctx).with_matchers();
+        let other = Prepared::from_entity(&person("Ivan Pavlov", None), &ctx);
+        assert!(score(&query, &other, &cfg).is_none_or(|r| !r.is_match));
+    }
+
+    #[test]
     fn fast_score_and_prepared_matchers_agree_with_full_score() {
         let ctx = NameContext::without_dictionaries();
         let cfg = Config::default();

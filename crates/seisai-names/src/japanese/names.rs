@@ -194,12 +194,12 @@ fn known_prefix(store: &Store, token: &str) -> Option<Vec<String>> {
         let (head, rest) = chars.split_at(k);
         let head: String = head.iter().collect();
         let known = listed_latin(store, &head);
-        let bound = rest.first().is_some_and(|c| matches!(c, 'ー' | 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ャ' | 'ュ' | 'ョ' | 'ッ' | 'ヮ'));
+        let bound = rest.first().is_some_and(|c| matches!(c, 'ー' | 'ン' | 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ャ' | 'ュ' | 'ョ' | 'ッ' | 'ヮ'));
         if known.is_empty() || bound {
             return None;
         }
         let rest: String = rest.iter().collect();
-        Some(line_up(&[known, token_forms(store, &rest, true)], MAX_FORMS))
+        Some(line_up(&[known, token_forms(store, &rest, true, true)], MAX_FORMS))
     })
 }
 
@@ -208,8 +208,10 @@ fn is_katakana_word(token: &str) -> bool {
 }
 
 /// Forms of one word; `foreign` puts the foreign-name spellings of unlisted
-/// katakana first (the name has a word ENAMDICT knows as foreign).
-fn token_forms(store: &Store, token: &str, foreign: bool) -> Vec<String> {
+/// katakana first (the name has a word ENAMDICT knows as foreign);
+/// `compound` lets an unlisted word be read as a known word and a rest
+/// (a name whose parts are not marked apart).
+fn token_forms(store: &Store, token: &str, foreign: bool, compound: bool) -> Vec<String> {
     if has_kanji(token) {
         return vec![word_reading(store, token)];
     }
@@ -217,7 +219,7 @@ fn token_forms(store: &Store, token: &str, foreign: bool) -> Vec<String> {
         return kana_to_latin(token);
     }
     let mut forms = listed_latin(store, token);
-    if forms.is_empty() {
+    if forms.is_empty() && compound {
         if let Some(split) = known_prefix(store, token) {
             return split;
         }
@@ -274,8 +276,11 @@ pub(super) fn readings(store: &Store, name: &str) -> (Vec<String>, bool) {
         Vec::new()
     };
     let foreign = tokens.iter().any(|t| is_katakana_word(t) && !listed_latin(store, t).is_empty());
+    // Parts marked apart (`レオニドビチ` of `セルゲイ・レオニドビチ`) are
+    // words: only a name written in one piece may be a compound.
+    let compound = tokens.len() == 1;
     let per_token: Vec<Vec<String>> =
-        tokens.iter().map(|t| token_forms(store, t, foreign)).filter(|f| !f.is_empty()).collect();
+        tokens.iter().map(|t| token_forms(store, t, foreign, compound)).filter(|f| !f.is_empty()).collect();
     let mut forms = listed;
     push_unique(&mut forms, line_up(&per_token, MAX_FORMS));
     forms.truncate(MAX_FORMS);
