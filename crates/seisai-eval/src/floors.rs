@@ -44,6 +44,7 @@ pub const PERTURBED_RECALL: &[(crate::perturb::Kind, f64)] = {
         (Spacing, 0.95),
         (Cyrillic, 0.87),
         (Katakana, 0.88),
+        (Chinese, 0.9),
     ]
 };
 

@@ -6,6 +6,7 @@
 //! [`floors`] turns the targets into regression floors.
 
 pub mod checks;
+pub mod chinese;
 pub mod corpus;
 #[cfg(test)]
 mod floored;

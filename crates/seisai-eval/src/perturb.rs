@@ -54,11 +54,15 @@ pub enum Kind {
     /// render foreign names (`Vladimir Putin` → `ウラジーミル・プーチン`; see
     /// [`crate::katakana`]).
     Katakana,
+    /// A person's name written in Chinese characters by its sounds, as
+    /// Chinese documents render foreign names (`Ivan Petrov` → `伊万·佩特罗夫`;
+    /// see [`crate::chinese`]).
+    Chinese,
 }
 
 impl Kind {
     /// Every kind, the control first.
-    pub const ALL: [Kind; 13] = [
+    pub const ALL: [Kind; 14] = [
         Kind::Unchanged,
         Kind::Typo,
         Kind::TwoTypos,
@@ -72,14 +76,15 @@ impl Kind {
         Kind::Spacing,
         Kind::Cyrillic,
         Kind::Katakana,
+        Kind::Chinese,
     ];
 
     /// A short name for reports.
-    /// Whether the kind applies to names of `schema` (Japanese documents
-    /// render persons' names in katakana, but translate organisations'
-    /// legal forms and generic words).
+    /// Whether the kind applies to names of `schema` (Japanese and Chinese
+    /// documents render persons' names by their sounds, but translate
+    /// organisations' legal forms and generic words).
     pub fn applies_to(self, schema: &Schema) -> bool {
-        self != Kind::Katakana || *schema == Schema::Person
+        !matches!(self, Kind::Katakana | Kind::Chinese) || *schema == Schema::Person
     }
 
     pub fn label(self) -> &'static str {
@@ -97,6 +102,7 @@ impl Kind {
             Kind::Spacing => "spacing",
             Kind::Cyrillic => "cyrillic",
             Kind::Katakana => "katakana",
+            Kind::Chinese => "chinese",
         }
     }
 }
@@ -451,6 +457,7 @@ pub fn perturb(name: &str, kind: Kind, rng: &mut fastrand::Rng) -> Option<String
         }
         Kind::Cyrillic => cyrillic(name),
         Kind::Katakana => crate::katakana::katakana(name, rng),
+        Kind::Chinese => crate::chinese::chinese(name),
         Kind::Spacing => {
             if let Some(i) = (0..ps.len()).find(|&i| ps[i].contains(&'-')) {
                 for c in ps[i].iter_mut().filter(|c| **c == '-') {

@@ -1,14 +1,15 @@
 //! What a candidate lookup has found so far: for each listed entity it
 //! met, per name form, the lookup weight gathered for the query form
 //! being looked up and the set of query forms that share a key with it.
-//! A table indexed by entity number says where an entity's forms are, so
-//! a posting costs two array reads instead of hashing; each form knows its
-//! entity and its number of parts, so ending a query form reads nothing
-//! else.
+//! A table indexed by entity number says where an entity is among those
+//! met, so a posting costs a few array reads instead of hashing; each form
+//! knows its entity and its number of parts, so ending a query form reads
+//! nothing else.
 
 use std::cell::RefCell;
 
 use crate::keys::Packing;
+use crate::parts::FormParts;
 
 /// The lookup weight a listed form has gathered for one query form.
 #[derive(Clone, Copy, Default)]
@@ -31,17 +32,23 @@ impl Found {
     }
 }
 
-/// One name form of a listed entity met by the lookup.
-#[derive(Clone, Copy)]
+/// One name form of a listed entity met by the lookup. The slots of an
+/// entity's forms are set aside when the entity is met but written only
+/// when a posting credits them (most forms of an entity of many aliases
+/// share no key with the query): a slot is this lookup's only if its
+/// `stamp` is, and stale otherwise.
+#[derive(Clone, Copy, Default)]
+// (Aligned: a slot never straddles two cache lines.)
+#[repr(align(32))]
 struct FormFound {
-    /// Its weight for the query form `query_form` (stale for another).
+    /// Its weight for the query form of stamp `stamp` (stale for another).
     found: Found,
-    /// The query form `found` belongs to, plus one (0: none yet).
-    query_form: u32,
-    /// Its posting.
-    posting: u32,
     /// The query forms it shares a key looked up in full with (bit `i` for form `i`).
     shares: u64,
+    /// The stamp of the last query form that credited it (see [`Lookup::stamp`]).
+    stamp: u32,
+    /// Its posting.
+    posting: u32,
     /// Its entity's place in [`Lookup::entities`].
     entity_at: u32,
     /// The number of its parts (tokens).
@@ -52,6 +59,8 @@ struct FormFound {
 #[derive(Clone, Copy)]
 struct EntityFound {
     entity: u32,
+    /// Where its forms start in [`Lookup::forms`].
+    start: u32,
     /// How many form numbers its postings hold.
     slots: u32,
     /// The weight of its best form so far.
@@ -61,15 +70,24 @@ struct EntityFound {
 /// The state of one candidate lookup (reused by the lookups of a thread).
 #[derive(Default)]
 pub(crate) struct Lookup {
-    /// Entity number → 1 + where its forms start in `forms` (0: not met):
-    /// a posting's form is found with one read of this table.
-    form_start: Vec<u32>,
+    /// Entity number → 1 + its place in `entities` (0: not met): a
+    /// posting's form is found with one read of this table and one of
+    /// the few entities met.
+    entity_at: Vec<u32>,
     entities: Vec<EntityFound>,
+    /// The form slots, kept between lookups (see [`FormFound`]); this
+    /// lookup's are the first `used`.
     forms: Vec<FormFound>,
+    used: usize,
     /// The forms found for the current query form.
     touched: Vec<u32>,
-    /// The current query form plus one.
-    query_form: u32,
+    /// The current query form.
+    query_form: usize,
+    /// A number given to each query form looked up, growing from lookup
+    /// to lookup: the current one's, and that of this lookup's first
+    /// (slots stamped before it are stale).
+    stamp: u32,
+    first_stamp: u32,
 }
 
 /// How many postings ahead [`Lookup::credit_list`] fetches the table entry.
@@ -78,13 +96,13 @@ const PREFETCH_DISTANCE: usize = 16;
 /// Asks the processor to fetch `table[i]` into the cache (a hint only:
 /// nothing is read, and an index out of range does nothing).
 #[inline]
-fn prefetch(table: &[u32], i: usize) {
+pub(crate) fn prefetch<T>(table: &[T], i: usize) {
     #[cfg(target_arch = "x86_64")]
     if let Some(entry) = table.get(i) {
         // SAFETY: a prefetch reads and writes nothing (it cannot fault, and
         // the address is that of a live element); SSE, which it needs, is
         // part of every x86-64 processor.
-        unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>((entry as *const u32).cast()) };
+        unsafe { std::arch::x86_64::_mm_prefetch::<{ std::arch::x86_64::_MM_HINT_T0 }>((entry as *const T).cast()) };
     }
     #[cfg(not(target_arch = "x86_64"))]
     let _ = (table, i);
@@ -111,76 +129,91 @@ impl Lookup {
     /// Forgets every entity met; the table covers `entities` entities.
     fn reset(&mut self, entities: usize) {
         for e in self.entities.drain(..) {
-            if let Some(s) = self.form_start.get_mut(e.entity as usize) {
+            if let Some(s) = self.entity_at.get_mut(e.entity as usize) {
                 *s = 0;
             }
         }
-        if self.form_start.len() < entities {
-            self.form_start.resize(entities, 0);
+        if self.entity_at.len() < entities {
+            self.entity_at.resize(entities, 0);
         }
-        self.forms.clear();
+        // Far from running out of stamps: this lookup's are above every
+        // slot's. Otherwise every slot becomes stale and stamps restart.
+        if self.stamp > u32::MAX / 2 {
+            self.forms.iter_mut().for_each(|f| f.stamp = 0);
+            self.stamp = 0;
+        }
+        self.first_stamp = self.stamp + 1;
+        self.used = 0;
         self.touched.clear();
-        self.query_form = 0;
     }
 
     /// Starts the lookup of query form `i`.
     pub(crate) fn start_query_form(&mut self, i: usize) {
-        self.query_form = u32::try_from(i + 1).unwrap_or(u32::MAX);
+        self.query_form = i;
+        self.stamp += 1;
         self.touched.clear();
     }
 
     /// The bit of the current query form in a set of query forms (0 past the 64th).
     fn query_bit(&self) -> u64 {
-        let i = self.query_form.saturating_sub(1);
-        if i < 64 { 1 << i } else { 0 }
+        if self.query_form < 64 { 1 << self.query_form } else { 0 }
+    }
+
+    /// The place in `entities` of a posting's entity, if met.
+    #[inline]
+    fn entity_of(&self, posting: u32, packing: Packing) -> Option<usize> {
+        Some(self.entity_at.get(packing.entity(posting) as usize)?.checked_sub(1)? as usize)
     }
 
     /// The place in `forms` of a posting's form, if its entity was met.
     #[inline]
     fn form_of(&self, posting: u32, packing: Packing) -> Option<usize> {
-        let start = self.form_start.get(packing.entity(posting) as usize)?.checked_sub(1)?;
+        let e = self.entities.get(self.entity_of(posting, packing)?)?;
         // (A posting's form number is below its entity's slots: see `Packing`.)
-        Some(start as usize + packing.form(posting) as usize)
+        Some(e.start as usize + packing.form(posting) as usize)
     }
 
-    /// The place in `forms` of a posting's form, meeting its entity if
-    /// new (`parts` gives the number of parts of each of an entity's name
-    /// forms, in order).
+    /// The places in `entities` and in `forms` of a posting's entity and
+    /// form, meeting the entity if new (`slots`: how many form numbers
+    /// the entity's postings hold).
     #[inline]
-    fn form_or_insert<'a>(&mut self, posting: u32, packing: Packing, parts: impl FnOnce(u32) -> &'a [u8]) -> usize {
-        if let Some(at) = self.form_of(posting, packing) {
-            return at;
+    fn form_or_insert(&mut self, posting: u32, packing: Packing, slots: impl FnOnce(u32) -> usize) -> (usize, usize) {
+        let form = packing.form(posting) as usize;
+        if let Some(at) = self.entity_of(posting, packing) {
+            if let Some(e) = self.entities.get(at) {
+                return (at, e.start as usize + form);
+            }
         }
         let entity = packing.entity(posting);
-        let parts = parts(entity);
-        let slots = packing.form_slots(parts.len());
-        let start = self.forms.len();
-        let entity_at = self.entities.len() as u32;
-        self.forms.extend((0..slots).map(|slot| FormFound {
-            found: Found::default(),
-            query_form: 0,
-            posting: 0,
-            shares: 0,
-            entity_at,
-            parts: parts.get(slot).copied().unwrap_or(0) as u32,
-        }));
-        self.entities.push(EntityFound { entity, slots: slots as u32, best: f32::MIN });
-        if let Some(s) = self.form_start.get_mut(entity as usize) {
-            *s = start as u32 + 1;
+        let slots = slots(entity);
+        let start = self.used;
+        self.used += slots;
+        if self.forms.len() < self.used {
+            self.forms.resize(self.used, FormFound::default());
+        }
+        let at = self.entities.len();
+        self.entities.push(EntityFound { entity, start: start as u32, slots: slots as u32, best: f32::MIN });
+        if let Some(s) = self.entity_at.get_mut(entity as usize) {
+            *s = at as u32 + 1;
         }
         // (As in `form_of`: a posting's form number is below its entity's slots.)
-        start + packing.form(posting) as usize
+        (at, start + form)
     }
 
-    /// Credits a key of the current query form to a posting (met if new;
-    /// `parts` gives the number of parts of each name form of an entity).
+    /// Credits a key of the current query form to a posting (met if new).
     #[inline]
-    fn credit<'a>(&mut self, posting: u32, tokens: u32, weight: f32, packing: Packing, parts: impl FnOnce(u32) -> &'a [u8]) {
-        let at = self.form_or_insert(posting, packing, parts);
-        let (query_form, bit) = (self.query_form, self.query_bit());
+    fn credit(&mut self, posting: u32, tokens: u32, weight: f32, packing: Packing, parts: &FormParts) {
+        let (entity_at, at) = self.form_or_insert(posting, packing, |e| packing.form_slots(parts.forms(e)));
+        let (stamp, first_stamp, bit) = (self.stamp, self.first_stamp, self.query_bit());
         let Some(form) = self.forms.get_mut(at) else { return };
-        if form.query_form != query_form {
-            form.query_form = query_form;
+        if form.stamp != stamp {
+            if form.stamp < first_stamp {
+                // First met by this lookup.
+                let slot = packing.form(posting) as usize;
+                let parts = parts.entity(packing.entity(posting)).get(slot).copied().unwrap_or(0);
+                *form = FormFound { entity_at: entity_at as u32, parts: parts as u32, ..FormFound::default() };
+            }
+            form.stamp = stamp;
             form.found = Found::default();
             form.posting = posting;
             self.touched.push(at as u32);
@@ -189,25 +222,52 @@ impl Lookup {
         form.shares |= bit;
     }
 
+    /// Asks the processor for what crediting `posting` will read: the
+    /// slot of its form if its entity was met, the counts of its entity's
+    /// parts otherwise (a hint; the table entries, asked for earlier, are
+    /// read).
+    #[inline]
+    fn prefetch_slot(&self, posting: u32, packing: Packing, parts: &FormParts) {
+        match self.form_of(posting, packing) {
+            Some(at) => prefetch(&self.forms, at),
+            None => parts.prefetch_counts(packing.entity(posting)),
+        }
+    }
+
+    /// Asks the processor for the first postings of `list` (a hint):
+    /// asked for every list of a query form before the first is walked,
+    /// they arrive while the others are.
+    pub(crate) fn prefetch_list(list: &[u32]) {
+        for i in (0..list.len().min(32)).step_by(16) {
+            prefetch(list, i);
+        }
+    }
+
     /// [`Lookup::credit`] of each posting of `list` whose entity is
-    /// `admitted`. The table entry of a posting a few places ahead is
-    /// fetched early: postings of a rare key lie far apart in the table,
-    /// and waiting for each read was most of the lookup's time.
-    pub(crate) fn credit_list<'a>(
+    /// `admitted`. What a posting reads is fetched early, in two steps:
+    /// the table entries of its entity [`PREFETCH_DISTANCE`] postings
+    /// ahead, then what they point to half as far ahead. Postings of a
+    /// rare key lie far apart in the tables, and waiting for each read
+    /// was most of the lookup's time.
+    pub(crate) fn credit_list(
         &mut self,
         list: &[u32],
         tokens: u32,
         weight: f32,
         packing: Packing,
         admitted: impl Fn(u32) -> bool,
-        parts: impl Fn(u32) -> &'a [u8],
+        parts: &FormParts,
     ) {
         for (i, &p) in list.iter().enumerate() {
             if let Some(&ahead) = list.get(i + PREFETCH_DISTANCE) {
-                prefetch(&self.form_start, packing.entity(ahead) as usize);
+                prefetch(&self.entity_at, packing.entity(ahead) as usize);
+                parts.prefetch_start(packing.entity(ahead));
+            }
+            if let Some(&ahead) = list.get(i + PREFETCH_DISTANCE / 2) {
+                self.prefetch_slot(ahead, packing, parts);
             }
             if admitted(packing.entity(p)) {
-                self.credit(p, tokens, weight, packing, &parts);
+                self.credit(p, tokens, weight, packing, parts);
             }
         }
     }
@@ -232,7 +292,7 @@ impl Lookup {
         } else {
             for &p in list {
                 if let Some(form) = self.form_of(p, packing).and_then(|at| self.forms.get_mut(at)) {
-                    if form.query_form == self.query_form {
+                    if form.stamp == self.stamp {
                         form.found.credit(tokens, weight);
                     }
                 }
@@ -262,9 +322,39 @@ impl Lookup {
     /// Per form of `entity` (at most `slots`), the query forms sharing a
     /// key walked in full with it; `None` if the entity was not met.
     pub(crate) fn shares(&self, entity: u32) -> Option<impl Iterator<Item = u64> + '_> {
-        let start = self.form_start.get(entity as usize)?.checked_sub(1)? as usize;
-        let e = self.entities.get(self.forms.get(start)?.entity_at as usize)?;
-        let forms = self.forms.get(start..start + e.slots as usize)?;
-        Some(forms.iter().map(|f| f.shares))
+        let e = self.entities.get(self.entity_at.get(entity as usize)?.checked_sub(1)? as usize)?;
+        let forms = self.forms.get(e.start as usize..(e.start + e.slots) as usize)?;
+        let first_stamp = self.first_stamp;
+        Some(forms.iter().map(move |f| if f.stamp >= first_stamp { f.shares } else { 0 }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The forms of entity 0 (forms 0 and 1, of 2 and 3 parts) crediting
+    /// postings `forms` with the first query form, and the shares found.
+    fn shares_after(lookup: &mut Lookup, forms: &[u32]) -> Vec<u64> {
+        let packing = Packing::for_entities(1);
+        let parts = FormParts::from_counts(vec![2, 3], vec![0]);
+        lookup.reset(1);
+        lookup.start_query_form(0);
+        let list: Vec<u32> = forms.iter().map(|&f| packing.pack(0, f as usize)).collect();
+        lookup.credit_list(&list, 1, 1.0, packing, |_| true, &parts);
+        let shares = lookup.shares(0).map(|s| s.collect()).unwrap_or_default();
+        lookup.reset(0);
+        shares
+    }
+
+    #[test]
+    fn slots_of_an_earlier_lookup_are_stale_even_when_stamps_restart() {
+        let mut lookup = Lookup::default();
+        assert_eq!(shares_after(&mut lookup, &[0, 1]), [1, 1]);
+        assert_eq!(shares_after(&mut lookup, &[1]), [0, 1]);
+        lookup.stamp = u32::MAX / 2 + 1;
+        assert_eq!(shares_after(&mut lookup, &[0]), [1, 0]);
+        assert_eq!(lookup.stamp, 1, "stamps restarted");
+        assert_eq!(shares_after(&mut lookup, &[1]), [0, 1]);
     }
 }

@@ -16,6 +16,7 @@
 
 mod found;
 mod keys;
+mod parts;
 mod search;
 
 use std::sync::Arc;
@@ -44,10 +45,8 @@ pub struct Index {
     packing: keys::Packing,
     /// Number of name forms indexed (the document count of the weights).
     forms: usize,
-    /// The number of tokens of every indexed form: those of entity `i`
-    /// start at `form_start[i]` (forms after the 256th share the last).
-    form_tokens: Vec<u8>,
-    form_start: Vec<u32>,
+    /// The number of tokens of every indexed form.
+    form_parts: parts::FormParts,
     by_id: FxHashMap<String, u32>,
     /// When each entity is listed (searches with a date ask it of every candidate).
     in_force: Vec<InForce>,
@@ -72,15 +71,10 @@ impl Index {
         postings.values_mut().for_each(|l| l.shrink_to_fit());
         postings.shrink_to_fit();
         let forms = prepared.iter().map(|p| p.names.iter().map(|n| n.forms.len()).sum::<usize>()).sum();
-        let mut form_tokens = Vec::with_capacity(forms);
-        let mut form_start = Vec::with_capacity(prepared.len());
-        for p in &prepared {
-            form_start.push(u32::try_from(form_tokens.len()).unwrap_or(u32::MAX));
-            form_tokens.extend(p.names.iter().flat_map(|n| n.forms.iter()).map(|f| f.tokens.len().min(255) as u8));
-        }
+        let form_parts = parts::FormParts::of(&prepared);
         let by_id = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
         let in_force = entities.iter().map(|e| e.in_force()).collect();
-        let index = Index { entities, prepared, postings, packing, forms, form_tokens, form_start, by_id, in_force, ctx };
+        let index = Index { entities, prepared, postings, packing, forms, form_parts, by_id, in_force, ctx };
         // The build's temporaries (the per-entity key lists, the postings
         // as they grew, the names' intermediate spellings) lie freed between
         // the parts kept: tens of megabytes the allocator would hold on to.
@@ -137,18 +131,6 @@ impl Index {
     /// The indexed entities.
     pub fn entities(&self) -> &[Arc<Entity>] {
         &self.entities
-    }
-
-    /// The number of tokens of each name form of entity `entity`, in
-    /// order (empty if unknown).
-    fn form_parts(&self, entity: u32) -> &[u8] {
-        let start = |e: usize| self.form_start.get(e).map_or(self.form_tokens.len(), |&s| s as usize);
-        self.form_tokens.get(start(entity as usize)..start(entity as usize + 1)).unwrap_or_default()
-    }
-
-    /// The number of name forms of entity `entity` (0 if unknown).
-    fn form_count(&self, entity: u32) -> usize {
-        self.form_parts(entity).len()
     }
 
     /// Whether entity `entity` is listed on `day` (always without a day).

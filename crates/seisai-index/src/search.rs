@@ -227,8 +227,11 @@ impl Index {
                         }
                     }
                 }
+                for hit in rare.clone() {
+                    Lookup::prefetch_list(hit.list);
+                }
                 for hit in rare {
-                    found.credit_list(hit.list, hit.tokens, hit.weight, packing, admitted, |e| self.form_parts(e));
+                    found.credit_list(hit.list, hit.tokens, hit.weight, packing, admitted, &self.form_parts);
                 }
                 if found.nothing_found() {
                     if let Some(h) = common_hits().min_by_key(|h| h.list.len()) {
@@ -282,7 +285,7 @@ impl Index {
     /// `unwalked` keys), and returns where they are; `None` when the
     /// postings do not tell the entity's forms apart.
     fn shared_keys(&self, e: u32, found: &Lookup, unwalked: &[(u64, &[u32], u64)], out: &mut Vec<u64>) -> Option<(usize, usize)> {
-        let forms = self.form_count(e);
+        let forms = self.form_parts.forms(e);
         if !self.packing.tells_forms_apart(forms) {
             return None;
         }

@@ -303,23 +303,24 @@ fn respelling_similarity(a: &Token, b: &Token) -> f32 {
         ROMANISATION_SIMILARITY
     } else if vowels_left_out(a, b) {
         VOWELS_LEFT_OUT_SIMILARITY
-    } else if a.kana != b.kana && same_kana_sounds(a, b) {
-        KANA_SIMILARITY
+    } else if a.transcribed != b.transcribed && same_transcribed_sounds(a, b) {
+        TRANSCRIBED_SIMILARITY
     } else {
         0.0
     }
 }
 
-/// Similarity of a word read from katakana and a Latin word katakana
-/// writes alike (`bareriebichi` / `valerievich`, `kuriku` / `kulik`).
-const KANA_SIMILARITY: f32 = 0.9;
+/// Similarity of a word read from a syllabic transcription and a Latin
+/// word the transcription writes alike (`bareriebichi` / `valerievich`,
+/// `kuriku` / `kulik`).
+const TRANSCRIBED_SIMILARITY: f32 = 0.9;
 
-/// Whether two words, one read from kana, sound alike in katakana (see
-/// [`seisai_names::japanese::kana_sounds`]); only words of three letters
-/// or more, whose sounds tell names apart.
-fn same_kana_sounds(a: &Token, b: &Token) -> bool {
-    use seisai_names::japanese::kana_sounds;
-    a.char_count.min(b.char_count) >= 3 && kana_sounds(&a.text).is_some_and(|k| k.len() >= 3 && Some(k) == kana_sounds(&b.text))
+/// Whether two words, one read from a syllabic transcription, sound alike
+/// in it (see [`seisai_names::translit::transcribed_sounds`]); only words
+/// of three letters or more, whose sounds tell names apart.
+fn same_transcribed_sounds(a: &Token, b: &Token) -> bool {
+    use seisai_names::translit::transcribed_sounds;
+    a.char_count.min(b.char_count) >= 3 && transcribed_sounds(&a.text).is_some_and(|k| k.len() >= 3 && Some(k) == transcribed_sounds(&b.text))
 }
 
 /// Whether one of two words is the other with its vowels after the first

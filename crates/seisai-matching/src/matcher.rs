@@ -90,10 +90,10 @@ impl Memo {
 }
 
 /// The hash of what a similarity reads of a token: text, kind, phonetic
-/// codes and whether it was read from kana.
+/// codes and whether it was read from a syllabic transcription.
 pub fn similarity_key(token: &Token) -> u64 {
     let mut h = FxHasher::default();
-    (&token.text, token.kind as u8, &token.phonetic, &token.phonetic_alt, token.kana).hash(&mut h);
+    (&token.text, token.kind as u8, &token.phonetic, &token.phonetic_alt, token.transcribed).hash(&mut h);
     h.finish()
 }
 
@@ -344,15 +344,16 @@ pub fn edits(a: &Token, b: &Token) -> usize {
 impl Prepared {
     /// Prepares the comparators of every token of a query (worth it when
     /// the query is compared with many candidates, as in a search), and
-    /// marks the words it read from Japanese script as such (`Token::kana`):
-    /// a query in katakana may render any Latin spelling katakana writes
-    /// alike. (Listed names in katakana come with the list's own Latin
-    /// spellings, so their readings are compared as written.)
+    /// marks the words it read from a syllabic transcription as such
+    /// (`Token::transcribed`): a query in katakana, or a foreign name in
+    /// Chinese characters, may render any Latin spelling the transcription
+    /// writes alike. (Listed names in those scripts come with the list's
+    /// own Latin spellings, so their readings are compared as written.)
     pub fn with_matchers(mut self) -> Self {
-        for form in self.names.iter_mut().flat_map(|n| n.forms.iter_mut()).filter(|f| f.script == NameScript::Japanese) {
+        for form in self.names.iter_mut().flat_map(|n| n.forms.iter_mut()).filter(|f| is_transcription(f)) {
             for token in form.tokens.iter_mut().chain(form.joined.iter_mut().flatten()) {
                 if token.kind == crate::prepare::TokenKind::Word && token.text.is_ascii() {
-                    token.kana = true;
+                    token.transcribed = true;
                     token.similarity_key = similarity_key(token);
                 }
             }
@@ -366,6 +367,13 @@ impl Prepared {
         self.query_keys = crate::keys::QueryKeys::new(self.names.iter().flat_map(|n| n.forms.iter())).map(Box::new);
         self
     }
+}
+
+/// Whether a form was read from a syllabic transcription: Japanese
+/// script, or Chinese characters that are not a Chinese name (a foreign
+/// name, whose words are longer than a Chinese name's syllables).
+fn is_transcription(form: &crate::prepare::NameForm) -> bool {
+    !form.native && (form.script == NameScript::Japanese || (form.script == NameScript::Han && !form.syllabic))
 }
 
 #[cfg(test)]

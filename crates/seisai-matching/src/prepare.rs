@@ -85,12 +85,13 @@ pub struct Token {
     /// Comparators prepared for a query token (see [`Prepared::with_matchers`](crate::score::Prepared::with_matchers)).
     #[serde(skip)]
     pub matcher: Option<Arc<crate::matcher::TokenMatcher>>,
-    /// Whether the part of a query was read from Japanese script: it may
-    /// stand for any Latin spelling katakana writes alike (see
-    /// [`seisai_names::japanese::kana_sounds`] and
+    /// Whether the part of a query was read from a syllabic transcription
+    /// (katakana, or Chinese characters of a foreign name): it may stand
+    /// for any Latin spelling the transcription writes alike (see
+    /// [`seisai_names::translit::transcribed_sounds`] and
     /// [`Prepared::with_matchers`](crate::score::Prepared::with_matchers)).
     #[serde(skip)]
-    pub kana: bool,
+    pub transcribed: bool,
 }
 
 impl Token {
@@ -124,7 +125,7 @@ impl Token {
             similarity_key: 0,
             skeleton,
             matcher: None,
-            kana: false,
+            transcribed: false,
         };
         token.similarity_key = crate::matcher::similarity_key(&token);
         token

@@ -607,13 +607,14 @@ mod tests {
     }
 
     #[test]
-    fn a_query_in_katakana_finds_the_latin_spelling_it_renders() {
+    fn a_query_in_a_syllabic_transcription_finds_the_latin_spelling_it_renders() {
         let ctx = NameContext::without_dictionaries();
         let cfg = Config::default();
         for (kana, latin) in [
             ("ヴァジム・バレリエビチ・クリク", "Vadim Valerievich KULIK"),
             ("セルゲイ・ミハイロヴィチ・ミローノフ", "Sergey Mikhailovich MIRONOV"),
             ("ブラディミル・ニコラーエビチ・テレンチエフ", "Vladimir Nikolaevich TERENTIEV"),
+            ("佩德罗·内尔·林孔·卡斯蒂洛", "Pedro Nel RINCON CASTILLO"),
         ] {
             let query = Prepared::from_entity(&person(kana, None), &ctx).with_matchers();
             let listed = Prepared::from_entity(&person(latin, None), &ctx);

@@ -10,7 +10,6 @@ mod enamdict;
 mod ipadic;
 mod kana;
 mod names;
-mod sounds;
 mod store;
 #[cfg(test)]
 mod tests;
@@ -20,7 +19,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Once;
 
 pub use kana::{is_kana, kana_to_latin};
-pub use sounds::kana_sounds;
 
 /// Debian's ENAMDICT path (package `enamdict`).
 pub const DEBIAN_ENAMDICT: &str = "/usr/share/edict/enamdict";

@@ -19,6 +19,7 @@ mod han_foreign;
 mod hangul;
 mod hebrew;
 mod skeleton;
+mod sounds;
 mod wade_giles;
 #[cfg(test)]
 mod tests;
@@ -31,6 +32,7 @@ use crate::japanese::{JapaneseReader, kana_to_latin};
 
 pub(crate) use fold::fold_latin;
 pub use skeleton::romanisation_skeleton;
+pub use sounds::transcribed_sounds;
 
 /// The most whole-name renderings [`latin_forms`] returns.
 pub const MAX_FORMS: usize = 8;

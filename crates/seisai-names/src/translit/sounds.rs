@@ -1,6 +1,7 @@
-//! What is left of a romanised word once the sounds katakana cannot tell
-//! apart are folded: the key under which a foreign name read from katakana
-//! (`バレリエビチ` → `bareriebichi`) meets the Latin spelling it renders
+//! What is left of a romanised word once the sounds a syllabic
+//! transcription cannot tell apart are folded: the key under which a
+//! foreign name read from katakana (`バレリエビチ` → `bareriebichi`) or from
+//! Chinese characters (`瓦莱里耶维奇`) meets the Latin spelling it renders
 //! (`Valerievich`).
 //!
 //! Katakana has one letter row for `l` and `r` (ラ行), writes `v` as `ヴ`
@@ -8,8 +9,10 @@
 //! `fu` and `hu` alike (`フ`), gives every consonant a vowel (`ク` for a
 //! final `k`, `ド` for a final `d`, `チ` for a final `ch`), drops an English `r` before a consonant (`マーティン`
 //! Martin), writes a final Russian `v` as `フ` (`シドロフ`), and marks doubled consonants and long vowels in ways a reader
-//! may or may not keep. Folding each of these on both sides leaves two
-//! spellings of one name with the same key.
+//! may or may not keep. Chinese transcription blurs the same sounds (`尔`
+//! l or r, `夫` v or f, `维` v or w, `特` a lone t, `德` d or de). Folding
+//! each of these on both sides leaves two spellings of one name with the
+//! same key.
 
 /// Latin letter groups and what they fold to, longest first.
 const FOLDS: &[(&str, &str)] = &[
@@ -49,9 +52,9 @@ fn is_vowel(c: char) -> bool {
     matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
 }
 
-/// The katakana sound key of a lower-case ASCII word (see the module
+/// The sound key of a lower-case ASCII word (see the module
 /// documentation); `None` for any other text.
-pub fn kana_sounds(word: &str) -> Option<String> {
+pub fn transcribed_sounds(word: &str) -> Option<String> {
     if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
         return None;
     }
@@ -118,7 +121,7 @@ mod tests {
     use super::*;
 
     fn same(a: &str, b: &str) -> bool {
-        kana_sounds(a).is_some() && kana_sounds(a) == kana_sounds(b)
+        transcribed_sounds(a).is_some() && transcribed_sounds(a) == transcribed_sounds(b)
     }
 
     #[test]
@@ -144,8 +147,8 @@ mod tests {
         assert!(!same("ivanov", "ivanova"));
         assert!(!same("petrov", "pavlov"));
         assert!(!same("kim", "kam"));
-        assert_eq!(kana_sounds("Ivan"), None);
-        assert_eq!(kana_sounds("иван"), None);
-        assert_eq!(kana_sounds(""), None);
+        assert_eq!(transcribed_sounds("Ivan"), None);
+        assert_eq!(transcribed_sounds("иван"), None);
+        assert_eq!(transcribed_sounds(""), None);
     }
 }
