@@ -479,8 +479,8 @@ struct Unit {
     lettered: bool,
     /// Whether it may be a word with its vowels left out ([`may_be_vowelless`]).
     vowelless: bool,
-    /// Whether it was read from kana ([`Token::kana`]).
-    kana: bool,
+    /// Whether it was read from a syllabic transcription ([`Token::transcribed`]).
+    transcribed: bool,
 }
 
 impl Unit {
@@ -499,7 +499,7 @@ impl Unit {
             char_count: token.char_count,
             lettered: matches!(token.kind, TokenKind::Word | TokenKind::Particle | TokenKind::Generic),
             vowelless: may_be_vowelless(token),
-            kana: token.kana,
+            transcribed: token.transcribed,
         }
     }
 
@@ -519,7 +519,7 @@ impl Unit {
     /// texts differ (other letters or lengths), and either the name is
     /// syllabic, or both are compared by letters, they are neither one
     /// romanisation skeleton nor a word and its vowels left out nor a word
-    /// read from kana and another (the respelling rules), and too
+    /// read from a transcription and another (the respelling rules), and too
     /// few of their characters can match, with the longest common prefix
     /// their first bytes allow, for Jaro–Winkler to reach its floor —
     /// whence a similarity bound of 0.
@@ -536,7 +536,7 @@ impl Unit {
             && other.lettered
             && (self.skeleton == 0 || self.skeleton != other.skeleton)
             && !short.vowelless
-            && self.kana == other.kana
+            && self.transcribed == other.transcribed
             && !copy_may_reach_floor(self.char_count, self.letters, other.char_count, other.letters, self.prefix_at_most(other))
     }
 
@@ -667,13 +667,13 @@ mod tests {
                 .flatten()
                 .collect();
             // The same forms as a query read from katakana would have them.
-            let kana: Vec<NameForm> = forms.iter().cloned().map(|mut f| {
+            let transcribed: Vec<NameForm> = forms.iter().cloned().map(|mut f| {
                 for t in f.tokens.iter_mut().chain(f.joined.iter_mut().flatten()) {
-                    t.kana = t.kind == TokenKind::Word && t.text.is_ascii();
+                    t.transcribed = t.kind == TokenKind::Word && t.text.is_ascii();
                 }
                 f
             }).collect();
-            forms.extend(kana);
+            forms.extend(transcribed);
             for a in forms.iter() {
                 for b in forms.iter() {
                     let syllabic = a.syllabic || b.syllabic;
