@@ -9,6 +9,8 @@
 //! `·`. The table is written here from the transcription conventions, not
 //! taken from the engine.
 
+use crate::perturb::is_vowel;
+
 /// Syllables and their characters.
 const SYLLABLES: &[(&str, &str)] = &[
     ("a", "阿"), ("ba", "巴"), ("pa", "帕"), ("ma", "马"), ("fa", "法"), ("va", "瓦"), ("wa", "瓦"), ("da", "达"),
@@ -54,10 +56,6 @@ const CONSONANTS: &[(&str, &str)] = &[
     ("z", "z"),
 ];
 
-fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
-}
-
 fn lookup(table: &[(&str, &'static str)], key: &str) -> Option<&'static str> {
     table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
 }
@@ -73,7 +71,8 @@ fn word(word: &str) -> Option<String> {
     let mut out = String::new();
     let mut i = 0;
     while i < chars.len() {
-        let rest: String = chars[i..].iter().collect();
+        // ASCII letters (checked above): characters are bytes.
+        let rest = &word[i..];
         let (consonant, taken) = match chars[i] {
             'y' if vowel_at(i + 1) => ("y", 1),
             'y' => ("", 0),

@@ -11,6 +11,8 @@
 //! `バ行`, `ti` as `チ` or `ティ`, `di` as `ジ` or `ディ`, a vowel lengthened
 //! with `ー`, English `-er` as `ー` or `ル`) the seeded generator chooses.
 
+use crate::perturb::is_vowel;
+
 /// One sound of a Latin word: a consonant (possibly none) and the vowel
 /// after it (possibly none).
 #[derive(Clone, Debug, PartialEq)]
@@ -57,11 +59,6 @@ const CONSONANTS: &[(&str, &str)] = &[
     ("z", "z"),
 ];
 
-/// Whether `c` is a vowel letter.
-fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
-}
-
 /// The sounds of a lower-case ASCII word, or `None` for a word with
 /// another letter, or without a vowel (an acronym or a legal form).
 fn sounds(word: &str) -> Option<Vec<Sound>> {
@@ -72,7 +69,8 @@ fn sounds(word: &str) -> Option<Vec<Sound>> {
     let mut out: Vec<Sound> = Vec::new();
     let mut i = 0;
     while let Some(&c) = chars.get(i) {
-        let rest: String = chars[i..].iter().collect();
+        // ASCII letters (checked above): characters are bytes.
+        let rest = &word[i..];
         let next_is_vowel = |k: usize| chars.get(k).is_some_and(|&n| is_vowel(n) || n == 'y');
         if is_vowel(c) || (c == 'y' && !next_is_vowel(i + 1)) {
             // A vowel alone (`y` between consonants or at the end is `i`).

@@ -268,7 +268,8 @@ fn misread(name: &str, rng: &mut fastrand::Rng) -> Option<String> {
     Some(format!("{}{}{}", &name[..at], to, &name[at + from.len()..]))
 }
 
-fn is_vowel(c: char) -> bool {
+/// Whether `c` is a vowel letter (either case).
+pub(crate) fn is_vowel(c: char) -> bool {
     matches!(c.to_ascii_lowercase(), 'a' | 'e' | 'i' | 'o' | 'u')
 }
 

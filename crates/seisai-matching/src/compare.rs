@@ -319,8 +319,9 @@ const TRANSCRIBED_SIMILARITY: f32 = 0.9;
 /// in it (see [`seisai_names::translit::transcribed_sounds`]); only words
 /// of three letters or more, whose sounds tell names apart.
 fn same_transcribed_sounds(a: &Token, b: &Token) -> bool {
-    use seisai_names::translit::transcribed_sounds;
-    a.char_count.min(b.char_count) >= 3 && transcribed_sounds(&a.text).is_some_and(|k| k.len() >= 3 && Some(k) == transcribed_sounds(&b.text))
+    use crate::matcher::with_sounds;
+    a.char_count.min(b.char_count) >= 3
+        && with_sounds(a, |ka| ka.is_some_and(|ka| ka.len() >= 3 && with_sounds(b, |kb| kb == Some(ka))))
 }
 
 /// Whether one of two words is the other with its vowels after the first

@@ -32,6 +32,11 @@ pub struct TokenMatcher {
     /// Made on first use: only pairs close enough by Jaro–Winkler count
     /// their edits, and many query parts have none.
     edits: std::sync::OnceLock<osa::BatchComparator<char>>,
+    /// Made on first use, for a part read from a syllabic transcription:
+    /// its sound key ([`seisai_names::translit::transcribed_sounds`]),
+    /// which every candidate part it is compared with would otherwise
+    /// compute again.
+    sounds: std::sync::OnceLock<Option<String>>,
 }
 
 impl fmt::Debug for TokenMatcher {
@@ -42,7 +47,13 @@ impl fmt::Debug for TokenMatcher {
 
 impl TokenMatcher {
     fn new(query: u64, slot: u32) -> Self {
-        TokenMatcher { query, slot, jaro_winkler: std::sync::OnceLock::new(), edits: std::sync::OnceLock::new() }
+        TokenMatcher {
+            query,
+            slot,
+            jaro_winkler: std::sync::OnceLock::new(),
+            edits: std::sync::OnceLock::new(),
+            sounds: std::sync::OnceLock::new(),
+        }
     }
 
     /// Its query and its number within the query: unique among all the
@@ -329,6 +340,16 @@ pub(crate) fn jaro_winkler_unchecked(a: &Token, b: &Token) -> f32 {
         None => jaro_winkler::normalized_similarity_with_args(a.chars(), b.chars(), &args),
     };
     s.unwrap_or(0.0) as f32
+}
+
+/// `f` of the sound key of a token ([`seisai_names::translit::transcribed_sounds`]):
+/// for a query token with prepared comparators, computed once.
+pub(crate) fn with_sounds<R>(token: &Token, f: impl FnOnce(Option<&str>) -> R) -> R {
+    use seisai_names::translit::transcribed_sounds;
+    match &token.matcher {
+        Some(m) => f(m.sounds.get_or_init(|| transcribed_sounds(&token.text)).as_deref()),
+        None => f(transcribed_sounds(&token.text).as_deref()),
+    }
 }
 
 /// Typing edits between two tokens (in characters): the optimal string
