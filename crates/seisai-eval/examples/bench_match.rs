@@ -3,10 +3,12 @@
 //! measured in the same run (brute-force Jaro–Winkler of the query against
 //! every listed name).
 //!
-//! `cargo run --release -p seisai-eval --example bench_match [-- QUERIES]`
+//! `cargo run --release -p seisai-eval --example bench_match [-- QUERIES] [--rounds R] [--min-score S]`
+//!
+//! `--min-score S` leaves out results scoring below S (the `cutoff` of
+//! `seisai match` and `/match`; default 0: every scored candidate).
 use std::time::Instant;
 
-use anyhow::Context;
 use rayon::prelude::*;
 use seisai_index::{Index, SearchOptions};
 use seisai_eval::measure::{percentile, status_mb};
@@ -31,6 +33,15 @@ fn cpu_seconds() -> f64 {
             Some((utime + stime) / ticks_per_second)
         })
         .unwrap_or(0.0)
+}
+
+/// The value of command-line flag `name`, if given.
+fn flag<T: std::str::FromStr>(name: &str) -> anyhow::Result<Option<T>> {
+    std::env::args()
+        .skip_while(|a| a != name)
+        .nth(1)
+        .map(|v| v.parse::<T>().map_err(|_| anyhow::anyhow!("{name} {v:?}: expected a number")))
+        .transpose()
 }
 
 fn main() -> anyhow::Result<()> {
@@ -60,17 +71,13 @@ fn main() -> anyhow::Result<()> {
     rows.extend(seisai_eval::queries::read_persons(&eval.join("positives-un-untreated.csv"))?);
     rows.truncate(n);
     let queries: Vec<Entity> = rows.iter().map(|r| r.to_query()).collect();
-    let opts = SearchOptions::default();
+    let min_score: f32 = flag("--min-score")?.unwrap_or(0.0);
+    let opts = SearchOptions { min_score, ..SearchOptions::default() };
 
     // Single query latency, one thread, including query preparation. On a
     // shared machine, the round with the least CPU per query is the one
     // least disturbed by others; `--rounds R` runs R rounds.
-    let rounds: usize = std::env::args()
-        .skip_while(|a| a != "--rounds")
-        .nth(1)
-        .map(|r| r.parse().context("--rounds: expected a number"))
-        .transpose()?
-        .unwrap_or(1);
+    let rounds: usize = flag("--rounds")?.unwrap_or(1);
     let mut best_round: Option<(f64, Vec<f64>)> = None;
     for _ in 0..rounds.max(1) {
         let cpu0 = cpu_seconds();
@@ -93,7 +100,7 @@ fn main() -> anyhow::Result<()> {
     // What the queries found, to check that two versions agree.
     let checksum: f64 = queries.iter().flat_map(|q| index.search(&index.prepare(q), &opts)).map(|h| h.result.score as f64).sum();
     println!(
-        "seisai single query ({} queries, 1 thread, best of {rounds} rounds): p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms, mean CPU {cpu_per_query:.3} ms (score checksum {checksum:.3})",
+        "seisai single query ({} queries, min score {min_score}, 1 thread, best of {rounds} rounds): p50 {:.3} ms, p99 {:.3} ms, max {:.3} ms, mean CPU {cpu_per_query:.3} ms (score checksum {checksum:.3})",
         lat.len(),
         percentile(&lat, 0.5),
         percentile(&lat, 0.99),
