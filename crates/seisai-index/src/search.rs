@@ -412,6 +412,29 @@ mod tests {
     }
 
     #[test]
+    fn finds_a_slavic_name_spelt_by_another_romanisation_system() {
+        let listed = ["Mikhail Khodorkovsky", "Taras Shevchenko", "Yevgeniy Prigozhin", "Viktor Yushchenko", "Sergey Shoigu", "Viktor Chernov"];
+        let index = Index::build(
+            listed.iter().enumerate().map(|(i, n)| entity(&i.to_string(), Schema::Person, &[n])).collect(),
+            NameContext::without_dictionaries(),
+        );
+        // German and French spellings; the lists write English ones.
+        for (query, expected) in [
+            ("Michail Chodorkowski", "test-0"),
+            ("Taras Chevtchenko", "test-1"),
+            ("Jewgeni Prigoschin", "test-2"),
+            ("Wiktor Juschtschenko", "test-3"),
+            ("Sergej Schoigu", "test-4"),
+        ] {
+            let mut e = Entity::new("q", "q", Schema::Person);
+            e.add(props::NAME, query);
+            let hits = index.search(&index.prepare(&e), &SearchOptions::default());
+            let top = hits.first().map(|h| (h.entity.id.as_str(), h.result.is_match));
+            assert_eq!(top, Some((expected, true)), "{query}: {:?}", hits.iter().map(|h| (&h.entity.id, h.result.score)).collect::<Vec<_>>());
+        }
+    }
+
+    #[test]
     fn the_best_few_are_those_of_a_search_for_all() {
         let mut entities = Vec::new();
         for (i, (name, born)) in [

@@ -1,4 +1,5 @@
-//! The lookup keys of a name form: each word, its Double Metaphone code,
+//! The lookup keys of a name form: each word, its romanisation skeleton
+//! when it differs (`wolodymyr` → `volodymyr`), its Double Metaphone code,
 //! its first four letters, adjacent words written together, and numbers.
 //! The candidate index is built on them, and two forms that share no key
 //! are not compared in full.
@@ -46,6 +47,15 @@ pub fn form_keys(form: &NameForm, out: &mut Vec<(u64, u32)>) {
             TokenKind::Number => out.push((key(KeyKind::Number, &t.text), bit)),
             TokenKind::Word => {
                 out.push((key(KeyKind::Word, &t.text), bit));
+                // The word as another romanisation system spells it (a
+                // German `Wolodymyr` finds the English `Volodymyr`, and
+                // both a listed `Schewtschenko`), as a word.
+                if t.skeleton != 0 {
+                    let skeleton = seisai_names::translit::romanisation_skeleton(&t.text);
+                    if skeleton != *t.text {
+                        out.push((key(KeyKind::Word, &skeleton), bit));
+                    }
+                }
                 if t.phonetic.len() >= 2 {
                     out.push((key(KeyKind::Phonetic, t.phonetic.as_str()), bit));
                 }

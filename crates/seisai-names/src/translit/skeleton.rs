@@ -6,6 +6,10 @@
 //! A list writes a Russian or Ukrainian name in one system and a customer
 //! file in another, both in Latin letters; without the Cyrillic original the
 //! transliteration tables cannot line them up, but their skeletons agree.
+//! Where a letter reads differently by system, the word's own marks tell
+//! the system: in a French spelling (`tch`: `Chevtchenko`) `ch` is `sh`, in
+//! a German one (`sch`, `-ow`, `-owski`: `Chodorkowski`) it is `kh`; and a
+//! `j` ending a word after a vowel is `y` in both (`Sergej`, `Selenskyj`).
 //!
 //! The same holds for the usual variants of romanised Arabic names: a
 //! doubled (geminated) consonant written once or twice (`Hussein` /
@@ -24,6 +28,36 @@ const REWRITES: &[(&str, &str)] = &[
     ("w", "v"),
 ];
 
+/// Endings and parts of a word that mark a German spelling of a Slavic
+/// name, besides `sch`.
+const GERMAN_MARKS: &[&str] = &["owski", "ewski", "owitsch", "ewitsch"];
+const GERMAN_ENDINGS: &[&str] = &["ow", "ew", "owa", "ewa"];
+
+/// How `ch` reads in a word, from the system its other letters show.
+fn ch_reads(word: &str) -> &'static str {
+    if word.contains("tch") && !word.contains("tsch") {
+        // French: `tch` is `ch`, so a `ch` of its own is `sh`.
+        "sh"
+    } else if word.contains("sch") || GERMAN_MARKS.iter().any(|m| word.contains(m)) || GERMAN_ENDINGS.iter().any(|e| word.ends_with(e)) {
+        "kh"
+    } else {
+        "ch"
+    }
+}
+
+/// Whether a word beginning with `j` and a vowel is spelt the German way,
+/// where that `j` is `y` (`Jewgeni`, `Juschtschenko`, `Jurij`): it also
+/// has a `w`, a `sch`, a German ending or a final `j` after a vowel.
+fn german_initial_j(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next() == Some('j')
+        && chars.next().is_some_and(|c| "aeiou".contains(c))
+        && (word.contains('w')
+            || word.contains("sch")
+            || GERMAN_ENDINGS.iter().any(|e| word.ends_with(e))
+            || word.strip_suffix('j').is_some_and(|stem| stem.ends_with(|c: char| "aeiouy".contains(c))))
+}
+
 /// Whether `c` is an ASCII consonant.
 fn consonant(c: char) -> bool {
     c.is_ascii_alphabetic() && !"aeiouy".contains(c)
@@ -32,10 +66,34 @@ fn consonant(c: char) -> bool {
 /// The romanisation skeleton of a lower-case ASCII word (see the module
 /// documentation). A word ending in `ff` (`Romanoff`) ends in `v`.
 pub fn romanisation_skeleton(word: &str) -> String {
-    let mut out = String::with_capacity(word.len());
+    let ch = ch_reads(word);
+    let initial_y = german_initial_j(word);
+    // A final `j` after a vowel is `y` (`Sergej`, `Nikolaj`, `Jurij`).
+    let y_ending;
+    let word = match word.strip_suffix('j') {
+        Some(stem) if stem.ends_with(|c: char| "aeiouy".contains(c)) => {
+            y_ending = format!("{stem}y");
+            y_ending.as_str()
+        }
+        _ => word,
+    };
+    let mut out = String::with_capacity(word.len() + 2);
+    let word = match word.strip_prefix('j') {
+        Some(rest) if initial_y => {
+            out.push('y');
+            rest
+        }
+        _ => word,
+    };
     let ends_ff = word.strip_suffix("ff");
     let mut rest = ends_ff.unwrap_or(word);
     'outer: while !rest.is_empty() {
+        // (`tch`, `sch` and `tsch` are rewritten before their `ch` is reached.)
+        if let Some(after) = rest.strip_prefix("ch") {
+            out.push_str(ch);
+            rest = after;
+            continue;
+        }
         for (from, to) in REWRITES {
             if let Some(after) = rest.strip_prefix(from) {
                 out.push_str(to);
@@ -63,7 +121,30 @@ pub fn romanisation_skeleton(word: &str) -> String {
     if ends_ff.is_some() {
         out.push('v');
     }
+    slavic_ends(&mut out);
     out
+}
+
+/// The endings and beginnings the systems write differently made one: the
+/// adjective ending `-ский` (`-skiy`, `-skii`, `-sky`, `-skij` → `-ski`),
+/// `-ий` after a consonant (`Evgeniy`, `Evgenii`, `Zelenskyy` → `-i`) and
+/// `Е` beginning a word (`Yevgeniy`, `Ievgueni` → `e`).
+fn slavic_ends(out: &mut String) {
+    let stem = ["skiy", "skii", "sky"].iter().find_map(|e| out.strip_suffix(e)).map(str::len);
+    if let Some(at) = stem {
+        out.truncate(at);
+        out.push_str("ski");
+    } else if let Some(stem) = ["iy", "ii", "yy", "yi"].iter().find_map(|e| out.strip_suffix(e)) {
+        if stem.len() >= 2 && stem.ends_with(consonant) {
+            let at = stem.len();
+            out.truncate(at);
+            out.push('i');
+        }
+    }
+    let rest = out.strip_prefix("ye").or_else(|| out.strip_prefix("ie"));
+    if rest.is_some_and(|r| r.len() >= 3 && r.starts_with(consonant)) {
+        out.remove(0);
+    }
 }
 
 #[cfg(test)]
@@ -84,5 +165,40 @@ mod tests {
         assert_eq!(s("abbas"), s("abas"));
         assert_ne!(s("lee"), s("le"));
         assert_ne!(s("mayer"), s("meer"));
+    }
+
+    #[test]
+    fn the_word_tells_how_ch_and_a_final_j_read() {
+        assert_eq!(s("chevtchenko"), s("shevchenko"), "French");
+        assert_eq!(s("chodorkowski"), s("khodorkovski"), "German");
+        assert_eq!(s("chruschtschow"), s("khrushchov"), "German");
+        assert_eq!(s("sergej"), s("sergey"));
+        assert_eq!(s("selenskyj"), s("selenskyy"));
+        assert_eq!(s("nikolaj"), s("nikolay"));
+        assert_eq!(s("chen"), "chen", "English");
+        assert_ne!(s("chen"), s("shen"));
+        assert_eq!(s("raj"), s("ray"));
+        assert_eq!(s("hajj"), "haj", "a doubled j stays a consonant");
+    }
+
+    #[test]
+    fn slavic_endings_and_beginnings_agree() {
+        for group in [
+            &["khodorkovsky", "chodorkowski", "khodorkovskiy", "khodorkovskii", "khodorkovskij"][..],
+            &["yevgeniy", "evgenii", "evgenij", "ievgeni", "yevgeni"],
+            &["zelenskyy", "zelenskyj", "zelenski"],
+        ] {
+            for w in group {
+                assert_eq!(s(w), s(group[0]), "{w}");
+            }
+        }
+        assert_eq!(s("li"), "li");
+        assert_eq!(s("yes"), "yes");
+        assert_eq!(s("yemen"), "emen");
+        assert_eq!(s("jewgeni"), s("yevgeniy"), "German");
+        assert_eq!(s("juschtschenko"), s("yushchenko"), "German");
+        assert_eq!(s("jurij"), s("yuriy"), "German");
+        assert_eq!(s("john"), "john");
+        assert_eq!(s("jerzy"), "jerzy");
     }
 }
