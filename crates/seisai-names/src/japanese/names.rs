@@ -255,7 +255,7 @@ fn kanji_and_kana_runs(word: &str) -> Vec<&str> {
 /// known name (full-name entry or surname + given name).
 pub(super) fn readings(store: &Store, name: &str) -> (Vec<String>, bool) {
     let tokens: Vec<&str> = name
-        .split(|c: char| !(c.is_alphanumeric() || is_kana(c) || c == '々') || matches!(c, '・' | '＝' | '･'))
+        .split(|c: char| !(crate::normalize::is_alphanumeric(c) || is_kana(c) || c == '々') || matches!(c, '・' | '＝' | '･'))
         .flat_map(kanji_and_kana_runs)
         .filter(|t| !t.is_empty())
         .collect();
