@@ -164,8 +164,15 @@ const SCRIPT_LEGAL_FORMS: &[(&str, LegalForm)] = &[
 pub fn split_cjk_legal_forms(text: &str) -> (String, Vec<LegalForm>) {
     let mut rest = text.to_string();
     let mut forms = Vec::new();
-    let abbreviations = [("カ)", LegalForm::Jsc), ("(カ", LegalForm::Jsc), ("ユ)", LegalForm::Llc), ("(ユ", LegalForm::Llc), ("ド)", LegalForm::Llc)];
-    for (pattern, form) in SCRIPT_LEGAL_FORMS.iter().chain(abbreviations.iter()) {
+    const ABBREVIATIONS: [(&str, LegalForm); 5] =
+        [("カ)", LegalForm::Jsc), ("(カ", LegalForm::Jsc), ("ユ)", LegalForm::Llc), ("(ユ", LegalForm::Llc), ("ド)", LegalForm::Llc)];
+    let patterns = || SCRIPT_LEGAL_FORMS.iter().chain(ABBREVIATIONS.iter());
+    // The characters patterns begin with: most names have none of them,
+    // which one pass over the text tells (rather than one per pattern).
+    static STARTS: std::sync::OnceLock<rustc_hash::FxHashSet<char>> = std::sync::OnceLock::new();
+    let starts = STARTS.get_or_init(|| patterns().filter_map(|(p, _)| p.chars().next()).collect());
+    let any_pattern = text.chars().any(|c| starts.contains(&c));
+    for (pattern, form) in patterns().filter(|_| any_pattern) {
         // (Removing a form leaves a space: a pattern only occurs in the
         // rest if its first character is in the text, which is cheaper
         // to look for than the pattern itself.)
