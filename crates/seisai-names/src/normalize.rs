@@ -14,6 +14,8 @@
 //! (`O'Brien` → `obrien`), other punctuation separates (`al-Zawahiri` →
 //! `al zawahiri`), dotted abbreviations join (`S.A.` → `sa`, `K.K.` → `kk`).
 
+use std::borrow::Cow;
+
 use unicode_general_category::{GeneralCategory, get_general_category};
 use unicode_normalization::UnicodeNormalization;
 
@@ -57,10 +59,11 @@ fn to_cyrillic(c: char) -> char {
 }
 
 /// Folds look-alike letters of a mixed-script word into the word's
-/// majority script (Latin or Cyrillic). Words in one script are unchanged.
-fn fold_confusables(word: &str) -> String {
+/// majority script (Latin or Cyrillic). Words in one script are unchanged
+/// (and not copied).
+fn fold_confusables(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
-        return word.to_string();
+        return Cow::Borrowed(word);
     }
     let (mut latin, mut cyrillic, mut greek) = (0, 0, 0);
     for c in word.chars() {
@@ -73,14 +76,14 @@ fn fold_confusables(word: &str) -> String {
     }
     let scripts = [latin, cyrillic, greek].iter().filter(|n| **n > 0).count();
     if scripts < 2 {
-        return word.to_string();
+        return Cow::Borrowed(word);
     }
     if latin >= cyrillic + greek {
-        word.chars().map(to_latin).collect()
+        Cow::Owned(word.chars().map(to_latin).collect())
     } else if cyrillic > latin {
-        word.chars().map(to_cyrillic).collect()
+        Cow::Owned(word.chars().map(to_cyrillic).collect())
     } else {
-        word.to_string()
+        Cow::Borrowed(word)
     }
 }
 
@@ -136,7 +139,7 @@ fn clean_ascii(text: &str) -> String {
 /// [`clean`] of any text, step by step.
 fn clean_any(text: &str) -> String {
     let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
-    let folded: Vec<String> = visible.split_whitespace().map(fold_confusables).collect();
+    let folded: Vec<Cow<str>> = visible.split_whitespace().map(fold_confusables).collect();
     let mut out = String::with_capacity(visible.len());
     for c in folded.join(" ").nfkc().flat_map(char::to_lowercase) {
         if c.is_whitespace() {
