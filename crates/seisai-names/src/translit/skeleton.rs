@@ -66,39 +66,46 @@ fn consonant(c: char) -> bool {
 /// The romanisation skeleton of a lower-case ASCII word (see the module
 /// documentation). A word ending in `ff` (`Romanoff`) ends in `v`.
 pub fn romanisation_skeleton(word: &str) -> String {
-    let ch = ch_reads(word);
-    let initial_y = german_initial_j(word);
-    // A final `j` after a vowel is `y` (`Sergej`, `Nikolaj`, `Jurij`).
-    let y_ending;
-    let word = match word.strip_suffix('j') {
-        Some(stem) if stem.ends_with(|c: char| "aeiouy".contains(c)) => {
-            y_ending = format!("{stem}y");
-            y_ending.as_str()
-        }
-        _ => word,
-    };
     let mut out = String::with_capacity(word.len() + 2);
+    romanisation_skeleton_into(word, &mut out);
+    out
+}
+
+/// [`romanisation_skeleton`] of `word` written into `out` (cleared first):
+/// a caller that only hashes the skeleton reuses one buffer.
+pub fn romanisation_skeleton_into(word: &str, out: &mut String) {
+    out.clear();
+    let ch = ch_reads(word);
     let word = match word.strip_prefix('j') {
-        Some(rest) if initial_y => {
+        Some(rest) if german_initial_j(word) => {
             out.push('y');
             rest
         }
         _ => word,
     };
+    // A final `j` after a vowel is `y` (`Sergej`, `Nikolaj`, `Jurij`),
+    // written after the rest.
+    let (word, final_y) = match word.strip_suffix('j') {
+        Some(stem) if stem.ends_with(|c: char| "aeiouy".contains(c)) => (stem, true),
+        _ => (word, false),
+    };
     let ends_ff = word.strip_suffix("ff");
     let mut rest = ends_ff.unwrap_or(word);
-    'outer: while !rest.is_empty() {
+    'outer: while let Some(&first) = rest.as_bytes().first() {
         // (`tch`, `sch` and `tsch` are rewritten before their `ch` is reached.)
         if let Some(after) = rest.strip_prefix("ch") {
             out.push_str(ch);
             rest = after;
             continue;
         }
-        for (from, to) in REWRITES {
-            if let Some(after) = rest.strip_prefix(from) {
-                out.push_str(to);
-                rest = after;
-                continue 'outer;
+        // (Most letters begin no rewrite: one test spares the loop.)
+        if matches!(first, b's' | b't' | b'c' | b'o' | b'w') {
+            for (from, to) in REWRITES {
+                if let Some(after) = rest.strip_prefix(from) {
+                    out.push_str(to);
+                    rest = after;
+                    continue 'outer;
+                }
             }
         }
         // `ay` before a consonant or at the end is the diphthong `ei`.
@@ -121,8 +128,16 @@ pub fn romanisation_skeleton(word: &str) -> String {
     if ends_ff.is_some() {
         out.push('v');
     }
-    slavic_ends(&mut out);
-    out
+    if final_y {
+        // As `ay` at the end, the diphthong `ei` (`Nikolaj`, `Nikolay`).
+        if out.ends_with('a') {
+            out.pop();
+            out.push_str("ei");
+        } else {
+            out.push('y');
+        }
+    }
+    slavic_ends(out);
 }
 
 /// The endings and beginnings the systems write differently made one: the
