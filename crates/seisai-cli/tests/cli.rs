@@ -405,3 +405,31 @@ fn match_reads_an_xlsx_sheet_with_a_column_mapping() {
     let o = seisai(&data, &["match", "--format", "xlsx", "--input", &book, "--name-column", "Name"]);
     assert!(!o.status.success() && stderr(&o).contains("--name-column \"Name\""), "{}", stderr(&o));
 }
+
+#[test]
+fn match_leaves_out_results_below_the_cutoff_but_never_a_match() {
+    let dir = temp();
+    let data = dir.path().join("data");
+    let feed = dir.path().join("feed.jsonl");
+    let listed = [person("a", &["Ivan Petrov"], "1970-05-01"), person("b", &["Ivan Petrovsky"], "1950"), person("c", &["Ivana Petrova"], "1990"), person("d", &["Petr Ivanov"], "1970")];
+    write(&feed, &(listed.join("\n") + "\n"));
+    ok(&data, &["import", "feed", &feed.to_string_lossy(), "--format", "ftm"]);
+    let queries = dir.path().join("q.jsonl");
+    write(&queries, "{\"id\": \"q\", \"schema\": \"Person\", \"properties\": {\"name\": [\"Ivan Petrov\"], \"birthDate\": [\"1970-05-01\"]}}\n");
+    let scores = |extra: &[&str]| -> Vec<(f64, bool)> {
+        let o = seisai(&data, &[&["match", "--input", &queries.to_string_lossy(), "--limit", "10"][..], extra].concat());
+        assert!(o.status.success(), "{}", stderr(&o));
+        let line = json(stdout(&o).trim());
+        let results = line["results"].as_array().cloned().unwrap_or_default();
+        results.iter().map(|r| (r["score"].as_f64().unwrap_or(-1.0), r["match"] == true)).collect()
+    };
+    let all = scores(&["--cutoff", "0"]);
+    assert!(all.iter().any(|r| r.0 < 0.5), "a low score to leave out: {all:?}");
+    let kept: Vec<(f64, bool)> = all.iter().filter(|r| r.0 >= 0.5).copied().collect();
+    assert_eq!(scores(&[]), kept, "the default cutoff is 0.5");
+    let matches: Vec<(f64, bool)> = all.iter().filter(|r| r.1).copied().collect();
+    assert!(!matches.is_empty());
+    assert_eq!(scores(&["--cutoff", "1"]), matches, "a cutoff above the threshold keeps every match");
+    let o = seisai(&data, &["match", "--input", &queries.to_string_lossy(), "--cutoff", "1.5"]);
+    assert!(!o.status.success() && stderr(&o).contains("--cutoff 1.5"), "{}", stderr(&o));
+}

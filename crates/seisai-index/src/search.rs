@@ -59,6 +59,23 @@ pub struct Hit {
 }
 
 impl SearchOptions {
+    /// The cutoff of `seisai match` and `/match` when none is asked for:
+    /// below 0.5 a candidate's names and evidence no longer resemble the
+    /// query's, so it is noise to a reviewer; between it and the default
+    /// threshold (0.8) near misses stay visible, flagged `match: false`.
+    pub const DEFAULT_CUTOFF: f32 = 0.5;
+
+    /// The `min_score` for a requested `cutoff` (default
+    /// [`Self::DEFAULT_CUTOFF`]) at match `threshold`: results scoring at
+    /// or above the cutoff are kept, and so is every match, because the
+    /// cutoff never exceeds the threshold (as yente's `min(cutoff,
+    /// threshold)`).
+    pub fn min_score_for(cutoff: Option<f32>, threshold: f32) -> f32 {
+        let cutoff = cutoff.unwrap_or(Self::DEFAULT_CUTOFF).min(threshold);
+        // `min_score` leaves out scores equal to it.
+        if cutoff > 0.0 { cutoff.next_down() } else { 0.0 }
+    }
+
     /// The filters that do not depend on a date.
     fn admits_static(&self, e: &Entity) -> bool {
         (self.datasets.is_empty() || e.datasets.iter().any(|d| self.datasets.contains(d)))
@@ -389,6 +406,7 @@ impl Index {
 mod tests {
     use super::*;
     use seisai_matching::NameContext;
+    use seisai_matching::score::Config;
     use seisai_model::props;
 
     fn entity(id: &str, schema: Schema, names: &[&str]) -> Arc<Entity> {
@@ -461,6 +479,32 @@ mod tests {
                     .map(|h| (h.entity.id.clone(), h.result.score))
                     .collect();
                 assert_eq!(few, all[..limit.min(all.len())], "{name} {born}, limit {limit}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_cutoff_leaves_out_low_scores_but_never_a_match() {
+        let names = ["Ivan Petrov", "Iwan Petrow", "Ivana Petrova", "Ivan Petrovsky", "Petr Ivanov", "Ivo Petrich", "Anna Pavlova"];
+        let index = Index::build(
+            names.iter().enumerate().map(|(i, n)| entity(&i.to_string(), Schema::Person, &[n])).collect(),
+            NameContext::without_dictionaries(),
+        );
+        let mut q = Entity::new("q", "q", Schema::Person);
+        q.add(props::NAME, "Ivan Petrov");
+        let p = index.prepare(&q);
+        let scores = |min_score: f32, threshold: f32| -> Vec<(String, f32, bool)> {
+            let opts = SearchOptions { limit: 100, min_score, config: Config { threshold }, ..SearchOptions::default() };
+            index.search(&p, &opts).into_iter().map(|h| (h.entity.id.clone(), h.result.score, h.result.is_match)).collect()
+        };
+        for threshold in [0.3, 0.5, 0.8, 0.95] {
+            let all = scores(0.0, threshold);
+            assert!(all.len() >= 4, "{all:?}");
+            for cutoff in [None, Some(0.0), Some(0.6), Some(0.9), Some(1.0)] {
+                let kept = scores(SearchOptions::min_score_for(cutoff, threshold), threshold);
+                let at_least = cutoff.unwrap_or(SearchOptions::DEFAULT_CUTOFF).min(threshold);
+                let expected: Vec<_> = all.iter().filter(|r| r.1 >= at_least || r.2).cloned().collect();
+                assert_eq!(kept, expected, "threshold {threshold}, cutoff {cutoff:?}");
             }
         }
     }

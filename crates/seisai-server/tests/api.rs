@@ -229,6 +229,7 @@ fn the_service_end_to_end() {
     let m = s.post("/match/default", screen, &json!({"queries": {"q": {"schema": "Person", "properties": {"name": ["Putin"]}}}, "weights": {}, "config": {}}));
     assert_eq!(m.json["seisai"]["ignored"], json!([]), "empty weights and config (yente-client's default) are no note: {}", m.text);
     weights_change_scores(&s, screen);
+    cutoff_leaves_out_low_scores(&s, screen);
     // An oversized body is refused: with 413, or — when the server answers
     // before the client has finished sending — by closing the connection.
     let huge = vec![b' '; 2 << 20];
@@ -428,12 +429,35 @@ fn real_list(s: &Server) {
     assert_eq!(freeze["list"]["dataset"], "jp_mof", "{}", p.text);
 }
 
+/// `cutoff` (default 0.5) leaves out low scores but never a match: it is
+/// capped at the threshold.
+fn cutoff_leaves_out_low_scores(s: &Server, key: Option<&str>) {
+    let body = json!({"queries": {"q": {"schema": "Person", "properties": {"name": ["Vladimir Putin"], "birthDate": ["1960-01-01"]}}}});
+    let ids = |params: &str| {
+        let m = s.post(&format!("/match/default{params}"), key, &body);
+        assert_eq!(m.status, 200, "{}", m.text);
+        let results = m.json["responses"]["q"]["results"].as_array().cloned().unwrap_or_default();
+        results.iter().map(|r| (r["id"].as_str().unwrap_or("").to_string(), r["score"].as_f64().unwrap_or(-1.0))).collect::<Vec<_>>()
+    };
+    let all = ids("?cutoff=0");
+    let putin = all.iter().find(|r| r.0 == "test_list-putin").map_or(-1.0, |r| r.1);
+    assert!(putin > 0.0 && putin < 0.8, "a contradicting birth date: no match: {all:?}");
+    let has_putin = |params: &str| ids(params).iter().any(|r| r.0 == "test_list-putin");
+    assert_eq!(has_putin(""), putin >= 0.5, "default cutoff 0.5: {all:?}");
+    assert!(has_putin(&format!("?cutoff={putin}")), "a score equal to the cutoff stays");
+    assert!(!has_putin(&format!("?cutoff={}", putin + 0.01)));
+    // A cutoff above the threshold keeps the matches.
+    assert!(has_putin(&format!("?threshold={}&cutoff=0.99", putin - 0.01)));
+}
+
 /// yente's `weights`: a feature's contribution is multiplied by its
-/// weight (yente's names relative to their default weight).
+/// weight (yente's names relative to their default weight). The query's
+/// contradicting birth date scores it below the default cutoff, so the
+/// requests ask for every scored result.
 fn weights_change_scores(s: &Server, key: Option<&str>) {
     let top = |weights: Value| {
         let body = json!({"queries": {"q": {"schema": "Person", "properties": {"name": ["Vladimir Putin"], "birthDate": ["1960-01-01"]}}}, "weights": weights});
-        let m = s.post("/match/default", key, &body);
+        let m = s.post("/match/default?cutoff=0", key, &body);
         assert_eq!(m.status, 200, "{}", m.text);
         let first = m.json["responses"]["q"]["results"][0].clone();
         assert_eq!(first["id"], "test_list-putin", "{}", m.text);

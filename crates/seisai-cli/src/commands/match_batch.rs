@@ -50,6 +50,10 @@ pub struct Args {
     /// Score at or above which a result is a match (default: the engine's recommended threshold).
     #[arg(long)]
     pub threshold: Option<f32>,
+    /// Results scoring below this are left out (default 0.5); never above
+    /// the threshold, so every match is written.
+    #[arg(long)]
+    pub cutoff: Option<f32>,
     /// Results per query.
     #[arg(long, default_value_t = 5)]
     pub limit: usize,
@@ -108,6 +112,10 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         }
         opts.config.threshold = t;
     }
+    if let Some(c) = args.cutoff.filter(|c| !(0.0..=1.0).contains(c)) {
+        anyhow::bail!("--cutoff {c}: expected a number between 0 and 1");
+    }
+    opts.min_score = SearchOptions::min_score_for(args.cutoff, opts.config.threshold);
     let reader: Box<dyn BufRead> = match &args.input {
         Some(p) => Box::new(BufReader::new(File::open(p).with_context(|| format!("cannot open --input {}", p.display()))?)),
         None => Box::new(BufReader::new(std::io::stdin())),

@@ -136,6 +136,9 @@ pub struct MatchParams {
     pub ignored: Vec<String>,
     /// yente's feature weights (default: none).
     pub weights: Weights,
+    /// Results scoring at or below this are left out (from `cutoff`, see
+    /// `SearchOptions::min_score_for`); with weights, after rescoring.
+    pub min_score: f32,
 }
 
 impl MatchParams {
@@ -143,7 +146,7 @@ impl MatchParams {
     pub fn read(params: &Params, snapshot: &Snapshot, dataset: &str) -> Result<MatchParams, ApiError> {
         let limit = params.count("limit", 5, MAX_LIMIT)?;
         let threshold = params.score("threshold")?.unwrap_or(Config::DEFAULT_THRESHOLD);
-        let cutoff = params.score("cutoff")?.unwrap_or(0.0);
+        let min_score = SearchOptions::min_score_for(params.score("cutoff")?, threshold);
         if let Some(a) = params.one("algorithm") {
             if a != ALGORITHM && !YENTE_ALIASES.contains(&a) {
                 return Err(ApiError::unprocessable(format!(
@@ -182,9 +185,9 @@ impl MatchParams {
             exclude_schemata,
             exclude_ids: params.all("exclude_entity_ids"),
             as_of: None,
-            min_score: cutoff,
+            min_score,
         };
-        Ok(MatchParams { options, limit, topics, changed_since, ignored: Vec::new(), weights: Weights::default() })
+        Ok(MatchParams { options, limit, topics, changed_since, ignored: Vec::new(), weights: Weights::default(), min_score })
     }
 
     /// Applies feature `weights`: results are scored again, so more
@@ -193,6 +196,8 @@ impl MatchParams {
         if !weights.is_default() {
             self.options.limit = self.options.limit.max(self.limit.saturating_mul(4).max(50));
             self.options.candidates = self.options.candidates.max(self.options.limit);
+            // Weights may lift a score above the cutoff: it applies after.
+            self.options.min_score = 0.0;
         }
         self.weights = weights;
         self
@@ -225,7 +230,7 @@ pub fn run_query(snapshot: &Snapshot, query: &Entity, params: &MatchParams) -> V
             params.weights.apply(&mut h.result, params.options.config.threshold);
             h
         })
-        .filter(|h| h.result.score >= params.options.min_score)
+        .filter(|h| h.result.score > params.min_score)
         .map(|h| scored(snapshot, h))
         .collect();
     results.sort_by(|a, b| b.score.total_cmp(&a.score));
@@ -316,7 +321,7 @@ pub fn decode_match(body: &[u8]) -> Result<DecodedMatch, ApiError> {
     params(("dataset" = String, Path, description = "dataset, collection (`sanctions`, `jp`) or `default`"),
         ("limit" = Option<usize>, Query, description = "results per query (default 5, max 500)"),
         ("threshold" = Option<f32>, Query, description = "match threshold"),
-        ("cutoff" = Option<f32>, Query, description = "results scoring below this are left out (default 0)"),
+        ("cutoff" = Option<f32>, Query, description = "results scoring below this are left out (default 0.5); never above `threshold`, so every match is returned"),
         ("algorithm" = Option<String>, Query, description = "seisai-v1 (yente names accepted)"),
         ("include_dataset" = Option<Vec<String>>, Query, description = "only these datasets"),
         ("exclude_dataset" = Option<Vec<String>>, Query, description = "not these datasets"),
