@@ -524,8 +524,8 @@ fn rank(query: &Prepared, candidate: &Prepared, floor: f32, shared: Option<&[u64
         }
         // The bounds asked for above are remembered: comparing only the
         // pairs whose bound may beat the best so far costs a fraction
-        // of comparing every pair.
-        best_pair_with(query, candidate, masks, Some(&lifts))
+        // of comparing every pair. (Without a floor, none was asked for.)
+        best_pair_with(query, candidate, masks, bounded.then_some(&lifts))
     };
     let best = match shared {
         Some(masks) => best_above(Some(masks)),
