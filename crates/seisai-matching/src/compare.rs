@@ -414,11 +414,14 @@ pub fn joined_tokens(tokens: &[Token]) -> Box<[Option<Token>]> {
             if a.kind == TokenKind::Number || b.kind == TokenKind::Number {
                 return None;
             }
-            let text = format!("{}{}", a.text, b.text);
+            // (Built in place: most pairs fit a SmolStr without allocating.)
+            let mut text = smol_str::SmolStrBuilder::new();
+            text.push_str(&a.text);
+            text.push_str(&b.text);
             let mut token = a.clone();
             token.char_count = a.char_count.saturating_add(b.char_count);
             token.letters = a.letters.then(b.letters);
-            token.text = text.into();
+            token.text = text.finish();
             token.kind = TokenKind::Word;
             token.phonetic = Default::default();
             token.phonetic_alt = Default::default();

@@ -83,12 +83,19 @@ fn first_chars(text: &str, n: usize) -> &str {
 
 /// The distinct keys of a form, sorted.
 pub fn form_key_set(form: &NameForm) -> Box<[u64]> {
-    let mut buf = Vec::new();
-    form_keys(form, &mut buf);
-    let mut ks: Vec<u64> = buf.into_iter().map(|(k, _)| k).collect();
-    ks.sort_unstable();
-    ks.dedup();
-    ks.into_boxed_slice()
+    thread_local! {
+        static KEYS: std::cell::RefCell<(Vec<(u64, u32)>, Vec<u64>)> = const { std::cell::RefCell::new((Vec::new(), Vec::new())) };
+    }
+    // (In this thread's buffers, then copied once at their final size.)
+    crate::reuse::with_buffer(&KEYS, |(buf, ks)| {
+        buf.clear();
+        form_keys(form, buf);
+        ks.clear();
+        ks.extend(buf.iter().map(|(k, _)| *k));
+        ks.sort_unstable();
+        ks.dedup();
+        Box::from(ks.as_slice())
+    })
 }
 
 /// The lookup keys of a query with the forms that have them, for testing
@@ -104,8 +111,10 @@ pub struct QueryKeys {
 
 impl QueryKeys {
     /// The keys of `forms` (at most 64; `None` beyond).
-    pub fn new<'a>(forms: impl Iterator<Item = &'a NameForm>) -> Option<Self> {
+    pub fn new<'a>(forms: impl Iterator<Item = &'a NameForm> + Clone) -> Option<Self> {
         let mut out = QueryKeys::default();
+        // (Room for every key at once: growing the map rehashes it.)
+        out.forms.reserve(forms.clone().map(|f| f.keys.len()).sum());
         for (i, form) in forms.enumerate() {
             if i >= 64 {
                 return None;

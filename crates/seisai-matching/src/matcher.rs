@@ -115,9 +115,15 @@ pub fn skeleton_key(word: &str) -> u64 {
     if !word.is_ascii() {
         return 0;
     }
-    let mut h = FxHasher::default();
-    seisai_names::translit::romanisation_skeleton(word).hash(&mut h);
-    h.finish().max(1)
+    thread_local! {
+        static SKELETON: std::cell::RefCell<String> = const { std::cell::RefCell::new(String::new()) };
+    }
+    crate::reuse::with_buffer(&SKELETON, |skeleton| {
+        seisai_names::translit::romanisation_skeleton_into(word, skeleton);
+        let mut h = FxHasher::default();
+        skeleton.as_str().hash(&mut h);
+        h.finish().max(1)
+    })
 }
 
 /// The characters of a token folded onto 32 classes (a character falls in

@@ -132,6 +132,31 @@ impl Token {
     }
 }
 
+/// Makes the tokens of one name, each distinct part once: a token depends
+/// only on its text and kind, and the Latin forms of a name repeat most of
+/// their parts (Double Metaphone and the romanisation skeleton are the
+/// dearest steps of preparing a part).
+struct TokenMaker<'a> {
+    dm: &'a DoubleMetaphone,
+    made: Vec<Token>,
+}
+
+impl<'a> TokenMaker<'a> {
+    fn new(dm: &'a DoubleMetaphone) -> Self {
+        TokenMaker { dm, made: Vec::new() }
+    }
+
+    /// The token of `text` as a part of `kind`.
+    fn make(&mut self, text: &str, kind: TokenKind) -> Token {
+        if let Some(made) = self.made.iter().find(|t| t.kind == kind && t.text == text) {
+            return made.clone();
+        }
+        let token = Token::new(text, kind, self.dm);
+        self.made.push(token.clone());
+        token
+    }
+}
+
 impl Token {
     /// The characters of the part.
     pub fn chars(&self) -> std::str::Chars<'_> {
@@ -263,12 +288,17 @@ thread_local! {
 /// into its Latin forms, best first, without duplicates. Returns no form
 /// for a name with no letters or digits.
 pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> {
-    let mut forms = prepare_one(name, schema, ctx);
+    METAPHONE.with(|dm| prepare_with(name, schema, ctx, &mut TokenMaker::new(dm)))
+}
+
+/// [`prepare`] with the tokens made by `maker`.
+fn prepare_with(name: &str, schema: &Schema, ctx: &NameContext, maker: &mut TokenMaker) -> Vec<NameForm> {
+    let mut forms = prepare_one(name, schema, ctx, maker);
     // Names given as alternatives (`Al-Qa'ida/Islamic Army`): each one is
     // a name too (parts of two letters or less, as in `s/o`, are not).
     if name.contains('/') {
         for part in name.split('/').filter(|p| p.chars().filter(|c| c.is_alphanumeric()).count() > 2) {
-            for form in prepare_one(part, schema, ctx) {
+            for form in prepare_one(part, schema, ctx, maker) {
                 if !forms.iter().any(|f| f.latin == form.latin && f.native == form.native) {
                     forms.push(form);
                 }
@@ -279,7 +309,7 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
 }
 
 /// [`prepare`] of one name, without alternatives.
-fn prepare_one(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> {
+fn prepare_one(name: &str, schema: &Schema, ctx: &NameContext, maker: &mut TokenMaker) -> Vec<NameForm> {
     let cleaned = clean(&split_camel_case(name));
     if cleaned.is_empty() {
         return Vec::new();
@@ -303,41 +333,41 @@ fn prepare_one(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
     }
     let mut forms: Vec<NameForm> = Vec::with_capacity(latins.len());
     let original: Arc<str> = Arc::from(name);
-    METAPHONE.with(|dm| {
-        for latin in latins {
-            let mut form = build_form(&original, &latin, script, schema, &legal_forms, dm);
-            if names_organisation {
-                mark_qualifiers(&mut form, &qualifiers);
-            }
-            form.keys = crate::keys::form_key_set(&form);
-            if names_organisation {
-                if let Some(k) = crate::keys::acronym_key(&form) {
-                    if let Err(at) = form.keys.binary_search(&k) {
-                        let mut keys = std::mem::take(&mut form.keys).into_vec();
-                        keys.insert(at, k);
-                        form.keys = keys.into_boxed_slice();
-                    }
+    for latin in latins {
+        // (A rendering already kept would be built for nothing.)
+        if forms.iter().any(|f| f.latin == latin) {
+            continue;
+        }
+        let mut form = build_form(&original, &latin, words(&latin), script, schema, &legal_forms, maker);
+        if names_organisation {
+            mark_qualifiers(&mut form, &qualifiers);
+        }
+        form.keys = crate::keys::form_key_set(&form);
+        if names_organisation {
+            if let Some(k) = crate::keys::acronym_key(&form) {
+                if let Err(at) = form.keys.binary_search(&k) {
+                    let mut keys = std::mem::take(&mut form.keys).into_vec();
+                    keys.insert(at, k);
+                    form.keys = keys.into_boxed_slice();
                 }
             }
-            form.joined = crate::compare::joined_tokens(&form.tokens);
-            if !form.tokens.is_empty()
-                && !forms.iter().any(|f| f.latin == form.latin)
-            {
-                forms.push(form);
-            }
         }
-    });
+        form.joined = crate::compare::joined_tokens(&form.tokens);
+        if !form.tokens.is_empty() {
+            forms.push(form);
+        }
+    }
     if script != NameScript::Latin && script != NameScript::None {
+        // (Its words are those of the name: splitting them once more
+        // would find the same.)
         let native = rest_words.join(" ");
-        METAPHONE.with(|dm| {
-            let mut form = build_form(&original, &native, script, schema, &legal_forms, dm);
-            form.native = true;
-            form.keys = crate::keys::form_key_set(&form);
-            form.joined = crate::compare::joined_tokens(&form.tokens);
-            if !form.tokens.is_empty() {
-                forms.push(form);
-            }
-        });
+        let mut form = build_form(&original, &native, rest_words, script, schema, &legal_forms, maker);
+        form.native = true;
+        form.keys = crate::keys::form_key_set(&form);
+        form.joined = crate::compare::joined_tokens(&form.tokens);
+        if !form.tokens.is_empty() {
+            forms.push(form);
+        }
     }
     // The parts are final (qualifiers marked, joined parts made).
     for form in forms.iter_mut() {
@@ -402,13 +432,15 @@ fn mark_qualifiers(form: &mut NameForm, parenthesised: &[String]) {
     }
 }
 
+/// The form of `latin`, a rendering of `original` whose words are `ws`.
 fn build_form(
     original: &Arc<str>,
     latin: &str,
+    ws: Vec<String>,
     script: NameScript,
     schema: &Schema,
     script_legal_forms: &[LegalForm],
-    dm: &DoubleMetaphone,
+    maker: &mut TokenMaker,
 ) -> NameForm {
     // Forms found before transliteration, plus those found among the words.
     let mut legal_forms: Vec<LegalForm> = script_legal_forms.to_vec();
@@ -417,7 +449,7 @@ fn build_form(
     // In romanised Chinese and Korean names a one-letter part is a
     // syllable (이 → i), not an initial.
     let syllabic = matches!(script, NameScript::Han | NameScript::Hangul);
-    let ws = spelled_words(latin, is_person, syllabic);
+    let ws = spelled_words(ws, is_person, syllabic);
     let marks = if is_person { Vec::new() } else { vocab::legal_form_marks(&ws) };
     let mut tokens = Vec::with_capacity(ws.len());
     let mut titles = Vec::new();
@@ -441,27 +473,27 @@ fn build_form(
         let kind = if w.chars().all(|c| c.is_ascii_digit()) {
             TokenKind::Number
         } else if let Some(n) = vocab::number_word(w).filter(|_| !is_person) {
-            tokens.push(Token::new(n.to_string(), TokenKind::Number, dm));
+            tokens.push(maker.make(&n.to_string(), TokenKind::Number));
             continue;
         } else if let Some(n) = vocab::roman_numeral(w).filter(|_| !is_person && !tokens.is_empty()) {
             // A Roman numeral after the first word of an organisation or
             // a vessel is a series mark (`Capital Partners VII`).
-            tokens.push(Token::new(n.to_string(), TokenKind::Number, dm));
+            tokens.push(maker.make(&n.to_string(), TokenKind::Number));
             continue;
         } else if w.chars().count() == 1 && !syllabic {
             TokenKind::Initial
         } else if vocab::is_particle(w) && !syllabic {
             // (A romanised syllable such as 德 de or 王 o is a name part.)
-            tokens.push(Token::new(vocab::canonical_particle(w).to_string(), TokenKind::Particle, dm));
+            tokens.push(maker.make(vocab::canonical_particle(w), TokenKind::Particle));
             continue;
         } else if is_org && vocab::is_generic_org_word(w) {
             TokenKind::Generic
         } else {
             TokenKind::Word
         };
-        tokens.push(Token::new(w.clone(), kind, dm));
+        tokens.push(maker.make(w, kind));
     }
-    merge_number_words(&mut tokens, dm);
+    merge_number_words(&mut tokens, maker);
     // A repeated part ("Sergey Sergey Shoigu", "Abdullahi Mohamed Mohamed
     // Caddow") is kept: one copy matches and the other costs as a part the
     // candidate lacks, or as a substitution when the candidate has another
@@ -478,7 +510,7 @@ fn build_form(
     // titles; a name made only of titles keeps them as words.
     if tokens.is_empty() && !titles.is_empty() {
         for t in titles.drain(..) {
-            tokens.push(Token::new(t, TokenKind::Word, dm));
+            tokens.push(maker.make(&t, TokenKind::Word));
         }
     }
     legal_forms.sort();
@@ -499,11 +531,10 @@ fn build_form(
     }
 }
 
-/// The words of a Latin form with the spellings that vary between lists
-/// made one (see [`vocab::spell_name_words`]) and abbreviations of an
+/// The words `ws` of a Latin form with the spellings that vary between
+/// lists made one (see [`vocab::spell_name_words`]) and abbreviations of an
 /// organisation's name written out.
-fn spelled_words(latin: &str, is_person: bool, syllabic: bool) -> Vec<String> {
-    let ws = words(latin);
+fn spelled_words(ws: Vec<String>, is_person: bool, syllabic: bool) -> Vec<String> {
     if syllabic {
         return ws;
     }
@@ -535,9 +566,10 @@ const PERSON_NOISE_SUFFIXES: [&str; 9] = ["llc", "ltd", "inc", "corp", "gmbh", "
 /// Reads digits used as letters inside a word ("I9or Sech1n" → "igor
 /// sechin"); words of digits only are left alone.
 fn unleet(word: &str) -> String {
-    let has_letter = word.chars().any(char::is_alphabetic);
-    let has_digit = word.chars().any(|c| c.is_ascii_digit());
-    if !(has_letter && has_digit) {
+    // (Digits first: most words have none, and the test of a letter
+    // searches Unicode's tables for a letter outside ASCII.)
+    let has_digit = word.bytes().any(|b| b.is_ascii_digit());
+    if !has_digit || !word.chars().any(char::is_alphabetic) {
         return word.to_string();
     }
     // Ordinals such as 1st, 2nd, 44th stay numbers.
@@ -561,14 +593,14 @@ fn unleet(word: &str) -> String {
 
 /// Joins a tens number word and a units number word that follow each
 /// other ("forty four" → 44).
-fn merge_number_words(tokens: &mut Vec<Token>, dm: &DoubleMetaphone) {
+fn merge_number_words(tokens: &mut Vec<Token>, maker: &mut TokenMaker) {
     let mut i = 0;
     while i + 1 < tokens.len() {
         let (a, b) = (&tokens[i], &tokens[i + 1]);
         if a.kind == TokenKind::Number && b.kind == TokenKind::Number {
             if let (Ok(x), Ok(y)) = (a.text.parse::<u32>(), b.text.parse::<u32>()) {
                 if x >= 20 && x < 100 && x % 10 == 0 && y < 10 && b.text.len() == 1 {
-                    tokens[i] = Token::new((x + y).to_string(), TokenKind::Number, dm);
+                    tokens[i] = maker.make(&(x + y).to_string(), TokenKind::Number);
                     tokens.remove(i + 1);
                 }
             }

@@ -14,6 +14,8 @@
 //! (`O'Brien` → `obrien`), other punctuation separates (`al-Zawahiri` →
 //! `al zawahiri`), dotted abbreviations join (`S.A.` → `sa`, `K.K.` → `kk`).
 
+use std::borrow::Cow;
+
 use unicode_general_category::{GeneralCategory, get_general_category};
 use unicode_normalization::UnicodeNormalization;
 
@@ -57,10 +59,11 @@ fn to_cyrillic(c: char) -> char {
 }
 
 /// Folds look-alike letters of a mixed-script word into the word's
-/// majority script (Latin or Cyrillic). Words in one script are unchanged.
-fn fold_confusables(word: &str) -> String {
+/// majority script (Latin or Cyrillic). Words in one script are unchanged
+/// (and not copied).
+fn fold_confusables(word: &str) -> Cow<'_, str> {
     if word.is_ascii() {
-        return word.to_string();
+        return Cow::Borrowed(word);
     }
     let (mut latin, mut cyrillic, mut greek) = (0, 0, 0);
     for c in word.chars() {
@@ -73,14 +76,14 @@ fn fold_confusables(word: &str) -> String {
     }
     let scripts = [latin, cyrillic, greek].iter().filter(|n| **n > 0).count();
     if scripts < 2 {
-        return word.to_string();
+        return Cow::Borrowed(word);
     }
     if latin >= cyrillic + greek {
-        word.chars().map(to_latin).collect()
+        Cow::Owned(word.chars().map(to_latin).collect())
     } else if cyrillic > latin {
-        word.chars().map(to_cyrillic).collect()
+        Cow::Owned(word.chars().map(to_cyrillic).collect())
     } else {
-        word.to_string()
+        Cow::Borrowed(word)
     }
 }
 
@@ -136,7 +139,7 @@ fn clean_ascii(text: &str) -> String {
 /// [`clean`] of any text, step by step.
 fn clean_any(text: &str) -> String {
     let visible: String = text.chars().filter(|c| !is_invisible(*c)).collect();
-    let folded: Vec<String> = visible.split_whitespace().map(fold_confusables).collect();
+    let folded: Vec<Cow<str>> = visible.split_whitespace().map(fold_confusables).collect();
     let mut out = String::with_capacity(visible.len());
     for c in folded.join(" ").nfkc().flat_map(char::to_lowercase) {
         if c.is_whitespace() {
@@ -151,6 +154,51 @@ fn clean_any(text: &str) -> String {
         out.pop();
     }
     out
+}
+
+/// [`char::is_alphanumeric`], without its table search for the letters
+/// and digits of the scripts names are most often written in (their
+/// blocks' ranges that hold nothing else): names are split and folded
+/// character by character.
+pub fn is_alphanumeric(c: char) -> bool {
+    if c.is_ascii() {
+        return c.is_ascii_alphanumeric();
+    }
+    in_letter_range(c) || c.is_alphanumeric()
+}
+
+/// Whether `c` lies in a range of letters and digits only (Latin, Greek,
+/// Cyrillic, Armenian, Hebrew, Arabic, Devanagari, Thai, Georgian, kana,
+/// CJK ideographs, Hangul syllables).
+fn in_letter_range(c: char) -> bool {
+    matches!(
+        c as u32,
+        0x00C0..=0x00D6
+            | 0x00D8..=0x00F6
+            | 0x00F8..=0x024F
+            | 0x038E..=0x03A1
+            | 0x03A3..=0x03F5
+            | 0x0400..=0x0481
+            | 0x048A..=0x052F
+            | 0x0531..=0x0556
+            | 0x0560..=0x0588
+            | 0x05D0..=0x05EA
+            | 0x0620..=0x0657
+            | 0x0659..=0x0669
+            | 0x066E..=0x06D3
+            | 0x0900..=0x093B
+            | 0x093D..=0x094C
+            | 0x0955..=0x0963
+            | 0x0966..=0x096F
+            | 0x0971..=0x097F
+            | 0x0E01..=0x0E3A
+            | 0x0E50..=0x0E59
+            | 0x10D0..=0x10FA
+            | 0x3041..=0x3096
+            | 0x30A1..=0x30FA
+            | 0x4E00..=0x9FFF
+            | 0xAC00..=0xD7A3
+    )
 }
 
 /// Whether `c` joins the letters around it without a break (apostrophes
@@ -180,7 +228,7 @@ pub fn words(text: &str) -> Vec<String> {
     };
     let chars: Vec<char> = text.chars().collect();
     for (i, &c) in chars.iter().enumerate() {
-        if c.is_alphanumeric() || is_mark(c) {
+        if is_alphanumeric(c) || is_mark(c) {
             word.push(c);
         } else if is_joiner(c) {
             continue;
@@ -253,6 +301,13 @@ mod tests {
         #[test]
         fn ascii_text_is_cleaned_as_any_text(text in "[ -~\t\n\x0b\x0c\r\x00-\x1f\x7f]{0,24}") {
             proptest::prop_assert_eq!(clean_ascii(&text), clean_any(&text));
+        }
+    }
+
+    #[test]
+    fn letter_ranges_hold_only_letters_and_digits() {
+        for c in (0..=0x10FFFFu32).filter_map(char::from_u32) {
+            assert_eq!(is_alphanumeric(c), c.is_alphanumeric(), "{c:?}");
         }
     }
 

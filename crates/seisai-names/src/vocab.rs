@@ -164,8 +164,15 @@ const SCRIPT_LEGAL_FORMS: &[(&str, LegalForm)] = &[
 pub fn split_cjk_legal_forms(text: &str) -> (String, Vec<LegalForm>) {
     let mut rest = text.to_string();
     let mut forms = Vec::new();
-    let abbreviations = [("カ)", LegalForm::Jsc), ("(カ", LegalForm::Jsc), ("ユ)", LegalForm::Llc), ("(ユ", LegalForm::Llc), ("ド)", LegalForm::Llc)];
-    for (pattern, form) in SCRIPT_LEGAL_FORMS.iter().chain(abbreviations.iter()) {
+    const ABBREVIATIONS: [(&str, LegalForm); 5] =
+        [("カ)", LegalForm::Jsc), ("(カ", LegalForm::Jsc), ("ユ)", LegalForm::Llc), ("(ユ", LegalForm::Llc), ("ド)", LegalForm::Llc)];
+    let patterns = || SCRIPT_LEGAL_FORMS.iter().chain(ABBREVIATIONS.iter());
+    // The characters patterns begin with: most names have none of them,
+    // which one pass over the text tells (rather than one per pattern).
+    static STARTS: std::sync::OnceLock<rustc_hash::FxHashSet<char>> = std::sync::OnceLock::new();
+    let starts = STARTS.get_or_init(|| patterns().filter_map(|(p, _)| p.chars().next()).collect());
+    let any_pattern = text.chars().any(|c| starts.contains(&c));
+    for (pattern, form) in patterns().filter(|_| any_pattern) {
         // (Removing a form leaves a space: a pattern only occurs in the
         // rest if its first character is in the text, which is cheaper
         // to look for than the pattern itself.)
@@ -185,7 +192,7 @@ pub fn split_cjk_legal_forms(text: &str) -> (String, Vec<LegalForm>) {
             words.push(w);
             continue;
         }
-        let form = match w.trim_matches(|c: char| !c.is_alphanumeric()) {
+        let form = match w.trim_matches(|c: char| !crate::normalize::is_alphanumeric(c)) {
             "ооо" | "тов" => Some(LegalForm::Llc),
             "оао" | "зао" | "пао" | "ао" | "нао" | "пат" => Some(LegalForm::Jsc),
             "фгуп" | "гуп" | "муп" => Some(LegalForm::StateEnterprise),
@@ -460,9 +467,29 @@ const GENERIC_ORG_WORDS: &[&str] = &[
     "research", "production", "state", "federal", "llc", "company", "co", "corp", "ltd",
 ];
 
+/// A list of words looked up by hash: the word lists are tested for every
+/// part of every name prepared, and comparing a part with each word of a
+/// list of a hundred costs more than hashing it once.
+struct WordSet {
+    words: &'static [&'static str],
+    set: std::sync::OnceLock<rustc_hash::FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    const fn new(words: &'static [&'static str]) -> Self {
+        WordSet { words, set: std::sync::OnceLock::new() }
+    }
+
+    /// Whether `word` is in the list.
+    fn contains(&self, word: &str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(word)
+    }
+}
+
 /// Whether `word` is a generic organisation word.
 pub fn is_generic_org_word(word: &str) -> bool {
-    GENERIC_ORG_WORDS.contains(&word)
+    static SET: WordSet = WordSet::new(GENERIC_ORG_WORDS);
+    SET.contains(word)
 }
 
 /// Titles and honorifics in the languages of the lists (after
@@ -516,7 +543,8 @@ pub fn glued_initials(word: &str) -> Option<Vec<String>> {
 
 /// Whether `word` is a title or honorific (`dr`, `sheikh`, `president`…).
 pub fn is_title(word: &str) -> bool {
-    TITLES.contains(&word)
+    static SET: WordSet = WordSet::new(TITLES);
+    SET.contains(word)
 }
 
 /// Whether two different words are the forms of one name for a man and
@@ -685,7 +713,8 @@ pub fn canonical_particle(word: &str) -> &str {
 
 /// Whether `word` is a name particle (`al`, `bin`, `von`, `de`…).
 pub fn is_particle(word: &str) -> bool {
-    PARTICLES.contains(&word)
+    static SET: WordSet = WordSet::new(PARTICLES);
+    SET.contains(word)
 }
 
 /// A Roman numeral from 1 to 39 (`i`, `iv`, `xii`, `xxxix`), as a number:

@@ -344,7 +344,7 @@ pub(crate) fn kana_to_latin_foreign_first(text: &str) -> Vec<String> {
 fn romanise(text: &str, profiles: &[Profile]) -> Vec<String> {
     let chars = to_katakana(text);
     let words: Vec<&[char]> = chars
-        .split(|&c| !(is_kana(c) || c.is_alphanumeric()) || matches!(c, '・' | '＝' | '･'))
+        .split(|&c| !(is_kana(c) || crate::normalize::is_alphanumeric(c)) || matches!(c, '・' | '＝' | '･'))
         .filter(|w| !w.is_empty())
         .collect();
     let per_word: Vec<Vec<String>> = words

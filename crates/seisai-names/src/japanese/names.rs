@@ -44,6 +44,31 @@ fn part_readings(store: &Store, kanji: &str, want: u16) -> Vec<Reading> {
     out
 }
 
+/// The first of [`part_readings`] of `kanji` (best score, then shortest,
+/// then first listed), romanising only the entries it can be: those of
+/// the best score, and others only to break a tie. (Longest-match reading
+/// tries every piece of a word and keeps one reading of each; a common
+/// kanji has dozens.)
+fn best_reading(store: &Store, kanji: &str, want: u16) -> Option<String> {
+    let entries = || store.lookup(kanji).filter(|e| e.tags & want != 0 && !store.reading(e).is_empty());
+    let best = entries().map(score).min()?;
+    // The readings of the best score, shortest first.
+    let mut shortest: Vec<String> = Vec::new();
+    for entry in entries().filter(|e| score(e) == best) {
+        let romaji = hepburn(store.reading(entry));
+        match shortest.first().map(String::len) {
+            Some(len) if romaji.len() > len => {}
+            Some(len) if romaji.len() == len => push_unique(&mut shortest, [romaji]),
+            _ => shortest = vec![romaji],
+        }
+    }
+    if shortest.len() <= 1 {
+        return shortest.pop();
+    }
+    // Equal: the one whose romanisation any entry gives first.
+    entries().map(|e| hepburn(store.reading(e))).find(|romaji| shortest.contains(romaji))
+}
+
 /// Family-first forms of a full-name (`h`) entry: the Latin form reordered
 /// so that it spells the kana reading, or as given when it does not
 /// (`Kim Jong-un`, `Xi Jinping` are already family first).
@@ -152,9 +177,8 @@ fn word_reading(store: &Store, word: &str) -> String {
         let mut matched = false;
         for end in (i + 1..=chars.len().min(i + 12)).rev() {
             let piece: String = chars.get(i..end).unwrap_or(&[]).iter().collect();
-            let best = part_readings(store, &piece, u16::MAX);
-            if let Some(best) = best.first() {
-                parts.push(best.romaji.clone());
+            if let Some(best) = best_reading(store, &piece, u16::MAX) {
+                parts.push(best);
                 i = end;
                 matched = true;
                 break;
@@ -255,7 +279,7 @@ fn kanji_and_kana_runs(word: &str) -> Vec<&str> {
 /// known name (full-name entry or surname + given name).
 pub(super) fn readings(store: &Store, name: &str) -> (Vec<String>, bool) {
     let tokens: Vec<&str> = name
-        .split(|c: char| !(c.is_alphanumeric() || is_kana(c) || c == '々') || matches!(c, '・' | '＝' | '･'))
+        .split(|c: char| !(crate::normalize::is_alphanumeric(c) || is_kana(c) || c == '々') || matches!(c, '・' | '＝' | '･'))
         .flat_map(kanji_and_kana_runs)
         .filter(|t| !t.is_empty())
         .collect();
@@ -285,4 +309,27 @@ pub(super) fn readings(store: &Store, name: &str) -> (Vec<String>, bool) {
     push_unique(&mut forms, line_up(&per_token, MAX_FORMS));
     forms.truncate(MAX_FORMS);
     (forms, false)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn best_reading_is_the_first_of_all_readings() {
+        let Some(reader) = super::super::JapaneseReader::load_default() else {
+            eprintln!("skipped: ENAMDICT not installed");
+            return;
+        };
+        let store = &reader.store;
+        let mut checked = 0;
+        for head in store.headwords().step_by(37) {
+            for want in [u16::MAX, tag::SURNAME, tag::GIVEN] {
+                let all = part_readings(store, head, want);
+                assert_eq!(best_reading(store, head, want), all.first().map(|r| r.romaji.clone()), "{head}");
+                checked += 1;
+            }
+        }
+        assert!(checked > 1000);
+    }
 }

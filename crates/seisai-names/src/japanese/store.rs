@@ -103,6 +103,12 @@ impl Store {
             .filter(move |entry| self.text(entry.head) == head)
     }
 
+    /// The headwords of every entry, in the order they were added.
+    #[cfg(test)]
+    pub(crate) fn headwords(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| self.text(e.head))
+    }
+
     /// An empty store whose entries can later be [`Store::append`]ed to this
     /// one (same headword hashing).
     pub(crate) fn sibling(&self) -> Store {

@@ -212,7 +212,7 @@ pub(crate) fn renderings(text: &str) -> Vec<String> {
     let lang = language(text);
     let lower: Vec<Vec<char>> = text
         .split(|c: char| {
-            !(is_cyrillic_letter(c) || c.is_alphanumeric() || is_mark(c) || is_apostrophe(c))
+            !(is_cyrillic_letter(c) || crate::normalize::is_alphanumeric(c) || is_mark(c) || is_apostrophe(c))
         })
         .map(|w| {
             w.chars()

@@ -24,7 +24,7 @@ pub(crate) fn fold_latin(text: &str) -> String {
 /// Rendering of a character a script's table does not list: `any_ascii`
 /// for letters and digits, a word break for anything else.
 pub(crate) fn unlisted(c: char) -> &'static str {
-    if c.is_alphanumeric() { any_ascii::any_ascii_char(c) } else { " " }
+    if crate::normalize::is_alphanumeric(c) { any_ascii::any_ascii_char(c) } else { " " }
 }
 
 /// True for the apostrophe-like characters that sit inside names

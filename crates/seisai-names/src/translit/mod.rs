@@ -31,7 +31,7 @@ use unicode_script::{Script, UnicodeScript};
 use crate::japanese::{JapaneseReader, kana_to_latin};
 
 pub(crate) use fold::fold_latin;
-pub use skeleton::romanisation_skeleton;
+pub use skeleton::{romanisation_skeleton, romanisation_skeleton_into};
 pub use sounds::transcribed_sounds;
 
 /// The most whole-name renderings [`latin_forms`] returns.
@@ -101,7 +101,7 @@ fn role(c: char) -> Role {
     }
     match c.script() {
         Script::Inherited => Role::Inner,
-        _ if unicode_normalization::char::is_combining_mark(c) && !c.is_alphanumeric() => Role::Inner,
+        _ if unicode_normalization::char::is_combining_mark(c) && !crate::normalize::is_alphanumeric(c) => Role::Inner,
         Script::Latin => Role::Letter(Family::Latin),
         Script::Cyrillic => Role::Letter(Family::Cyrillic),
         Script::Greek => Role::Letter(Family::Greek),
@@ -110,12 +110,12 @@ fn role(c: char) -> Role {
         Script::Armenian => Role::Letter(Family::Armenian),
         Script::Georgian => Role::Letter(Family::Georgian),
         Script::Hangul => Role::Letter(Family::Hangul),
-        Script::Myanmar if c.is_alphanumeric() || unicode_normalization::char::is_combining_mark(c) => {
+        Script::Myanmar if crate::normalize::is_alphanumeric(c) || unicode_normalization::char::is_combining_mark(c) => {
             Role::Letter(Family::Myanmar)
         }
         Script::Han | Script::Hiragana | Script::Katakana => Role::Letter(Family::Cjk),
         _ if is_mark(c) || unicode_normalization::char::is_combining_mark(c) => Role::Inner,
-        _ if c.is_alphanumeric() => Role::Letter(Family::Other),
+        _ if crate::normalize::is_alphanumeric(c) => Role::Letter(Family::Other),
         _ => Role::Separator,
     }
 }

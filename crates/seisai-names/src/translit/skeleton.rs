@@ -33,14 +33,25 @@ fn consonant(c: char) -> bool {
 /// documentation). A word ending in `ff` (`Romanoff`) ends in `v`.
 pub fn romanisation_skeleton(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
+    romanisation_skeleton_into(word, &mut out);
+    out
+}
+
+/// [`romanisation_skeleton`] of `word` written into `out` (cleared first):
+/// a caller that only hashes the skeleton reuses one buffer.
+pub fn romanisation_skeleton_into(word: &str, out: &mut String) {
+    out.clear();
     let ends_ff = word.strip_suffix("ff");
     let mut rest = ends_ff.unwrap_or(word);
-    'outer: while !rest.is_empty() {
-        for (from, to) in REWRITES {
-            if let Some(after) = rest.strip_prefix(from) {
-                out.push_str(to);
-                rest = after;
-                continue 'outer;
+    'outer: while let Some(&first) = rest.as_bytes().first() {
+        // (Most letters begin no rewrite: one test spares the loop.)
+        if matches!(first, b's' | b't' | b'c' | b'o' | b'w') {
+            for (from, to) in REWRITES {
+                if let Some(after) = rest.strip_prefix(from) {
+                    out.push_str(to);
+                    rest = after;
+                    continue 'outer;
+                }
             }
         }
         // `ay` before a consonant or at the end is the diphthong `ei`.
@@ -63,7 +74,6 @@ pub fn romanisation_skeleton(word: &str) -> String {
     if ends_ff.is_some() {
         out.push('v');
     }
-    out
 }
 
 #[cfg(test)]

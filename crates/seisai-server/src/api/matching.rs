@@ -338,27 +338,29 @@ pub async fn match_entities(
     body: Bytes,
 ) -> Result<axum::response::Response, ApiError> {
     let snapshot = state.current()?;
-    let decoded = decode_match(&body)?;
-    let mut params = MatchParams::read(&Params::parse(raw.as_deref()), &snapshot, &dataset)?.with_weights(decoded.weights);
+    state.run_matching(move || answer_match(&snapshot, &dataset, raw.as_deref(), &body)).await?
+}
+
+/// The whole answer of `/match` (decoding, search and JSON), built on the
+/// matching thread: the async workers only read requests and write
+/// answers, so they stay free for the connections (see BENCHMARKS.md
+/// "Session 10").
+fn answer_match(snapshot: &Arc<Snapshot>, dataset: &str, raw: Option<&str>, body: &[u8]) -> Result<axum::response::Response, ApiError> {
+    let decoded = decode_match(body)?;
+    let mut params = MatchParams::read(&Params::parse(raw), snapshot, dataset)?.with_weights(decoded.weights);
     params.ignored.extend(decoded.ignored);
-    let queries = decoded.queries;
-    let snap = Arc::clone(&snapshot);
-    let job = move || {
-        let mut out = BTreeMap::new();
-        for (id, q, entity) in queries {
-            let results = run_query(&snap, &entity, &params);
-            let total = Total { value: results.len(), relation: "eq" };
-            out.insert(id, QueryResponse { status: 200, results, total, query: q });
-        }
-        (out, params)
-    };
-    let (responses, params) = state.run_matching(job).await?;
+    let mut responses = BTreeMap::new();
+    for (id, q, entity) in decoded.queries {
+        let results = run_query(snapshot, &entity, &params);
+        let total = Total { value: results.len(), relation: "eq" };
+        responses.insert(id, QueryResponse { status: 200, results, total, query: q });
+    }
     let capacity = ANSWER_BYTES_PER_QUERY.saturating_mul(responses.len().max(1));
     let answer = MatchResponse {
         responses,
         limit: params.limit,
         seisai: MatchInfo {
-            served: Served::of(&snapshot),
+            served: Served::of(snapshot),
             algorithm: ALGORITHM,
             threshold: params.options.config.threshold,
             ignored: params.ignored,
