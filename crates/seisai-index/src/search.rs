@@ -4,7 +4,7 @@ use std::sync::Arc;
 
 use chrono::NaiveDate;
 use seisai_matching::prefetch::Depth;
-use seisai_matching::score::{Config, MatchResult, Prepared, Ranked, rank_above, rank_above_with_shared_keys, score_ranked};
+use seisai_matching::score::{Config, MatchResult, Prepared, Ranked, rank_above, rank_above_with_shared_keys, score_bound, score_ranked};
 use seisai_model::{Entity, Schema};
 
 use crate::Index;
@@ -323,6 +323,33 @@ impl Index {
         Some((start, start + forms))
     }
 
+    /// The positions in `list` of the candidates that are listed on the
+    /// day asked for and, with a minimum score above 0, may score above it
+    /// whatever their names ([`score_bound`]: their schema can match the
+    /// query's, and their other features leave room), in order. The
+    /// ranking would leave out the others (its floor is never below
+    /// `min_score`); leaving them out first spares it the fetching of
+    /// their names from memory. (With no minimum, few candidates are left
+    /// out so, and the ranking would weigh the features again.)
+    fn open_candidates(&self, query: &Prepared, list: &[(u32, f32)], opts: &SearchOptions) -> Vec<usize> {
+        if opts.min_score <= 0.0 {
+            return (0..list.len()).filter(|&n| list.get(n).is_some_and(|&(i, _)| self.listed_on(i, opts.as_of))).collect();
+        }
+        let mut open = Vec::with_capacity(list.len());
+        for (n, &(i, _)) in list.iter().enumerate() {
+            // The records of the next two candidates (see `seisai_matching::prefetch`).
+            for (ahead, depth) in [(1, Depth::Names), (2, Depth::Entity)] {
+                if let Some(&(next, _)) = list.get(n + ahead) {
+                    self.prepared[next as usize].prefetch(depth, None);
+                }
+            }
+            if self.listed_on(i, opts.as_of) && score_bound(query, &self.prepared[i as usize]).is_some_and(|b| b > opts.min_score) {
+                open.push(n);
+            }
+        }
+        open
+    }
+
     /// Finds and scores the best matches for a prepared query. Every
     /// candidate is scored without its explanation; only the `limit`
     /// returned are explained.
@@ -331,17 +358,18 @@ impl Index {
         let mut best = BestScores::new(opts.limit);
         // The candidates pass the filters other than the date.
         let candidates = self.look_up(query, opts.candidates, opts, true);
-        for (n, &(i, _)) in candidates.list.iter().enumerate() {
+        let open = self.open_candidates(query, &candidates.list, opts);
+        for (k, &n) in open.iter().enumerate() {
             // The memory of the next few candidates, one level of pointers
             // each (see `seisai_matching::prefetch`).
             for (ahead, depth) in Depth::AHEAD {
-                if let Some(&(next, _)) = candidates.list.get(n + ahead) {
-                    self.prepared[next as usize].prefetch(depth, candidates.shares_of(n + ahead));
+                if let Some(&next) = open.get(k + ahead) {
+                    if let Some(&(e, _)) = candidates.list.get(next) {
+                        self.prepared[e as usize].prefetch(depth, candidates.shares_of(next));
+                    }
                 }
             }
-            if !self.listed_on(i, opts.as_of) {
-                continue;
-            }
+            let Some(&(i, _)) = candidates.list.get(n) else { continue };
             // Candidates that cannot score above `min_score`, or cannot
             // reach the `limit` best scores found so far, are not compared.
             let floor = best.floor().map_or(opts.min_score, |f| f.max(opts.min_score));

@@ -207,7 +207,7 @@ pub struct Ranked {
 }
 
 fn best_pair<'a>(query: &'a Prepared, candidate: &'a Prepared) -> Option<BestPair<'a>> {
-    with_form_masks(query, candidate, |masks| best_pair_with(query, candidate, masks))
+    with_form_masks(query, candidate, |masks| best_pair_with(query, candidate, masks, None))
 }
 
 thread_local! {
@@ -254,11 +254,37 @@ fn compared_pairs<'a, 'm>(
     })
 }
 
-fn best_pair_with<'a>(query: &'a Prepared, candidate: &'a Prepared, masks: Option<&[u64]>) -> Option<BestPair<'a>> {
+/// The best pair of forms [`compared_pairs`] gives: the first of the
+/// highest score. With `lifts` (for a ranking that keeps only name scores
+/// for which it holds; it grows with the score), a pair is compared only
+/// when its bound ([`compare_bound`] times the property's factor, never
+/// below its score) may beat the best pair so far and lifts: the pairs
+/// left out could not have become the best, or the best could not have
+/// lifted. Then the same pair when its score lifts, and `None` (or that
+/// pair) when no pair's does.
+fn best_pair_with<'a>(
+    query: &'a Prepared,
+    candidate: &'a Prepared,
+    masks: Option<&[u64]>,
+    lifts: Option<&dyn Fn(f32) -> bool>,
+) -> Option<BestPair<'a>> {
     let params = params_for(&query.schema, &candidate.schema);
     let mut best: Option<BestPair<'a>> = None;
+    // Whether a pair was left out as unable to lift.
+    let mut left_out = false;
     for (at, qf, cn, cf) in compared_pairs(query, candidate, masks) {
-        let s = compare_score(qf, cf, params) * property_factor(cn.prop, cf);
+        let factor = property_factor(cn.prop, cf);
+        if let Some(lifts) = lifts {
+            let bound = compare_bound(qf, cf, params) * factor;
+            if best.as_ref().is_some_and(|b| bound <= b.score) {
+                continue;
+            }
+            if !lifts(bound) {
+                left_out = true;
+                continue;
+            }
+        }
+        let s = compare_score(qf, cf, params) * factor;
         if best.as_ref().is_none_or(|b| s > b.score) {
             best = Some(BestPair { score: s, query_form: qf, candidate_name: cn, candidate_form: cf, at });
             if s >= 1.0 {
@@ -266,7 +292,10 @@ fn best_pair_with<'a>(query: &'a Prepared, candidate: &'a Prepared, masks: Optio
             }
         }
     }
-    best
+    match (lifts, &best) {
+        (Some(lifts), Some(b)) if left_out && !lifts(b.score) => None,
+        _ => best,
+    }
 }
 
 /// Whether a query form and the `k`th form of a candidate name are
@@ -489,10 +518,14 @@ fn rank(query: &Prepared, candidate: &Prepared, floor: f32, shared: Option<&[u64
     // with the query and stay far below a floor.
     let best_above = |masks: Option<&[u64]>| {
         let bounded = floor > f32::NEG_INFINITY;
-        if bounded && !name_may_lift(query, candidate, masks, |name| Evidence { name, ..evidence }.combine(None) > floor) {
+        let lifts = |name| Evidence { name, ..evidence }.combine(None) > floor;
+        if bounded && !name_may_lift(query, candidate, masks, lifts) {
             return None;
         }
-        best_pair_with(query, candidate, masks)
+        // The bounds asked for above are remembered: comparing only the
+        // pairs whose bound may beat the best so far costs a fraction
+        // of comparing every pair. (Without a floor, none was asked for.)
+        best_pair_with(query, candidate, masks, bounded.then_some(&lifts))
     };
     let best = match shared {
         Some(masks) => best_above(Some(masks)),
@@ -691,6 +724,52 @@ mod tests {
         let no_identifier = FeatureWeights { identifier: Scale { reward: 0.0, penalty: 1.0 }, ..FeatureWeights::NONE };
         let unlifted = e.name + others;
         assert!((e.combine(Some(&no_identifier)) - unlifted.clamp(0.0, 1.0)).abs() < 1e-6);
+    }
+
+    /// Names of words alike (spellings, typos, parts of one another),
+    /// initials and numbers, for [`ranking_above_a_floor_keeps_every_score_above_it`].
+    const NAME: &str = "(ivan|iwan|ivanov|petrov|petrow|petr|olaf|olav|maria|marija|alina|ali|al|trade|trading|anna|ana)[aeo]?( (ivan|iwan|ivanov|petrov|petrow|petr|olaf|olav|maria|marija|alina|ali|al|trade|trading|anna|ana)[aeo]?| [a-z]\\.| [0-9]){0,3}";
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(1024))]
+        /// Ranking above a floor (the name bound first, then only the
+        /// pairs of forms whose bound may beat the best so far) gives the
+        /// full score and pair of forms whenever the score is above the
+        /// floor, and nothing or the same otherwise: entities of several
+        /// names and properties, with and without birth dates.
+        #[test]
+        fn ranking_above_a_floor_keeps_every_score_above_it(
+            query in proptest::collection::vec(NAME, 1..4),
+            listed in proptest::collection::vec(NAME, 1..4),
+            born in proptest::option::of("19[56][0-9]"),
+            company in proptest::bool::ANY,
+            floors in proptest::collection::vec(0.0f32..1.0, 1..4),
+        ) {
+            let ctx = NameContext::without_dictionaries();
+            let cfg = Config::default();
+            let schema = if company { Schema::Company } else { Schema::Person };
+            let entity = |names: &[String], dob: Option<&str>| {
+                let mut e = Entity::new("t", "x", schema.clone());
+                for (i, n) in names.iter().enumerate() {
+                    e.add([props::NAME, props::WEAK_ALIAS, props::ALIAS][i % 3], n);
+                }
+                if let Some(d) = dob {
+                    e.add(props::BIRTH_DATE, d);
+                }
+                e
+            };
+            let q = Prepared::from_entity(&entity(&query, born.as_deref()), &ctx).with_matchers();
+            let c = Prepared::from_entity(&entity(&listed, Some("1960-05-05")), &ctx);
+            let full = score(&q, &c, &cfg).map(|r| (r.score, r.explanation.query_form, r.explanation.candidate_form));
+            for floor in floors.into_iter().chain([f32::NEG_INFINITY]) {
+                let ranked = rank_above(&q, &c, floor);
+                let explained = ranked.and_then(|r| score_ranked(&q, &c, &r, &cfg));
+                let got = explained.map(|r| (r.score, r.explanation.query_form, r.explanation.candidate_form));
+                let above = |r: &Option<(f32, String, String)>| r.clone().filter(|r| r.0 > floor);
+                proptest::prop_assert_eq!(above(&got), above(&full), "above {}", floor);
+                proptest::prop_assert!(got.is_none() || got == full, "above {}: {:?} / {:?}", floor, got, full);
+            }
+        }
     }
 
     #[test]
