@@ -8,8 +8,9 @@
 //! transliteration tables cannot line them up, but their skeletons agree.
 //! Where a letter reads differently by system, the word's own marks tell
 //! the system: in a French spelling (`tch`: `Chevtchenko`) `ch` is `sh`, in
-//! a German one (`sch`, `-ow`, `-owski`: `Chodorkowski`) it is `kh`; and a
-//! `j` ending a word after a vowel is `y` in both (`Sergej`, `Selenskyj`).
+//! a German one (`sch`, `-ow`, `-owski`: `Chodorkowski`) it is `kh`; a `j`
+//! ending a word after a vowel is `y` in both (`Sergej`, `Selenskyj`); and
+//! as German writes both `с` and `з` as `s`, an initial `z` is `s`.
 //!
 //! The same holds for the usual variants of romanised Arabic names: a
 //! doubled (geminated) consonant written once or twice (`Hussein` /
@@ -79,6 +80,15 @@ pub fn romanisation_skeleton_into(word: &str, out: &mut String) {
     let word = match word.strip_prefix('j') {
         Some(rest) if german_initial_j(word) => {
             out.push('y');
+            rest
+        }
+        _ => word,
+    };
+    // An initial `z` before a vowel is `s`: German writes `з` so
+    // (`Selenskyj`, `Sacharow`) and `с` too, so only `z` can give way.
+    let word = match word.strip_prefix('z') {
+        Some(rest) if rest.starts_with(|c: char| "aeiouy".contains(c)) => {
+            out.push('s');
             rest
         }
         _ => word,
@@ -213,6 +223,10 @@ mod tests {
         assert_eq!(s("jewgeni"), s("yevgeniy"), "German");
         assert_eq!(s("juschtschenko"), s("yushchenko"), "German");
         assert_eq!(s("jurij"), s("yuriy"), "German");
+        assert_eq!(s("selenskyj"), s("zelenskyy"), "German s for з");
+        assert_eq!(s("sacharow"), s("zakharov"), "German");
+        assert_eq!(s("sergej"), s("sergey"));
+        assert_eq!(s("zhukov"), "zhukov");
         assert_eq!(s("john"), "john");
         assert_eq!(s("jerzy"), "jerzy");
     }
