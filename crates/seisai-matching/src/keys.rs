@@ -39,24 +39,21 @@ pub fn token_bit(i: usize) -> u32 {
 pub fn form_keys(form: &NameForm, out: &mut Vec<(u64, u32)>) {
     let toks = &form.tokens;
     let distinctive = form.is_distinctive();
-    // Adjacent words written together, in one buffer for the whole form;
-    // and the words' romanisation skeletons, in another.
+    // Adjacent words written together, in one buffer for the whole form.
     let mut joined = String::new();
-    let mut skeleton = String::new();
     for (i, t) in toks.iter().enumerate() {
         let bit = token_bit(i);
         match t.kind {
             TokenKind::Number => out.push((key(KeyKind::Number, &t.text), bit)),
             TokenKind::Word => {
-                out.push((key(KeyKind::Word, &t.text), bit));
+                let word = key(KeyKind::Word, &t.text);
+                out.push((word, bit));
                 // The word as another romanisation system spells it (a
                 // German `Wolodymyr` finds the English `Volodymyr`, and
-                // both a listed `Schewtschenko`), as a word.
-                if t.skeleton != 0 {
-                    seisai_names::translit::romanisation_skeleton_into(&t.text, &mut skeleton);
-                    if skeleton != *t.text {
-                        out.push((key(KeyKind::Word, &skeleton), bit));
-                    }
+                // both a listed `Schewtschenko`): the token's skeleton,
+                // already its key as a word (see `matcher::skeleton_key`).
+                if t.skeleton != 0 && t.skeleton != word {
+                    out.push((t.skeleton, bit));
                 }
                 if t.phonetic.len() >= 2 {
                     out.push((key(KeyKind::Phonetic, t.phonetic.as_str()), bit));

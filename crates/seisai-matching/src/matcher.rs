@@ -110,7 +110,9 @@ pub fn similarity_key(token: &Token) -> u64 {
 
 /// A non-zero hash of the romanisation skeleton of an ASCII word (see
 /// [`seisai_names::translit::romanisation_skeleton`]), 0 for a word in
-/// another script (no skeleton: never the same romanisation).
+/// another script (no skeleton: never the same romanisation). It is the
+/// skeleton's lookup key as a word ([`crate::keys::key`]), so the keys of
+/// a form take it as it is.
 pub fn skeleton_key(word: &str) -> u64 {
     if !word.is_ascii() {
         return 0;
@@ -120,9 +122,7 @@ pub fn skeleton_key(word: &str) -> u64 {
     }
     crate::reuse::with_buffer(&SKELETON, |skeleton| {
         seisai_names::translit::romanisation_skeleton_into(word, skeleton);
-        let mut h = FxHasher::default();
-        skeleton.as_str().hash(&mut h);
-        h.finish().max(1)
+        crate::keys::key(crate::keys::KeyKind::Word, skeleton).max(1)
     })
 }
 

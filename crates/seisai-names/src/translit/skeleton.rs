@@ -36,7 +36,10 @@ const GERMAN_ENDINGS: &[&str] = &["ow", "ew", "owa", "ewa"];
 
 /// How `ch` reads in a word, from the system its other letters show.
 fn ch_reads(word: &str) -> &'static str {
-    if word.contains("tch") && !word.contains("tsch") {
+    if !word.contains("ch") {
+        // (None to read: the marks are not looked for.)
+        "ch"
+    } else if word.contains("tch") && !word.contains("tsch") {
         // French: `tch` is `ch`, so a `ch` of its own is `sh`.
         "sh"
     } else if word.contains("sch") || GERMAN_MARKS.iter().any(|m| word.contains(m)) || GERMAN_ENDINGS.iter().any(|e| word.ends_with(e)) {
