@@ -13,6 +13,7 @@ pub mod auth;
 pub mod error;
 pub mod metrics;
 pub mod middleware;
+pub mod pool;
 pub mod screener;
 pub mod state;
 pub mod ui;
@@ -92,7 +93,8 @@ pub fn new_state(settings: Settings, ctx: NameContext) -> Result<Shared, ServeEr
         last_update: Mutex::new(None),
         last_failure: Mutex::new(None),
         next_sync: Mutex::new(None),
-        matching: tokio::sync::Semaphore::new(std::thread::available_parallelism().map(usize::from).unwrap_or(2)),
+        matching: pool::MatchingPool::per_core()
+            .map_err(|source| ServeError::Io { what: "cannot start the matching threads".into(), source })?,
     }))
 }
 

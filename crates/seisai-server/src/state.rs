@@ -212,10 +212,10 @@ pub struct AppState {
     pub next_sync: Mutex<Option<DateTime<Utc>>>,
     /// Alerts, suppressions, customers and the audit trail.
     pub review: Arc<seisai_review::Review>,
-    /// Matching tasks running at once: one per core, the others wait in
-    /// line (first come, first served) instead of sharing the cores, which
-    /// keeps the latency of each request short under load.
-    pub matching: tokio::sync::Semaphore,
+    /// The matching threads: one per core; tasks wait in line (first come,
+    /// first served) instead of sharing the cores, which keeps the latency
+    /// of each request short under load.
+    pub matching: crate::pool::MatchingPool,
 }
 
 /// Shared handle to the state.
@@ -229,11 +229,9 @@ impl AppState {
             .ok_or_else(|| crate::ApiError::unavailable("the lists are still loading; retry when /readyz answers 200"))
     }
 
-    /// Runs a matching task on the blocking pool once a core is free (see `matching`).
+    /// Runs a matching task on the matching threads once one is free (see `matching`).
     pub async fn run_matching<T: Send + 'static>(&self, task: impl FnOnce() -> T + Send + 'static) -> Result<T, crate::ApiError> {
-        let _permit =
-            self.matching.acquire().await.map_err(|e| crate::ApiError::internal(format!("matching queue closed: {e}")))?;
-        tokio::task::spawn_blocking(task).await.map_err(|e| crate::ApiError::internal(format!("matching task failed: {e}")))
+        self.matching.run(task).await.map_err(|e| crate::ApiError::internal(e.to_string()))
     }
 
     /// Records the outcome of an update (and logs it).
