@@ -4,9 +4,10 @@
 //! API (`{"id": "q1", "schema": "Person", "properties": {"name": [...]}}`),
 //! or a table (CSV, or a sheet of an XLSX workbook) with a column mapping.
 //! Output: one JSON line per query, in input order, with the results best
-//! first. Lines are read in blocks and each block is screened on all cores,
-//! so memory stays flat on any JSON-lines or CSV input (an XLSX workbook is
-//! read whole, as the format requires).
+//! first. Lines are read in blocks and each block is decoded and screened on
+//! all cores while the next is read and the previous written, so memory
+//! stays flat on any JSON-lines or CSV input (an XLSX workbook is read
+//! whole, as the format requires).
 
 use std::fs::File;
 use std::io::{BufRead, BufReader, BufWriter, Read, Write};
@@ -116,33 +117,16 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         anyhow::bail!("--cutoff {c}: expected a number between 0 and 1");
     }
     opts.min_score = SearchOptions::min_score_for(args.cutoff, opts.config.threshold);
-    let reader: Box<dyn BufRead> = match &args.input {
+    let reader: Box<dyn BufRead + Send> = match &args.input {
         Some(p) => Box::new(BufReader::new(File::open(p).with_context(|| format!("cannot open --input {}", p.display()))?)),
         None => Box::new(BufReader::new(std::io::stdin())),
     };
-    let mut out: Box<dyn Write> = match &args.output {
+    let out: Box<dyn Write + Send> = match &args.output {
         Some(p) => Box::new(BufWriter::new(File::create(p).with_context(|| format!("cannot create --output {}", p.display()))?)),
         None => Box::new(BufWriter::new(std::io::stdout())),
     };
-    let bar = super::spinner("screening".into());
-    let mut stats = Stats::default();
     let source = input_records(reader, args)?;
-    let mut block: Vec<Result<(String, Entity), String>> = Vec::with_capacity(BLOCK);
-    for record in source {
-        block.push(record);
-        if block.len() == BLOCK {
-            screen_block(&index, &opts, &block, &mut out, &mut stats)?;
-            block.clear();
-            if let Some(b) = &bar {
-                b.set_message(format!("screened {}", stats.queries));
-            }
-        }
-    }
-    screen_block(&index, &opts, &block, &mut out, &mut stats)?;
-    out.flush().context("cannot write the output")?;
-    if let Some(b) = bar {
-        b.finish_and_clear();
-    }
+    let stats = screen_all(&index, &opts, source, out)?;
     let secs = started.elapsed().as_secs_f64();
     eprintln!(
         "screened {} queries ({} with a match, {} rejected) in {:.2} s",
@@ -158,36 +142,85 @@ struct Stats {
     rejected: usize,
 }
 
-fn screen_block(
-    index: &Index,
-    opts: &SearchOptions,
-    block: &[Result<(String, Entity), String>],
-    out: &mut dyn Write,
-    stats: &mut Stats,
-) -> anyhow::Result<()> {
-    let lines: Vec<(String, bool, bool)> = block
-        .par_iter()
-        .map(|record| match record {
-            Ok((id, query)) => {
-                let hits = index.search(&index.prepare(query), opts);
-                let matched = hits.iter().any(|h| h.result.is_match);
-                let results = hits.iter().map(result_json).collect();
-                let line = serde_json::to_string(&ResultLine { id, results }).unwrap_or_default();
-                (line, matched, false)
+/// The output of one query: its JSON line, whether it has a match, and
+/// whether it was rejected (the line is then the error).
+type Answer = (String, bool, bool);
+
+/// Screens every record of `source` and writes the answers to `out`, in
+/// input order. Three stages overlap: a thread reads blocks of records,
+/// the thread pool decodes and screens a block on all cores, and a thread
+/// writes the block screened before; so reading and writing, which a
+/// single thread must do in order, run while the cores screen. At most
+/// two blocks wait between stages, so memory stays flat.
+fn screen_all(index: &Index, opts: &SearchOptions, source: Box<dyn Iterator<Item = Pending> + Send + '_>, mut out: Box<dyn Write + Send>) -> anyhow::Result<Stats> {
+    let (blocks_in, blocks) = std::sync::mpsc::sync_channel::<Vec<Pending>>(2);
+    let (answers_out, answers) = std::sync::mpsc::sync_channel::<Vec<Answer>>(2);
+    std::thread::scope(|scope| {
+        scope.spawn(move || {
+            let mut block = Vec::with_capacity(BLOCK);
+            for record in source {
+                block.push(record);
+                if block.len() == BLOCK && blocks_in.send(std::mem::replace(&mut block, Vec::with_capacity(BLOCK))).is_err() {
+                    // The screening stopped (the output failed): stop reading.
+                    return;
+                }
             }
-            Err(message) => (json!({"error": message}).to_string(), false, true),
-        })
-        .collect();
-    for (line, matched, rejected) in lines {
-        stats.queries += usize::from(!rejected);
-        stats.matched += usize::from(matched);
-        stats.rejected += usize::from(rejected);
-        if rejected {
-            eprintln!("rejected: {line}");
+            if !block.is_empty() {
+                let _ = blocks_in.send(block);
+            }
+        });
+        let writer = scope.spawn(move || -> anyhow::Result<Stats> {
+            let bar = super::spinner("screening".into());
+            let mut stats = Stats::default();
+            for block in answers {
+                for (line, matched, rejected) in block {
+                    stats.queries += usize::from(!rejected);
+                    stats.matched += usize::from(matched);
+                    stats.rejected += usize::from(rejected);
+                    if rejected {
+                        eprintln!("rejected: {line}");
+                    }
+                    writeln!(out, "{line}").context("cannot write the output")?;
+                }
+                if let Some(b) = &bar {
+                    b.set_message(format!("screened {}", stats.queries));
+                }
+            }
+            out.flush().context("cannot write the output")?;
+            if let Some(b) = bar {
+                b.finish_and_clear();
+            }
+            Ok(stats)
+        });
+        for block in blocks {
+            let answers: Vec<Answer> = block.into_par_iter().map(|pending| answer(index, opts, pending)).collect();
+            if answers_out.send(answers).is_err() {
+                // The writer failed: its error is returned below.
+                break;
+            }
         }
-        writeln!(out, "{line}").context("cannot write the output")?;
+        drop(answers_out);
+        writer.join().unwrap_or_else(|_| Err(anyhow::anyhow!("the output thread stopped unexpectedly")))
+    })
+}
+
+/// The answer to one record: decoded (a JSON line is decoded here, on the
+/// screening thread), screened and encoded.
+fn answer(index: &Index, opts: &SearchOptions, pending: Pending) -> Answer {
+    let record = match pending {
+        Pending::Line(line_no, text) => parse_query(&text).map_err(|e| format!("line {line_no}: {e}")),
+        Pending::Record(record) => record,
+    };
+    match record {
+        Ok((id, query)) => {
+            let hits = index.search(&index.prepare(&query), opts);
+            let matched = hits.iter().any(|h| h.result.is_match);
+            let results = hits.iter().map(result_json).collect();
+            let line = serde_json::to_string(&ResultLine { id: &id, results }).unwrap_or_default();
+            (line, matched, false)
+        }
+        Err(message) => (json!({"error": message}).to_string(), false, true),
     }
-    Ok(())
 }
 
 /// One result in the output contract.
@@ -207,14 +240,21 @@ pub fn result_json(hit: &seisai_index::Hit) -> Value {
 
 type Record = Result<(String, Entity), String>;
 
-fn input_records(reader: Box<dyn BufRead>, args: &Args) -> anyhow::Result<Box<dyn Iterator<Item = Record>>> {
+/// A record read but not yet screened: a JSON line (with its line number)
+/// is decoded by the screening threads; a table row is decoded as it is read.
+enum Pending {
+    Line(usize, String),
+    Record(Record),
+}
+
+fn input_records<'a>(reader: Box<dyn BufRead + Send>, args: &'a Args) -> anyhow::Result<Box<dyn Iterator<Item = Pending> + Send + 'a>> {
     Ok(match args.format {
         InputFormat::Jsonl => Box::new(reader.lines().enumerate().filter_map(|(i, line)| {
             let line_no = i + 1;
             match line {
-                Err(e) => Some(Err(format!("line {line_no}: cannot read: {e}"))),
+                Err(e) => Some(Pending::Record(Err(format!("line {line_no}: cannot read: {e}")))),
                 Ok(text) if text.trim().is_empty() => None,
-                Ok(text) => Some(parse_query(&text).map_err(|e| format!("line {line_no}: {e}"))),
+                Ok(text) => Some(Pending::Line(line_no, text)),
             }
         })),
         InputFormat::Csv => {
@@ -224,8 +264,10 @@ fn input_records(reader: Box<dyn BufRead>, args: &Args) -> anyhow::Result<Box<dy
             let columns = Columns::resolve(&headers, args)?;
             Box::new(csv.into_records().enumerate().map(move |(i, rec)| {
                 let line = i + 2;
-                let rec = rec.map_err(|e| format!("CSV line {line}: {e}"))?;
-                columns.entity(&rec.iter().collect::<Vec<_>>(), &format!("CSV line {line}"), line)
+                Pending::Record(match rec {
+                    Ok(rec) => columns.entity(&rec.iter().collect::<Vec<_>>(), &format!("CSV line {line}"), line),
+                    Err(e) => Err(format!("CSV line {line}: {e}")),
+                })
             }))
         }
         InputFormat::Xlsx => {
@@ -239,7 +281,9 @@ fn input_records(reader: Box<dyn BufRead>, args: &Args) -> anyhow::Result<Box<dy
             let columns = Columns::resolve(&headers, args)?;
             Box::new(
                 rows.filter(|(_, row)| row.iter().any(|c| !c.trim().is_empty()))
-                    .map(move |(i, row)| columns.entity(&row.iter().map(String::as_str).collect::<Vec<_>>(), &format!("XLSX row {}", i + 1), i + 1)),
+                    .map(move |(i, row)| {
+                        Pending::Record(columns.entity(&row.iter().map(String::as_str).collect::<Vec<_>>(), &format!("XLSX row {}", i + 1), i + 1))
+                    }),
             )
         }
     })
