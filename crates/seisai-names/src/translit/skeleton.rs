@@ -12,6 +12,12 @@
 //! ending a word after a vowel is `y` in both (`Sergej`, `Selenskyj`); and
 //! as German writes both `с` and `з` as `s`, an initial `z` is `s`.
 //!
+//! A Latin name written letter by letter in Cyrillic and read back
+//! (`Comercializadora` → `Комеркиализадора` → `komerkializadora`, `Baqer` →
+//! `Бакер`, `Xaman` → `Ксаман`) has `k` for `c`, `ck` and `q`, `ks` for
+//! `x` and `f` for `ph`: the skeleton writes them so in every word (an
+//! English `ch` keeps its reading, see above).
+//!
 //! The same holds for the usual variants of romanised Arabic names: a
 //! doubled (geminated) consonant written once or twice (`Hussein` /
 //! `Husein`, `Abbas` / `Abas`) and the diphthong written `ay` or `ei`
@@ -27,6 +33,11 @@ const REWRITES: &[(&str, &str)] = &[
     ("cz", "ch"),
     ("ou", "u"),
     ("w", "v"),
+    ("ph", "f"),
+    ("ck", "k"),
+    ("c", "k"),
+    ("q", "k"),
+    ("x", "ks"),
 ];
 
 /// Endings and parts of a word that mark a German spelling of a Slavic
@@ -112,7 +123,7 @@ pub fn romanisation_skeleton_into(word: &str, out: &mut String) {
             continue;
         }
         // (Most letters begin no rewrite: one test spares the loop.)
-        if matches!(first, b's' | b't' | b'c' | b'o' | b'w') {
+        if matches!(first, b's' | b't' | b'c' | b'o' | b'w' | b'p' | b'q' | b'x') {
             for (from, to) in REWRITES {
                 if let Some(after) = rest.strip_prefix(from) {
                     out.push_str(to);
@@ -193,6 +204,19 @@ mod tests {
         assert_eq!(s("abbas"), s("abas"));
         assert_ne!(s("lee"), s("le"));
         assert_ne!(s("mayer"), s("meer"));
+    }
+
+    #[test]
+    fn a_latin_name_read_back_from_cyrillic_letters_agrees() {
+        assert_eq!(s("komerkializadora"), s("comercializadora"));
+        assert_eq!(s("baker"), s("baqer"));
+        assert_eq!(s("ksaman"), s("xaman"));
+        assert_eq!(s("filip"), s("philip"));
+        assert_eq!(s("maksim"), s("maxim"));
+        assert_eq!(s("kv"), s("cv"));
+        assert_eq!(s("chen"), "chen", "an English ch keeps its reading");
+        assert_eq!(s("czapala"), s("chapala"));
+        assert_ne!(s("kast"), s("kest"));
     }
 
     #[test]
