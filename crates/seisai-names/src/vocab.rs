@@ -197,6 +197,16 @@ pub fn split_cjk_legal_forms(text: &str) -> (String, Vec<LegalForm>) {
             "оао" | "зао" | "пао" | "ао" | "нао" | "пат" => Some(LegalForm::Jsc),
             "фгуп" | "гуп" | "муп" => Some(LegalForm::StateEnterprise),
             "ано" => Some(LegalForm::Other),
+            // Latin legal forms written letter by letter in Cyrillic (`Parsek
+            // LLC` → `Парсек Ллк`) whose reading is no legal form (`Лтд`
+            // reads `ltd`, and `Лимитед` may begin `limited liability
+            // company`); not `Ко` (Co.), a Korean family name.
+            "ллк" | "ллс" | "гмбх" => Some(LegalForm::Llc),
+            "ллп" => Some(LegalForm::Partnership),
+            "джск" | "пджск" => Some(LegalForm::Jsc),
+            "плк" => Some(LegalForm::Plc),
+            "инк" | "корп" => Some(LegalForm::Corp),
+            "фзе" | "фзко" | "фзк" | "дмкк" => Some(LegalForm::Other),
             _ => None,
         };
         match form {
@@ -929,6 +939,14 @@ mod tests {
         let (rest, forms) = split_cjk_legal_forms(&crate::normalize::clean("ｶ)ﾐﾂﾋﾞｼ"));
         assert_eq!(rest, "ミツビシ");
         assert_eq!(forms, [LegalForm::Jsc]);
+        // A Latin legal form written letter by letter in Cyrillic.
+        let (rest, forms) = split_cjk_legal_forms("парсек ллк");
+        assert_eq!(rest, "парсек");
+        assert_eq!(forms, [LegalForm::Llc]);
+        // `Ко` is a family name before it is `Co.`.
+        let (rest, forms) = split_cjk_legal_forms("ко мён хун");
+        assert_eq!(rest, "ко мён хун");
+        assert!(forms.is_empty());
     }
 
     #[test]
