@@ -42,7 +42,7 @@ pub const PERTURBED_RECALL: &[(crate::perturb::Kind, f64)] = {
         (Homoglyph, 0.99),
         (Invisible, 0.99),
         (Spacing, 0.95),
-        (Cyrillic, 0.94),
+        (Cyrillic, 0.96),
         (Katakana, 0.88),
         (Chinese, 0.9),
     ]

@@ -203,7 +203,7 @@ pub fn split_cjk_legal_forms(text: &str) -> (String, Vec<LegalForm>) {
             // company`); not `Ко` (Co.), a Korean family name.
             "ллк" | "ллс" | "гмбх" => Some(LegalForm::Llc),
             "ллп" => Some(LegalForm::Partnership),
-            "джск" | "пджск" => Some(LegalForm::Jsc),
+            "джск" | "пджск" | "оджск" | "кджск" => Some(LegalForm::Jsc),
             "плк" => Some(LegalForm::Plc),
             "инк" | "корп" => Some(LegalForm::Corp),
             "фзе" | "фзко" | "фзк" | "дмкк" => Some(LegalForm::Other),

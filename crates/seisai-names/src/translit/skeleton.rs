@@ -14,9 +14,10 @@
 //!
 //! A Latin name written letter by letter in Cyrillic and read back
 //! (`Comercializadora` → `Комеркиализадора` → `komerkializadora`, `Baqer` →
-//! `Бакер`, `Xaman` → `Ксаман`) has `k` for `c`, `ck` and `q`, `ks` for
-//! `x` and `f` for `ph`: the skeleton writes them so in every word (an
-//! English `ch` keeps its reading, see above).
+//! `Бакер`, `Xaman` → `Ксаман`, `Thulsie` → `Тулсие`, `Lee` → `Ли`,
+//! `Noor` → `Нур`) has `k` for `c`, `ck` and `q`, `ks` for `x`, `f` for
+//! `ph`, `t` for `th`, `i` for `ee` and `u` for `oo`: the skeleton writes
+//! them so in every word (an English `ch` keeps its reading, see above).
 //!
 //! The same holds for the usual variants of romanised Arabic names: a
 //! doubled (geminated) consonant written once or twice (`Hussein` /
@@ -32,8 +33,11 @@ const REWRITES: &[(&str, &str)] = &[
     ("sz", "sh"),
     ("cz", "ch"),
     ("ou", "u"),
+    ("oo", "u"),
+    ("ee", "i"),
     ("w", "v"),
     ("ph", "f"),
+    ("th", "t"),
     ("ck", "k"),
     ("c", "k"),
     ("q", "k"),
@@ -123,7 +127,7 @@ pub fn romanisation_skeleton_into(word: &str, out: &mut String) {
             continue;
         }
         // (Most letters begin no rewrite: one test spares the loop.)
-        if matches!(first, b's' | b't' | b'c' | b'o' | b'w' | b'p' | b'q' | b'x') {
+        if matches!(first, b's' | b't' | b'c' | b'o' | b'e' | b'w' | b'p' | b'q' | b'x') {
             for (from, to) in REWRITES {
                 if let Some(after) = rest.strip_prefix(from) {
                     out.push_str(to);
@@ -214,6 +218,9 @@ mod tests {
         assert_eq!(s("filip"), s("philip"));
         assert_eq!(s("maksim"), s("maxim"));
         assert_eq!(s("kv"), s("cv"));
+        assert_eq!(s("tomas"), s("thomas"));
+        assert_eq!(s("li"), s("lee"));
+        assert_eq!(s("nur"), s("noor"));
         assert_eq!(s("chen"), "chen", "an English ch keeps its reading");
         assert_eq!(s("czapala"), s("chapala"));
         assert_ne!(s("kast"), s("kest"));
