@@ -35,14 +35,26 @@ const REWRITES: &[(&str, &str)] = &[
     ("ou", "u"),
     ("oo", "u"),
     ("ee", "i"),
-    ("w", "v"),
     ("ph", "f"),
     ("th", "t"),
     ("ck", "k"),
+    ("w", "v"),
     ("c", "k"),
     ("q", "k"),
     ("x", "ks"),
 ];
+
+/// Whether a byte begins some rewrite of [`REWRITES`] (most letters begin
+/// none: one look-up spares the loop over the table).
+const BEGINS_REWRITE: [bool; 256] = {
+    let mut begins = [false; 256];
+    let mut i = 0;
+    while i < REWRITES.len() {
+        begins[REWRITES[i].0.as_bytes()[0] as usize] = true;
+        i += 1;
+    }
+    begins
+};
 
 /// Endings and parts of a word that mark a German spelling of a Slavic
 /// name, besides `sch`.
@@ -126,8 +138,7 @@ pub fn romanisation_skeleton_into(word: &str, out: &mut String) {
             rest = after;
             continue;
         }
-        // (Most letters begin no rewrite: one test spares the loop.)
-        if matches!(first, b's' | b't' | b'c' | b'o' | b'e' | b'w' | b'p' | b'q' | b'x') {
+        if BEGINS_REWRITE[usize::from(first)] {
             for (from, to) in REWRITES {
                 if let Some(after) = rest.strip_prefix(from) {
                     out.push_str(to);
