@@ -324,7 +324,7 @@ fn prepare_one(name: &str, schema: &Schema, ctx: &NameContext, maker: &mut Token
     let rest_words = words(&rest);
     let names_organisation = schema.is_organization() || matches!(schema, Schema::LegalEntity);
     let qualifiers = if names_organisation { qualifier_words(name) } else { Vec::new() };
-    let pre_tokenised = rest_words.iter().map(|w| unleet(w)).collect::<Vec<_>>().join(" ");
+    let pre_tokenised = rest_words.iter().flat_map(|w| number_apart(w).unwrap_or_else(|| vec![unleet(w)])).collect::<Vec<_>>().join(" ");
     let mut latins = latin_forms(&pre_tokenised, ctx.japanese.as_deref());
     if script == NameScript::Latin && matches!(schema, Schema::Person) {
         if let Some(apart) = latins.first().and_then(|l| initials_apart(l)) {
@@ -540,7 +540,7 @@ fn spelled_words(ws: Vec<String>, is_person: bool, syllabic: bool) -> Vec<String
     }
     let ws = vocab::spell_name_words(&ws);
     if !is_person {
-        return vocab::expand_abbreviations(&vocab::split_glued_legal_forms(&ws));
+        return vocab::expand_abbreviations(&vocab::respace_forms(&vocab::split_glued_legal_forms(&ws)));
     }
     ws
 }
@@ -562,6 +562,27 @@ const GENERIC_WEIGHT: f32 = 0.3;
 
 /// Company legal forms that are dropped from the end of a person's name.
 const PERSON_NOISE_SUFFIXES: [&str; 9] = ["llc", "ltd", "inc", "corp", "gmbh", "sa", "plc", "jsc", "ooo"];
+
+/// A number written against a word (`yu7625`, `2012eood`, `company53`,
+/// `2reaching`) as the two words, as a name retyped or cut across lines
+/// has it: letters then digits or digits then letters, two letters or
+/// more, and digits that are not letters written as digits (two digits or
+/// more, or one that stands for no letter: `petr0v`, `1gor` and `intl1`
+/// are [`unleet`]'s, as optical reading and typing write `l` as `1`).
+/// Ordinals (`44th`) stay whole. `None` otherwise.
+fn number_apart(word: &str) -> Option<Vec<String>> {
+    let bytes = word.as_bytes();
+    let first_kind = bytes.first()?.is_ascii_digit();
+    let cut = bytes.iter().position(|b| b.is_ascii_digit() != first_kind)?;
+    let (a, b) = word.split_at(cut);
+    let (digits, letters) = if first_kind { (a, b) } else { (b, a) };
+    let well_formed = digits.bytes().all(|c| c.is_ascii_digit()) && letters.bytes().all(|c| c.is_ascii_alphabetic());
+    let stands_for_letters = digits.len() == 1 && !matches!(digits, "2" | "6");
+    if !well_formed || letters.len() < 2 || stands_for_letters || vocab::number_word(word).is_some() {
+        return None;
+    }
+    Some(vec![a.to_string(), b.to_string()])
+}
 
 /// Reads digits used as letters inside a word ("I9or Sech1n" → "igor
 /// sechin"); words of digits only are left alone.
@@ -625,6 +646,23 @@ mod tests {
         assert_eq!(*forms[0].legal_forms, [LegalForm::Jsc]);
         let forms = prepare("Microsoft Corp.", &Schema::Company, &ctx);
         assert_eq!(texts(&forms[0]), ["microsoft"]);
+    }
+
+    #[test]
+    fn a_number_written_against_a_word_is_read_apart() {
+        let ctx = NameContext::without_dictionaries();
+        let texts_of = |name: &str, schema: Schema| prepare(name, &schema, &ctx).first().map(|f| texts(f).join(" ")).unwrap_or_default();
+        assert_eq!(texts_of("FU YUAN YU7625", Schema::Vessel), "fu yuan yu 7625");
+        assert_eq!(texts_of("JOINT STOCK COMPANY 116ARSENAL", Schema::Company), "116 arsenal");
+        assert_eq!(texts_of("PLANET 2REACHING, INC.", Schema::Company), "planet 2 reaching");
+        assert_eq!(texts_of("INVESTMENT DECISIONS6", Schema::Company), "investment decisions 6");
+        // Digits for letters, ordinals and codes of mixed letters stay as they were read.
+        assert_eq!(texts_of("I9or Sech1n", Schema::Person), "igor sechin");
+        assert_eq!(texts_of("Petr0v", Schema::Person), "petrov");
+        assert_eq!(texts_of("1gor Sechin", Schema::Person), "igor sechin");
+        assert_eq!(texts_of("44th Brigade", Schema::Organization), "44 brigade");
+        assert_eq!(number_apart("a1b2"), None);
+        assert_eq!(number_apart("x5"), None);
     }
 
     #[test]

@@ -248,6 +248,102 @@ pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
         .map(|(len, _, form)| (form, len))
 }
 
+/// Words of organisation names that lists write in one way and that are
+/// often spaced otherwise, besides the legal forms of several words:
+/// Mexico's `S.A. de C.V.` and `S. de R.L. de C.V.` (kept as words: lists
+/// and their renderings write them in too many ways for them to be set
+/// aside as a form) and Singapore's `Pte Ltd`.
+const SPACED_SPELLINGS: &[&[&str]] = &[
+    &["s", "de", "rl", "de", "cv"],
+    &["s", "a", "de", "cv"],
+    &["sa", "de", "cv"],
+    &["sapi", "de", "cv"],
+    &["sab", "de", "cv"],
+    &["s", "de", "rl"],
+    &["pte", "ltd"],
+];
+
+/// The words of an organisation's name with the spacing of legal forms of
+/// several words and of [`SPACED_SPELLINGS`] made as lists write them
+/// where the name has their letters in order but the spaces elsewhere
+/// (`sa dec v` → `sa de cv`, `pteltd` → `pte ltd`, `jointstock company` →
+/// `joint stock company`), as a name cut or retyped loses them.
+pub fn respace_forms(words: &[String]) -> Vec<String> {
+    let mut out = Vec::with_capacity(words.len() + 2);
+    let mut i = 0;
+    while let Some(w) = words.get(i) {
+        match spaced_otherwise(words, i) {
+            Some((spelling, spanned)) => {
+                out.extend(spelling.iter().map(|p| p.to_string()));
+                i += spanned;
+            }
+            None => {
+                out.push(w.clone());
+                i += 1;
+            }
+        }
+    }
+    out
+}
+
+/// The spelling of several words (a legal form or one of
+/// [`SPACED_SPELLINGS`]) whose letters the words from `i` on have in order
+/// but spaced otherwise, with the number of words they span; the longest.
+/// Spellings of short words only (one to two letters a word) are read
+/// only across words of three letters or fewer, so that no name word is
+/// taken for one; a spelling that begins with the same word as the name
+/// wins at equal length (`s a dec v` → `s a de cv`). `None` where the
+/// words are already written as a spelling at least as long.
+fn spaced_otherwise(words: &[String], i: usize) -> Option<(&'static [&'static str], usize)> {
+    let first = words.get(i)?;
+    let spellings = LEGAL_FORMS.iter().map(|(p, _)| *p).chain(SPACED_SPELLINGS.iter().copied());
+    let mut best: Option<(&'static [&'static str], usize)> = None;
+    let mut written = 0;
+    for pattern in spellings.filter(|p| p.len() >= 2) {
+        let letters: usize = pattern.iter().map(|p| p.len()).sum();
+        if letters < 3 || !pattern.first().is_some_and(|p| first.starts_with(p) || p.starts_with(first.as_str())) {
+            continue;
+        }
+        let Some(spanned) = words_spelling(&words[i..], pattern, letters) else { continue };
+        let run = &words[i..i + spanned];
+        let spelt_alike = spanned == pattern.len() && run.iter().zip(pattern.iter()).all(|(w, p)| w == p);
+        let long_words = pattern.iter().any(|p| p.len() >= 3);
+        if spelt_alike {
+            // Words already written as one spelling are left as they are.
+            written = written.max(spanned);
+            continue;
+        }
+        if !(long_words || run.iter().all(|w| w.len() <= 3)) {
+            continue;
+        }
+        let better = match best {
+            None => true,
+            Some((b, n)) => spanned > n || (spanned == n && b.first() != Some(&first.as_str()) && pattern.first() == Some(&first.as_str())),
+        };
+        if better {
+            best = Some((pattern, spanned));
+        }
+    }
+    best.filter(|&(_, n)| n > written)
+}
+
+/// How many of `words` (from the first) have, written together, the
+/// `letters` letters of `pattern` written together; `None` if none do.
+fn words_spelling(words: &[String], pattern: &[&str], letters: usize) -> Option<usize> {
+    let mut rest = pattern.iter().flat_map(|p| p.bytes());
+    let (mut spanned, mut covered) = (0, 0);
+    while covered < letters {
+        let w = words.get(spanned)?;
+        if covered + w.len() > letters || !w.bytes().all(|b| rest.next() == Some(b)) {
+            return None;
+        }
+        covered += w.len();
+        spanned += 1;
+    }
+    Some(spanned)
+}
+
+
 /// How many words of a legal form may be misspelt: one in a form of one or
 /// two words, all but one in a longer form.
 fn misspelt_words_allowed(pattern: &[&str]) -> usize {
@@ -354,13 +450,14 @@ fn scattered(pattern: &[&str], words: &[String], marks: &[Option<LegalFormMark>]
 /// first: none of them ends a word of any language.
 const GLUED_SUFFIXES: &[&str] = &[
     "otvetstvennostyu", "otvetstvennostiu", "aktsionernoe", "obshchestvo", "corporation", "liability", "limited",
-    "company", "ltda", "gmbh", "fzco", "sarl", "ltd", "llc", "plc", "jsc",
+    "company", "joint", "ltda", "gmbh", "fzco", "sarl", "eood", "ltd", "llc", "plc", "jsc", "ooo", "fze", "fzc",
+    "srl", "pty",
 ];
 /// Legal forms written before a word without a space (`ooosibirskie`,
 /// `limitedliability`): none of them begins a word of any language.
 const GLUED_PREFIXES: &[&str] = &[
     "aktsionernoe", "obshchestvo", "ogranichennoi", "ogranichennoy", "corporation", "liability", "limited", "company",
-    "pjsc", "ojsc", "cjsc", "ooo", "llc", "jsc",
+    "otvetstvennostyu", "otvetstvennostiu", "pjsc", "ojsc", "cjsc", "ooo", "llc", "jsc",
 ];
 /// `word` as two words of legal forms of three letters or more, one of
 /// them of five or more, written together (`limitedliability`,
@@ -376,13 +473,30 @@ fn split_two_legal_words(word: &str) -> Option<(&str, &str)> {
 /// The shortest rest of a word a glued legal form is split from.
 const MIN_GLUED_REST: usize = 4;
 
+/// The shortest rest of a word a glued legal form of [`LONG_GLUED`]
+/// letters or more is split from (`ceclimited`, `liacompany`): the
+/// ordinary words that end like one leave two letters or fewer
+/// (`unlimited`, `accompany`).
+const MIN_REST_OF_LONG: usize = 3;
+
+/// The length of a glued legal form that may leave a rest of [`MIN_REST_OF_LONG`].
+const LONG_GLUED: usize = 7;
+
+/// Whether `word` is long enough for `form`, glued to it, to be split from it.
+fn leaves_rest(word: &str, form: &str) -> bool {
+    let rest = if form.len() >= LONG_GLUED { MIN_REST_OF_LONG } else { MIN_GLUED_REST };
+    word.len() >= form.len() + rest
+}
+
 /// The words of an organisation's name with legal forms written against a
 /// neighbouring word split from it (`oman fuel tradingltd` → `oman fuel
 /// trading ltd`, `ooosibirskie` → `ooo sibirskie`), as a name cut across
 /// the lines of a payment message often has them. Only forms that begin or
-/// end no ordinary word are split, from a rest of four letters or more.
+/// end no ordinary word are split, from a rest of four letters or more
+/// (three for a form of seven letters or more); and a form at the end
+/// whose first letter was written against the word before.
 pub fn split_glued_legal_forms(words: &[String]) -> Vec<String> {
-    let mut out = Vec::with_capacity(words.len() + 1);
+    let mut out = Vec::with_capacity(words.len() + 2);
     for w in words {
         // A form glued to the next word of a form (`openjoint`) is split where
         // both halves are words of forms.
@@ -391,8 +505,8 @@ pub fn split_glued_legal_forms(words: &[String]) -> Vec<String> {
             continue;
         }
         let known = LEGAL_FORMS.iter().any(|(p, _)| p.len() == 1 && p[0] == w.as_str());
-        let suffix = GLUED_SUFFIXES.iter().find(|s| w.len() >= s.len() + MIN_GLUED_REST && w.ends_with(*s));
-        let prefix = GLUED_PREFIXES.iter().find(|p| w.len() >= p.len() + MIN_GLUED_REST && w.starts_with(*p));
+        let suffix = GLUED_SUFFIXES.iter().find(|s| leaves_rest(w, s) && w.ends_with(*s));
+        let prefix = GLUED_PREFIXES.iter().find(|p| leaves_rest(w, p) && w.starts_with(*p));
         match (known, suffix, prefix) {
             (false, Some(s), _) => {
                 out.push(w[..w.len() - s.len()].to_string());
@@ -405,7 +519,36 @@ pub fn split_glued_legal_forms(words: &[String]) -> Vec<String> {
             _ => out.push(w.clone()),
         }
     }
+    split_form_across_tail(&mut out);
     out
+}
+
+/// A legal form at the end of a name whose first letter was written
+/// against the word before it (`exchanges arl` for `exchange sarl`,
+/// `internationals rl` for `international srl`), split from it: the words
+/// after that word are short pieces (three letters or fewer) that are no
+/// form by themselves, and the word keeps four letters or more.
+fn split_form_across_tail(words: &mut Vec<String>) {
+    for pieces in 1..=2usize {
+        let Some(at) = words.len().checked_sub(pieces + 1) else { return };
+        let tail = &words[at + 1..];
+        if tail.iter().any(|w| w.len() > 3) || legal_form_at(tail, 0).is_some_and(|(_, n)| n == tail.len()) {
+            continue;
+        }
+        let tail_letters: String = tail.concat();
+        let word = &words[at];
+        for (pattern, _) in LEGAL_FORMS.iter() {
+            let letters = pattern.concat();
+            let Some(moved) = letters.strip_suffix(tail_letters.as_str()) else { continue };
+            if letters.len() >= 3 && moved.len() == 1 && word.ends_with(moved) && word.len() >= MIN_GLUED_REST + 1 {
+                let rest = word[..word.len() - 1].to_string();
+                words.truncate(at);
+                words.push(rest);
+                words.extend(pattern.iter().map(|p| p.to_string()));
+                return;
+            }
+        }
+    }
 }
 
 /// The shortest word of a legal form that may be misspelt by one edit.
@@ -874,6 +1017,21 @@ mod tests {
         assert_eq!(legal_form_at(&w("acme cmpny"), 1), Some((LegalForm::Co, 1)));
     }
 
+    #[test]
+    fn respaces_forms_spaced_otherwise() {
+        let respaced = |name: &str| respace_forms(&w(name)).join(" ");
+        assert_eq!(respaced("camelias bar sa dec v"), "camelias bar sa de cv");
+        assert_eq!(respaced("villba stone s a dec v"), "villba stone s a de cv");
+        assert_eq!(respaced("peca s de rl dec v"), "peca s de rl de cv");
+        assert_eq!(respaced("sistema asia pteltd"), "sistema asia pte ltd");
+        assert_eq!(respaced("acme jointstock company"), "acme joint stock company");
+        assert_eq!(respaced("limitedliability company stek"), "limited liability company stek");
+        // Spellings as lists write them, and name words, stay.
+        for name in ["camelias bar sa de cv", "peca s de rl de cv", "sade cvetkovic", "sadec v", "acme s a"] {
+            assert_eq!(respaced(name), name);
+        }
+    }
+
     fn forms_of(name: &str) -> Vec<(LegalForm, usize)> {
         let ws = w(name);
         let marks = legal_form_marks(&ws);
@@ -922,8 +1080,19 @@ mod tests {
         assert_eq!(split_glued_legal_forms(&w("openjoint stock")), w("open joint stock"));
         assert_eq!(split_glued_legal_forms(&w("companyaeon mining")), w("company aeon mining"));
         assert_eq!(split_glued_legal_forms(&w("aktsionernoeobshchestvo")), w("aktsionernoe obshchestvo"));
+        assert_eq!(split_glued_legal_forms(&w("lithium elementjoint stock company")), w("lithium element joint stock company"));
+        assert_eq!(split_glued_legal_forms(&w("teshilovoooo")), w("teshilovo ooo"));
+        assert_eq!(split_glued_legal_forms(&w("ceclimited")), w("cec limited"));
+        assert_eq!(split_glued_legal_forms(&w("petrogatfze")), w("petrogat fze"));
+        assert_eq!(split_glued_legal_forms(&w("otvetstvennostiugrend si")), w("otvetstvennostiu grend si"));
+        // A form whose first letter was written against the word before.
+        assert_eq!(split_glued_legal_forms(&w("hodroj exchanges arl")), w("hodroj exchange sarl"));
+        assert_eq!(split_glued_legal_forms(&w("nimr internationals rl")), w("nimr international srl"));
+        for name in ["banco nacional sa", "gulf star v", "acme holdings a", "pars oil co", "gossip a"] {
+            assert_eq!(split_glued_legal_forms(&w(name)), w(name), "{name}");
+        }
         // Ordinary words that happen to begin or end like a form stay whole.
-        for word in ["unlimited", "accompany", "incorporation", "delimited", "ltda", "company", "plcx", "stockholm", "publication", "generalissimo", "statecraft", "incest"] {
+        for word in ["disjoint", "adjoint", "empty", "dumpty", "tattoo", "unlimited", "accompany", "incorporation", "delimited", "ltda", "company", "plcx", "stockholm", "publication", "generalissimo", "statecraft", "incest"] {
             assert_eq!(split_glued_legal_forms(&w(word)), w(word), "{word}");
         }
     }
