@@ -132,6 +132,10 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         "screened {} queries ({} with a match, {} rejected) in {:.2} s",
         stats.queries, stats.matched, stats.rejected, secs
     );
+    // The process ends with the command: its memory goes back at once,
+    // whereas freeing the index piece by piece took ~0.2 s more on one
+    // thread (BENCHMARKS.md, session 12).
+    std::mem::forget(index);
     Ok(if stats.rejected > 0 { ExitCode::from(2) } else { ExitCode::SUCCESS })
 }
 
