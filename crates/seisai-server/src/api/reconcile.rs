@@ -123,7 +123,8 @@ async fn answer(state: Shared, dataset: String, queries: &[u8]) -> Result<Json<s
     }
     let mut params = MatchParams::read(&Params::default(), &snapshot, &dataset)?;
     let snap = Arc::clone(&snapshot);
-    let out = tokio::task::spawn_blocking(move || {
+    // On the matching threads, queued with `/match` (see `crate::pool`).
+    let out = state.run_matching(move || {
         let mut out = serde_json::Map::new();
         for (id, e, limit) in batch {
             params.limit = limit;
@@ -144,7 +145,6 @@ async fn answer(state: Shared, dataset: String, queries: &[u8]) -> Result<Json<s
         }
         serde_json::Value::Object(out)
     })
-    .await
-    .map_err(|e| ApiError::internal(format!("reconciliation task failed: {e}")))?;
+    .await?;
     Ok(Json(out))
 }

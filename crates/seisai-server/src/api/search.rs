@@ -74,9 +74,8 @@ pub async fn search(
     mp.limit = mp.options.limit;
     mp.options.min_score = 0.3;
     let snap = Arc::clone(&snapshot);
-    let found = tokio::task::spawn_blocking(move || run_query(&snap, &query, &mp))
-        .await
-        .map_err(|e| ApiError::internal(format!("search task failed: {e}")))?;
+    // On the matching threads, queued with `/match` (see `crate::pool`).
+    let found = state.run_matching(move || run_query(&snap, &query, &mp)).await?;
     let found: Vec<ScoredEntity> = found
         .into_iter()
         .filter(|r| {
