@@ -975,6 +975,25 @@ mod tests {
         }
     }
 
+    proptest::proptest! {
+        /// Splitting glued forms and respacing forms only move spaces
+        /// (and, for a form whose first letter sat on the word before, that
+        /// letter): the letters of the name, in order, stay the same, and
+        /// no word is empty. Words drawn so that forms, pieces of forms and
+        /// glued forms occur.
+        #[test]
+        fn splitting_and_respacing_keep_the_letters(
+            words in proptest::collection::vec("[a-z]{1,9}|s|a|de|cv|dec|v|rl|sa|pte|ltd|pteltd|joint|stock|company|arl|ooo|[a-z]{4,8}(ltd|srl|ooo|fze|joint|limited)|(ooo|llc)[a-z]{4,8}", 0..7),
+        ) {
+            let split = split_glued_legal_forms(&words);
+            let respaced = respace_forms(&split);
+            for out in [&split, &respaced] {
+                proptest::prop_assert_eq!(out.concat(), words.concat(), "{:?} -> {:?}", words, out);
+                proptest::prop_assert!(out.iter().all(|w| !w.is_empty()), "{:?} -> {:?}", words, out);
+            }
+        }
+    }
+
     fn w(s: &str) -> Vec<String> {
         s.split(' ').map(str::to_string).collect()
     }
