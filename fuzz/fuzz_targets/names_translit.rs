@@ -1,11 +1,14 @@
 //! Fuzz target: `latin_forms` (also on the bytes mapped to Burmese and to
 //! Chinese transcription characters) and `kana_to_latin` must never panic, and
-//! always return at most `MAX_FORMS` lower-case ASCII forms, whatever the text.
+//! always return at most `MAX_FORMS` lower-case ASCII forms, whatever the text;
+//! splitting glued legal forms and respacing forms of their words keep the
+//! letters in order.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use seisai_names::japanese::kana_to_latin;
 use seisai_names::translit::{MAX_FORMS, latin_forms};
+use seisai_names::vocab::{respace_forms, split_glued_legal_forms};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
@@ -22,4 +25,9 @@ fuzz_target!(|data: &[u8]| {
         assert!(form.bytes().all(|b| b == b' ' || b.is_ascii_lowercase() || b.is_ascii_digit()), "{form:?}");
     }
     assert!(more.iter().all(|f| f.len() <= MAX_FORMS));
+    for form in &forms {
+        let words: Vec<String> = form.split_whitespace().map(str::to_string).collect();
+        let respaced = respace_forms(&split_glued_legal_forms(&words));
+        assert_eq!(respaced.concat(), words.concat(), "{form:?}");
+    }
 });
