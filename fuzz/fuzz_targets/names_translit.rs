@@ -27,7 +27,7 @@ fuzz_target!(|data: &[u8]| {
     assert!(more.iter().all(|f| f.len() <= MAX_FORMS));
     for form in &forms {
         let words: Vec<String> = form.split_whitespace().map(str::to_string).collect();
-        let respaced = respace_forms(&split_glued_legal_forms(&words));
+        let respaced = respace_forms(split_glued_legal_forms(&words));
         assert_eq!(respaced.concat(), words.concat(), "{form:?}");
     }
 });

@@ -540,7 +540,7 @@ fn spelled_words(ws: Vec<String>, is_person: bool, syllabic: bool) -> Vec<String
     }
     let ws = vocab::spell_name_words(&ws);
     if !is_person {
-        return vocab::expand_abbreviations(&vocab::respace_forms(&vocab::split_glued_legal_forms(&ws)));
+        return vocab::expand_abbreviations(&vocab::respace_forms(vocab::split_glued_legal_forms(&ws)));
     }
     ws
 }

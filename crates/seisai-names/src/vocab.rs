@@ -268,11 +268,14 @@ const SPACED_SPELLINGS: &[&[&str]] = &[
 /// where the name has their letters in order but the spaces elsewhere
 /// (`sa dec v` → `sa de cv`, `pteltd` → `pte ltd`, `jointstock company` →
 /// `joint stock company`), as a name cut or retyped loses them.
-pub fn respace_forms(words: &[String]) -> Vec<String> {
+pub fn respace_forms(words: Vec<String>) -> Vec<String> {
+    // Most names have nothing to respace: they are returned as they are.
+    let Some(first) = (0..words.len()).find_map(|i| spaced_otherwise(&words, i).map(|found| (i, found))) else { return words };
     let mut out = Vec::with_capacity(words.len() + 2);
-    let mut i = 0;
+    out.extend(words[..first.0].iter().cloned());
+    let (mut i, mut found) = (first.0, Some(first.1));
     while let Some(w) = words.get(i) {
-        match spaced_otherwise(words, i) {
+        match found.or_else(|| spaced_otherwise(&words, i)) {
             Some((spelling, spanned)) => {
                 out.extend(spelling.iter().map(|p| p.to_string()));
                 i += spanned;
@@ -282,6 +285,7 @@ pub fn respace_forms(words: &[String]) -> Vec<String> {
                 i += 1;
             }
         }
+        found = None;
     }
     out
 }
@@ -300,8 +304,11 @@ fn spaced_otherwise(words: &[String], i: usize) -> Option<(&'static [&'static st
     let mut best: Option<(&'static [&'static str], usize)> = None;
     let mut written = 0;
     for pattern in spellings.filter(|p| p.len() >= 2) {
+        if !pattern.first().is_some_and(|p| first.starts_with(p) || p.starts_with(first.as_str())) {
+            continue;
+        }
         let letters: usize = pattern.iter().map(|p| p.len()).sum();
-        if letters < 3 || !pattern.first().is_some_and(|p| first.starts_with(p) || p.starts_with(first.as_str())) {
+        if letters < 3 {
             continue;
         }
         let Some(spanned) = words_spelling(&words[i..], pattern, letters) else { continue };
@@ -532,15 +539,19 @@ fn split_form_across_tail(words: &mut Vec<String>) {
     for pieces in 1..=2usize {
         let Some(at) = words.len().checked_sub(pieces + 1) else { return };
         let tail = &words[at + 1..];
-        if tail.iter().any(|w| w.len() > 3) || legal_form_at(tail, 0).is_some_and(|(_, n)| n == tail.len()) {
+        let pieces_only = tail.iter().all(|w| w.len() <= 3 && w.bytes().all(|b| b.is_ascii_lowercase()));
+        if !pieces_only || legal_form_at(tail, 0).is_some_and(|(_, n)| n == tail.len()) {
             continue;
         }
-        let tail_letters: String = tail.concat();
+        let tail_letters = || tail.iter().flat_map(|w| w.bytes());
+        let tail_len: usize = tail.iter().map(String::len).sum();
         let word = &words[at];
+        let Some(&last) = word.as_bytes().last() else { continue };
         for (pattern, _) in LEGAL_FORMS.iter() {
-            let letters = pattern.concat();
-            let Some(moved) = letters.strip_suffix(tail_letters.as_str()) else { continue };
-            if letters.len() >= 3 && moved.len() == 1 && word.ends_with(moved) && word.len() >= MIN_GLUED_REST + 1 {
+            // The form's letters are the word's last letter and the pieces'.
+            let letters = || pattern.iter().flat_map(|p| p.bytes());
+            let spelt = tail_len >= 2 && letters().count() == tail_len + 1 && letters().eq(std::iter::once(last).chain(tail_letters()));
+            if spelt && word.len() >= MIN_GLUED_REST + 1 && word.is_char_boundary(word.len() - 1) {
                 let rest = word[..word.len() - 1].to_string();
                 words.truncate(at);
                 words.push(rest);
@@ -986,7 +997,7 @@ mod tests {
             words in proptest::collection::vec("[a-z]{1,9}|s|a|de|cv|dec|v|rl|sa|pte|ltd|pteltd|joint|stock|company|arl|ooo|[a-z]{4,8}(ltd|srl|ooo|fze|joint|limited)|(ooo|llc)[a-z]{4,8}", 0..7),
         ) {
             let split = split_glued_legal_forms(&words);
-            let respaced = respace_forms(&split);
+            let respaced = respace_forms(split.clone());
             for out in [&split, &respaced] {
                 proptest::prop_assert_eq!(out.concat(), words.concat(), "{:?} -> {:?}", words, out);
                 proptest::prop_assert!(out.iter().all(|w| !w.is_empty()), "{:?} -> {:?}", words, out);
@@ -1038,7 +1049,7 @@ mod tests {
 
     #[test]
     fn respaces_forms_spaced_otherwise() {
-        let respaced = |name: &str| respace_forms(&w(name)).join(" ");
+        let respaced = |name: &str| respace_forms(w(name)).join(" ");
         assert_eq!(respaced("camelias bar sa dec v"), "camelias bar sa de cv");
         assert_eq!(respaced("villba stone s a dec v"), "villba stone s a de cv");
         assert_eq!(respaced("peca s de rl dec v"), "peca s de rl de cv");
