@@ -324,7 +324,14 @@ fn prepare_one(name: &str, schema: &Schema, ctx: &NameContext, maker: &mut Token
     let rest_words = words(&rest);
     let names_organisation = schema.is_organization() || matches!(schema, Schema::LegalEntity);
     let qualifiers = if names_organisation { qualifier_words(name) } else { Vec::new() };
-    let pre_tokenised = rest_words.iter().flat_map(|w| number_apart(w).unwrap_or_else(|| vec![unleet(w)])).collect::<Vec<_>>().join(" ");
+    let mut read_words = Vec::with_capacity(rest_words.len() + 1);
+    for w in &rest_words {
+        match number_apart(w) {
+            Some((a, b)) => read_words.extend([a.to_string(), b.to_string()]),
+            None => read_words.push(unleet(w)),
+        }
+    }
+    let pre_tokenised = read_words.join(" ");
     let mut latins = latin_forms(&pre_tokenised, ctx.japanese.as_deref());
     if script == NameScript::Latin && matches!(schema, Schema::Person) {
         if let Some(apart) = latins.first().and_then(|l| initials_apart(l)) {
@@ -570,7 +577,7 @@ const PERSON_NOISE_SUFFIXES: [&str; 9] = ["llc", "ltd", "inc", "corp", "gmbh", "
 /// more, or one that stands for no letter: `petr0v`, `1gor` and `intl1`
 /// are [`unleet`]'s, as optical reading and typing write `l` as `1`).
 /// Ordinals (`44th`) stay whole. `None` otherwise.
-fn number_apart(word: &str) -> Option<Vec<String>> {
+fn number_apart(word: &str) -> Option<(&str, &str)> {
     let bytes = word.as_bytes();
     let first_kind = bytes.first()?.is_ascii_digit();
     let cut = bytes.iter().position(|b| b.is_ascii_digit() != first_kind)?;
@@ -581,7 +588,7 @@ fn number_apart(word: &str) -> Option<Vec<String>> {
     if !well_formed || letters.len() < 2 || stands_for_letters || vocab::number_word(word).is_some() {
         return None;
     }
-    Some(vec![a.to_string(), b.to_string()])
+    Some((a, b))
 }
 
 /// Reads digits used as letters inside a word ("I9or Sech1n" → "igor

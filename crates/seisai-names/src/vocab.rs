@@ -270,12 +270,13 @@ const SPACED_SPELLINGS: &[&[&str]] = &[
 /// `joint stock company`), as a name cut or retyped loses them.
 pub fn respace_forms(words: Vec<String>) -> Vec<String> {
     // Most names have nothing to respace: they are returned as they are.
-    let Some(first) = (0..words.len()).find_map(|i| spaced_otherwise(&words, i).map(|found| (i, found))) else { return words };
+    if (0..words.len()).all(|i| spaced_otherwise(&words, i).is_none()) {
+        return words;
+    }
     let mut out = Vec::with_capacity(words.len() + 2);
-    out.extend(words[..first.0].iter().cloned());
-    let (mut i, mut found) = (first.0, Some(first.1));
+    let mut i = 0;
     while let Some(w) = words.get(i) {
-        match found.or_else(|| spaced_otherwise(&words, i)) {
+        match spaced_otherwise(&words, i) {
             Some((spelling, spanned)) => {
                 out.extend(spelling.iter().map(|p| p.to_string()));
                 i += spanned;
@@ -285,7 +286,6 @@ pub fn respace_forms(words: Vec<String>) -> Vec<String> {
                 i += 1;
             }
         }
-        found = None;
     }
     out
 }
@@ -349,7 +349,6 @@ fn words_spelling(words: &[String], pattern: &[&str], letters: usize) -> Option<
     }
     Some(spanned)
 }
-
 
 /// How many words of a legal form may be misspelt: one in a form of one or
 /// two words, all but one in a longer form.

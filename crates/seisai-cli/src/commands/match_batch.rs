@@ -247,10 +247,13 @@ type Record = Result<(String, Entity), String>;
 /// A record read but not yet screened: a JSON line (with its line number)
 /// is decoded by the screening threads; a table row is decoded as it is read.
 enum Pending {
+    /// A JSON line, with its line number, still to be decoded.
     Line(usize, String),
+    /// A record already decoded (or why it could not be).
     Record(Record),
 }
 
+/// The records of the input, in order, in the format `--format` names.
 fn input_records<'a>(reader: Box<dyn BufRead + Send>, args: &'a Args) -> anyhow::Result<Box<dyn Iterator<Item = Pending> + Send + 'a>> {
     Ok(match args.format {
         InputFormat::Jsonl => Box::new(reader.lines().enumerate().filter_map(|(i, line)| {
