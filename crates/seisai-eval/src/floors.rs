@@ -42,7 +42,7 @@ pub const PERTURBED_RECALL: &[(crate::perturb::Kind, f64)] = {
         (Homoglyph, 0.99),
         (Invisible, 0.99),
         (Spacing, 0.98),
-        (Cyrillic, 0.96),
+        (Cyrillic, 0.97),
         (Katakana, 0.88),
         (Chinese, 0.9),
     ]

@@ -185,14 +185,21 @@ pub fn split_cjk_legal_forms(text: &str) -> (String, Vec<LegalForm>) {
         }
     }
     // Russian abbreviations as whole words (ООО «Ромашка», АО "Концерн").
+    let all: Vec<&str> = rest.split_whitespace().collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !crate::normalize::is_alphanumeric(c)).to_string();
     let mut words: Vec<&str> = Vec::new();
-    for w in rest.split_whitespace() {
+    for (i, &w) in all.iter().enumerate() {
         if w.is_ascii() {
             // (None is written in ASCII.)
             words.push(w);
             continue;
         }
-        let form = match w.trim_matches(|c: char| !crate::normalize::is_alphanumeric(c)) {
+        let form = match bare(w).as_str() {
+            // `Co.` written in Cyrillic (`Синно Електроникс Ко., Лтд`,
+            // `Набил Чуман & Ко`) where a Korean family name cannot be:
+            // after a word, and last or before another form of English
+            // company names.
+            "ко" if i > 0 && all.get(i + 1).is_none_or(|next| CO_FOLLOWERS.contains(&bare(next).as_str())) => Some(LegalForm::Co),
             "ооо" | "тов" => Some(LegalForm::Llc),
             "оао" | "зао" | "пао" | "ао" | "нао" | "пат" => Some(LegalForm::Jsc),
             "фгуп" | "гуп" | "муп" => Some(LegalForm::StateEnterprise),
@@ -216,6 +223,10 @@ pub fn split_cjk_legal_forms(text: &str) -> (String, Vec<LegalForm>) {
     }
     (words.join(" "), forms)
 }
+
+/// The words after which a Cyrillic `Ко` is `Co.` (`Ко., Лтд`): the
+/// English legal forms that follow `Co.`, written in Cyrillic or Latin.
+const CO_FOLLOWERS: &[&str] = &["лтд", "лимитед", "инк", "ллк", "ллс", "ltd", "limited", "inc", "llc"];
 
 /// Finds the legal form starting at `words[i]`, returning it and how many
 /// words it spans. A misspelt or cut-off word of five letters or more
@@ -1141,10 +1152,23 @@ mod tests {
         let (rest, forms) = split_cjk_legal_forms("парсек ллк");
         assert_eq!(rest, "парсек");
         assert_eq!(forms, [LegalForm::Llc]);
-        // `Ко` is a family name before it is `Co.`.
-        let (rest, forms) = split_cjk_legal_forms("ко мён хун");
-        assert_eq!(rest, "ко мён хун");
-        assert!(forms.is_empty());
+        // `Ко` is a family name before it is `Co.`: it is `Co.` only after
+        // a word, last or before another form of English company names.
+        for name in ["ко мён хун", "мён хун ко сон", "ли ко мин"] {
+            let (rest, forms) = split_cjk_legal_forms(name);
+            assert_eq!(rest, name);
+            assert!(forms.is_empty(), "{name}");
+        }
+        for (name, expected) in [
+            ("синно електроникс ко., лимитед", "синно електроникс лимитед"),
+            ("куанжу траде ко., лтд.", "куанжу траде лтд."),
+            ("набил чуман & ко", "набил чуман &"),
+            ("чонмёнг шиппинг ко", "чонмёнг шиппинг"),
+        ] {
+            let (rest, forms) = split_cjk_legal_forms(name);
+            assert_eq!(rest, expected, "{name}");
+            assert!(forms.contains(&LegalForm::Co), "{name}: {forms:?}");
+        }
     }
 
     #[test]
