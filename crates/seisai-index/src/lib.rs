@@ -17,6 +17,7 @@
 mod found;
 mod keys;
 mod parts;
+mod postings;
 mod search;
 
 use std::sync::Arc;
@@ -41,7 +42,7 @@ pub struct Index {
     entities: Vec<Arc<Entity>>,
     prepared: Vec<Prepared>,
     /// Key → postings (entity and form number, see [`keys::Packing`]), sorted.
-    postings: FxHashMap<u64, Vec<u32>>,
+    postings: postings::Postings,
     packing: keys::Packing,
     /// Number of name forms indexed (the document count of the weights).
     forms: usize,
@@ -63,13 +64,9 @@ impl Index {
         let packing = keys::Packing::for_entities(entities.len());
         let lists: Vec<Vec<(u64, u32)>> =
             prepared.par_iter().enumerate().map(|(i, p)| keys::entity_postings(i, p, packing)).collect();
-        let mut postings: FxHashMap<u64, Vec<u32>> = FxHashMap::default();
         // Entities in order, so every list is sorted.
-        for (k, posting) in lists.into_iter().flatten() {
-            postings.entry(k).or_default().push(posting);
-        }
-        postings.values_mut().for_each(|l| l.shrink_to_fit());
-        postings.shrink_to_fit();
+        let postings = postings::Postings::of(&lists);
+        drop(lists);
         let forms = prepared.iter().map(|p| p.names.iter().map(|n| n.forms.len()).sum::<usize>()).sum();
         let form_parts = parts::FormParts::of(&prepared);
         let by_id = entities.iter().enumerate().map(|(i, e)| (e.id.clone(), i as u32)).collect();
@@ -99,7 +96,7 @@ impl Index {
 
     /// Number of postings (key, entity name form) pairs.
     pub fn posting_count(&self) -> usize {
-        self.postings.values().map(Vec::len).sum()
+        self.postings.posting_count()
     }
 
     /// The name context used to prepare names (use it for queries too).

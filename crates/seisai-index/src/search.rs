@@ -236,7 +236,7 @@ impl Index {
                 if shares {
                     let bit = 1u64 << qi.min(63);
                     let extra = form.keys.iter().filter(|k| !keys.iter().any(|(x, _)| x == *k));
-                    let extra = extra.filter_map(|&k| self.postings.get(&k).map(|list| (k, list.as_slice())));
+                    let extra = extra.filter_map(|&k| self.postings.get(&k).map(|list| (k, list)));
                     for (k, list) in common_hits().map(|h| (h.key, h.list)).chain(extra) {
                         match unwalked.iter_mut().find(|u| u.0 == k) {
                             Some(u) => u.2 |= bit,
