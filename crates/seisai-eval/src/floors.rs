@@ -32,10 +32,10 @@ pub const PERTURBED_RECALL: &[(crate::perturb::Kind, f64)] = {
     use crate::perturb::Kind::*;
     &[
         (Unchanged, 1.0),
-        (Typo, 0.97),
-        (TwoTypos, 0.84),
+        (Typo, 0.98),
+        (TwoTypos, 0.87),
         (Ocr, 0.95),
-        (VowelDropped, 0.94),
+        (VowelDropped, 0.95),
         (VowelsDropped, 0.94),
         (PartDropped, 0.75),
         (PartsSwapped, 0.99),
@@ -43,8 +43,8 @@ pub const PERTURBED_RECALL: &[(crate::perturb::Kind, f64)] = {
         (Invisible, 0.99),
         (Spacing, 0.98),
         (Cyrillic, 0.97),
-        (Katakana, 0.88),
-        (Chinese, 0.9),
+        (Katakana, 0.91),
+        (Chinese, 0.91),
     ]
 };
 

@@ -1,6 +1,7 @@
 //! The lookup keys of an entity (see `seisai_matching::keys`) and the
 //! postings that point from a key to the name forms that have it.
 
+use seisai_matching::keys;
 use seisai_matching::score::Prepared;
 
 /// Bits of a posting that hold the form number; the others hold the entity.
@@ -53,19 +54,36 @@ impl Packing {
     }
 }
 
-/// The postings of one entity: each distinct (key, posting) of its forms.
+/// The postings of one entity: each distinct (key, posting) of its forms,
+/// with their slip keys (made here rather than kept with each form: only
+/// the postings need them).
 pub(crate) fn entity_postings(entity: usize, p: &Prepared, packing: Packing) -> Vec<(u64, u32)> {
     let forms = p.names.iter().flat_map(|n| n.forms.iter());
-    let mut out: Vec<(u64, u32)> =
-        forms.enumerate().flat_map(|(f, form)| form.keys.iter().map(move |&k| (k, packing.pack(entity, f)))).collect();
+    let mut out: Vec<(u64, u32)> = Vec::new();
+    let mut slips = Vec::new();
+    for (f, form) in forms.enumerate() {
+        let posting = packing.pack(entity, f);
+        slips.clear();
+        keys::listed_slip_keys(form, &mut slips);
+        out.extend(form.keys.iter().chain(slips.iter()).map(|&k| (k, posting)));
+    }
     out.sort_unstable();
     out.dedup();
     out
 }
 
-/// All distinct keys of an entity's names, sorted.
+/// All distinct keys a search for entity `p` may look up, sorted: those of
+/// its forms and the slip keys of every word (a search looks these up only
+/// for words the index does not have, see `Index::look_up`).
 pub(crate) fn entity_keys(p: &Prepared) -> Vec<u64> {
-    let mut ks: Vec<u64> = p.names.iter().flat_map(|n| n.forms.iter()).flat_map(|f| f.keys.iter().copied()).collect();
+    let mut slips = Vec::new();
+    for form in p.names.iter().flat_map(|n| n.forms.iter()) {
+        for (i, t) in form.tokens.iter().enumerate() {
+            keys::query_slip_keys(t, keys::token_bit(i), &mut slips);
+        }
+    }
+    let forms = p.names.iter().flat_map(|n| n.forms.iter()).flat_map(|f| f.keys.iter().copied());
+    let mut ks: Vec<u64> = forms.chain(slips.iter().map(|&(k, _)| k)).collect();
     ks.sort_unstable();
     ks.dedup();
     ks

@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use seisai_matching::keys::{KeyKind, SLIP_KEY_WEIGHT};
 use seisai_matching::prefetch::Depth;
 use seisai_matching::score::{Config, MatchResult, Prepared, Ranked, rank_above, rank_above_with_shared_keys, score_bound, score_ranked};
 use seisai_model::{Entity, Schema};
@@ -215,20 +216,30 @@ impl Index {
         // sharing them are found per candidate, by a search in their postings.
         let mut unwalked: Vec<(u64, &[u32], u64)> = Vec::new();
         let mut keys: Vec<(u64, u32)> = Vec::new();
+        let mut slips: Vec<(u64, u32)> = Vec::new();
         let mut rarest_common: Option<&[u32]> = None;
         let mut hits: Vec<KeyHit> = Vec::new();
         Lookup::with(self.entities.len(), |found| {
             for (qi, form) in query.names.iter().flat_map(|n| n.forms.iter()).enumerate() {
                 keys.clear();
                 seisai_matching::keys::form_keys(form, &mut keys);
+                // The slip keys of the words the index does not have (a
+                // word it has is rarely a slip of another).
+                slips.clear();
+                for (i, t) in form.tokens.iter().enumerate() {
+                    if !self.postings.contains_key(&seisai_matching::keys::key(KeyKind::Word, &t.text)) {
+                        seisai_matching::keys::query_slip_keys(t, seisai_matching::keys::token_bit(i), &mut slips);
+                    }
+                }
                 // Heaviest keys first (the rarest, per token they cover): a
                 // query token then earns, per listed form, the weight of the
                 // best key they share, once.
                 hits.clear();
-                hits.extend(
-                    keys.iter()
-                        .filter_map(|(k, tokens)| self.postings.get(k).map(|list| KeyHit { key: *k, list, tokens: *tokens, weight: idf(list) })),
-                );
+                let strong = keys.iter().map(|&(k, tokens)| (k, tokens, 1.0));
+                let weak = slips.iter().filter(|(k, _)| !keys.iter().any(|(x, _)| x == k)).map(|&(k, tokens)| (k, tokens, SLIP_KEY_WEIGHT));
+                hits.extend(strong.chain(weak).filter_map(|(k, tokens, strength)| {
+                    self.postings.get(&k).map(|list| KeyHit { key: k, list, tokens, weight: idf(list) * strength })
+                }));
                 hits.sort_by(|a, b| b.per_token().total_cmp(&a.per_token()).then(a.list.len().cmp(&b.list.len())));
                 found.start_query_form(qi);
                 let rare = hits.iter().filter(|h| h.list.len() <= common);
@@ -437,6 +448,25 @@ mod tests {
         assert_eq!(q("Vladimir Poutine", Schema::Person).as_deref(), Some("test-1"));
         assert_eq!(q("PolPot", Schema::Person).as_deref(), Some("test-2"));
         assert_eq!(q("Trading LLC", Schema::Company), None);
+    }
+
+    #[test]
+    fn finds_a_name_misspelt_in_its_first_letters() {
+        let index = Index::build(
+            vec![
+                entity("wargos", Schema::Company, &["Wargos Industry Limited"]),
+                entity("iteranet", Schema::Company, &["OOO Iteranet"]),
+                entity("other", Schema::Company, &["Warner Industry Limited", "Itera Networks"]),
+            ],
+            NameContext::without_dictionaries(),
+        );
+        for (query, expected) in [("Wafgos Industry Limited", "test-wargos"), ("OOO Iteanet", "test-iteranet")] {
+            let mut e = Entity::new("q", "q", Schema::Company);
+            e.add(props::NAME, query);
+            let hits = index.search(&index.prepare(&e), &SearchOptions::default());
+            let top = hits.first().map(|h| (h.entity.id.as_str(), h.result.is_match));
+            assert_eq!(top, Some((expected, true)), "{query}: {:?}", hits.iter().map(|h| (&h.entity.id, h.result.score)).collect::<Vec<_>>());
+        }
     }
 
     #[test]
