@@ -37,7 +37,7 @@ pub const PERTURBED_RECALL: &[(crate::perturb::Kind, f64)] = {
         (Ocr, 0.95),
         (VowelDropped, 0.95),
         (VowelsDropped, 0.94),
-        (PartDropped, 0.75),
+        (PartDropped, 0.8),
         (PartsSwapped, 0.99),
         (Homoglyph, 0.99),
         (Invisible, 0.99),

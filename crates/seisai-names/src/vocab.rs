@@ -259,6 +259,38 @@ pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
         .map(|(len, _, form)| (form, len))
 }
 
+/// The legal form of three words or more starting at `words[i]` with one
+/// of its words left out (`joint company`, `public stock company`,
+/// `limited liability`), its other words as written or one of them with a
+/// slip, and how many words it spans (two or more).
+fn shortened_legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
+    let first = words.get(i)?;
+    let matches = |w: &String, p: &str, slips: &mut usize| {
+        w == p || {
+            *slips += 1;
+            *slips <= 1 && is_slip_of_legal_word(w, p)
+        }
+    };
+    let mut best: Option<(LegalForm, usize)> = None;
+    for (pattern, form) in LEGAL_FORMS.iter().filter(|(p, _)| p.len() >= 3) {
+        let len = pattern.len() - 1;
+        let Some(ws) = words.get(i..i + len) else { continue };
+        // (The first word written is the pattern's first or second.)
+        if !pattern.iter().take(2).any(|p| first == p || is_slip_of_legal_word(first, p)) {
+            continue;
+        }
+        let fits = (0..pattern.len()).any(|left_out| {
+            let rest = pattern.iter().enumerate().filter(|&(k, _)| k != left_out).map(|(_, p)| *p);
+            let mut slips = 0;
+            ws.iter().zip(rest).all(|(w, p)| matches(w, p, &mut slips))
+        });
+        if fits && best.is_none_or(|(_, n)| len > n) {
+            best = Some((*form, len));
+        }
+    }
+    best
+}
+
 /// Words of organisation names that lists write in one way and that are
 /// often spaced otherwise, besides the legal forms of several words:
 /// Mexico's `S.A. de C.V.` and `S. de R.L. de C.V.` (kept as words: lists
@@ -415,6 +447,18 @@ pub fn legal_form_marks(words: &[String]) -> Vec<Option<LegalFormMark>> {
     for (pattern, form) in LEGAL_FORMS.iter().filter(|(p, _)| is_scatterable(p)) {
         while let Some(at) = scattered(pattern, words, &marks) {
             mark(&mut marks, &at, *form);
+        }
+    }
+    // Then forms with a word left out, among the words still unmarked.
+    let mut i = 0;
+    while i < words.len() {
+        let unmarked = |len: usize| marks.get(i..i + len).is_some_and(|m| m.iter().all(Option::is_none));
+        match shortened_legal_form_at(words, i).filter(|&(_, len)| unmarked(len)) {
+            Some((form, len)) => {
+                mark(&mut marks, &(i..i + len).collect::<Vec<_>>(), form);
+                i += len;
+            }
+            None => i += 1,
         }
     }
     let groups = marks.iter().flatten().filter(|m| m.first).count();
@@ -1098,6 +1142,12 @@ mod tests {
         // Forms of one word stay where they are, and count once each.
         assert_eq!(forms_of("acme trading company limited"), [(LegalForm::Co, 1), (LegalForm::Ltd, 1)]);
         assert_eq!(rest_of("acme trading company limited"), "acme trading");
+        // A form of three words or more with one left out.
+        assert_eq!(forms_of("bank zenit public stock company"), [(LegalForm::Jsc, 3)]);
+        assert_eq!(rest_of("lithium element joint company"), "lithium element");
+        assert_eq!(rest_of("auction limited liability"), "auction");
+        assert_eq!(rest_of("obshchestvo ogranichennoi otvetstvennostiu signal invest"), "signal invest");
+        assert_eq!(rest_of("stock exchange of tehran"), "stock exchange of tehran");
         // Short words are not gathered from across the name.
         assert_eq!(rest_of("s banka a"), "s banka a");
         assert_eq!(rest_of("joint venture stock exchange"), "joint venture stock exchange");
