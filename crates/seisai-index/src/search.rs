@@ -226,7 +226,7 @@ impl Index {
                 // The slip keys of the words the index does not have (a
                 // word it has is rarely a slip of another).
                 slips.clear();
-                for (i, t) in form.tokens.iter().enumerate() {
+                for (i, t) in form.tokens.iter().enumerate().filter(|(_, t)| seisai_matching::keys::has_slip_keys(t)) {
                     if !self.postings.contains_key(&seisai_matching::keys::key(KeyKind::Word, &t.text)) {
                         seisai_matching::keys::query_slip_keys(t, seisai_matching::keys::token_bit(i), &mut slips);
                     }

@@ -93,7 +93,7 @@ pub const SLIP_KEY_WEIGHT: f32 = 0.5;
 
 /// Whether word `t` has slip keys: a word of five letters or more, as its
 /// prefix.
-fn has_slip_keys(t: &Token) -> bool {
+pub fn has_slip_keys(t: &Token) -> bool {
     t.kind == TokenKind::Word && t.text.len() >= 5
 }
 

@@ -262,7 +262,8 @@ pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
 /// The legal form of three words or more starting at `words[i]` with one
 /// of its words left out (`joint company`, `public stock company`,
 /// `limited liability`), its other words as written or one of them with a
-/// slip, and how many words it spans (two or more).
+/// slip, two of them of five letters or more, and how many words it spans
+/// (two or more).
 fn shortened_legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
     let first = words.get(i)?;
     let matches = |w: &String, p: &str, slips: &mut usize| {
@@ -280,9 +281,11 @@ fn shortened_legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usi
             continue;
         }
         let fits = (0..pattern.len()).any(|left_out| {
-            let rest = pattern.iter().enumerate().filter(|&(k, _)| k != left_out).map(|(_, p)| *p);
+            let rest = || pattern.iter().enumerate().filter(move |&(k, _)| k != left_out).map(|(_, p)| *p);
+            // (Two long words left, as for a form scattered across a name:
+            // `sp z o` is no form, `limited liability` is.)
             let mut slips = 0;
-            ws.iter().zip(rest).all(|(w, p)| matches(w, p, &mut slips))
+            rest().filter(|p| p.len() >= MIN_FUZZY_LEGAL_WORD).count() >= 2 && ws.iter().zip(rest()).all(|(w, p)| matches(w, p, &mut slips))
         });
         if fits && best.is_none_or(|(_, n)| len > n) {
             best = Some((*form, len));
@@ -1142,8 +1145,9 @@ mod tests {
         // Forms of one word stay where they are, and count once each.
         assert_eq!(forms_of("acme trading company limited"), [(LegalForm::Co, 1), (LegalForm::Ltd, 1)]);
         assert_eq!(rest_of("acme trading company limited"), "acme trading");
-        // A form of three words or more with one left out.
+        // A form of three words or more with one left out, if two long words are left.
         assert_eq!(forms_of("bank zenit public stock company"), [(LegalForm::Jsc, 3)]);
+        assert_eq!(rest_of("acme sp z o"), "acme sp z o");
         assert_eq!(rest_of("lithium element joint company"), "lithium element");
         assert_eq!(rest_of("auction limited liability"), "auction");
         assert_eq!(rest_of("obshchestvo ogranichennoi otvetstvennostiu signal invest"), "signal invest");
