@@ -2,16 +2,19 @@
 //! Chinese transcription characters) and `kana_to_latin` must never panic, and
 //! always return at most `MAX_FORMS` lower-case ASCII forms, whatever the text;
 //! splitting glued legal forms and respacing forms of their words keep the
-//! letters in order.
+//! letters in order; marking legal forms (whole, scattered or short of a
+//! word) gives one mark per word, and splitting legal forms written in other
+//! scripts never panics.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
 use seisai_names::japanese::kana_to_latin;
 use seisai_names::translit::{MAX_FORMS, latin_forms};
-use seisai_names::vocab::{respace_forms, split_glued_legal_forms};
+use seisai_names::vocab::{legal_form_marks, respace_forms, split_cjk_legal_forms, split_glued_legal_forms};
 
 fuzz_target!(|data: &[u8]| {
     let text = String::from_utf8_lossy(data);
+    let _ = split_cjk_legal_forms(&text);
     let forms = latin_forms(&text, None);
     assert!(forms.len() <= MAX_FORMS);
     // The same bytes as Burmese (the Myanmar block) and as a foreign name
@@ -29,5 +32,6 @@ fuzz_target!(|data: &[u8]| {
         let words: Vec<String> = form.split_whitespace().map(str::to_string).collect();
         let respaced = respace_forms(split_glued_legal_forms(&words));
         assert_eq!(respaced.concat(), words.concat(), "{form:?}");
+        assert_eq!(legal_form_marks(&respaced).len(), respaced.len(), "{form:?}");
     }
 });
