@@ -428,6 +428,15 @@ mod tests {
         Arc::new(e)
     }
 
+    /// Asserts that a search for `query` finds `expected` first, as a match.
+    fn assert_top_match(index: &Index, query: &str, schema: Schema, expected: &str) {
+        let mut e = Entity::new("q", "q", schema);
+        e.add(props::NAME, query);
+        let hits = index.search(&index.prepare(&e), &SearchOptions::default());
+        let top = hits.first().map(|h| (h.entity.id.as_str(), h.result.is_match));
+        assert_eq!(top, Some((expected, true)), "{query}: {:?}", hits.iter().map(|h| (&h.entity.id, h.result.score)).collect::<Vec<_>>());
+    }
+
     #[test]
     fn finds_by_typo_order_and_join() {
         let index = Index::build(
@@ -461,11 +470,7 @@ mod tests {
             NameContext::without_dictionaries(),
         );
         for (query, expected) in [("Wafgos Industry Limited", "test-wargos"), ("OOO Iteanet", "test-iteranet")] {
-            let mut e = Entity::new("q", "q", Schema::Company);
-            e.add(props::NAME, query);
-            let hits = index.search(&index.prepare(&e), &SearchOptions::default());
-            let top = hits.first().map(|h| (h.entity.id.as_str(), h.result.is_match));
-            assert_eq!(top, Some((expected, true)), "{query}: {:?}", hits.iter().map(|h| (&h.entity.id, h.result.score)).collect::<Vec<_>>());
+            assert_top_match(&index, query, Schema::Company, expected);
         }
     }
 
@@ -484,11 +489,7 @@ mod tests {
             ("Wiktor Juschtschenko", "test-3"),
             ("Sergej Schoigu", "test-4"),
         ] {
-            let mut e = Entity::new("q", "q", Schema::Person);
-            e.add(props::NAME, query);
-            let hits = index.search(&index.prepare(&e), &SearchOptions::default());
-            let top = hits.first().map(|h| (h.entity.id.as_str(), h.result.is_match));
-            assert_eq!(top, Some((expected, true)), "{query}: {:?}", hits.iter().map(|h| (&h.entity.id, h.result.score)).collect::<Vec<_>>());
+            assert_top_match(&index, query, Schema::Person, expected);
         }
     }
 

@@ -99,16 +99,30 @@ pub fn has_slip_keys(t: &Token) -> bool {
 
 /// Calls `f` with the first four characters of `word` with one of them
 /// left out (`buf` holds each in turn), each once, never the plain prefix.
+/// (Leaving out either of two equal neighbours gives the same prefix, so
+/// the second is skipped; a word of fewer than five characters has none.)
 fn slip_prefixes(word: &str, buf: &mut String, mut f: impl FnMut(&str)) {
-    let plain = first_chars(word, 4);
-    let mut last = String::new();
+    let mut head = ['\0'; 5];
+    let mut n = 0;
+    for (slot, c) in head.iter_mut().zip(word.chars()) {
+        *slot = c;
+        n += 1;
+    }
+    if n < 5 {
+        return;
+    }
+    let plain = &head[..4];
     for i in 0..4 {
-        buf.clear();
-        buf.extend(word.chars().enumerate().filter(|&(j, _)| j != i).map(|(_, c)| c).take(4));
-        if buf.chars().count() == 4 && buf != plain && *buf != last {
-            f(buf);
-            last.clone_from(buf);
+        if i > 0 && head[i] == head[i - 1] {
+            continue;
         }
+        let rest = head.iter().enumerate().filter(|&(j, _)| j != i).map(|(_, c)| *c);
+        if rest.clone().take(4).eq(plain.iter().copied()) {
+            continue;
+        }
+        buf.clear();
+        buf.extend(rest.take(4));
+        f(buf);
     }
 }
 

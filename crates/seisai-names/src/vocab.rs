@@ -186,7 +186,9 @@ pub fn split_cjk_legal_forms(text: &str) -> (String, Vec<LegalForm>) {
     }
     // Russian abbreviations as whole words (ООО «Ромашка», АО "Концерн").
     let all: Vec<&str> = rest.split_whitespace().collect();
-    let bare = |w: &str| w.trim_matches(|c: char| !crate::normalize::is_alphanumeric(c)).to_string();
+    fn bare(w: &str) -> &str {
+        w.trim_matches(|c: char| !crate::normalize::is_alphanumeric(c))
+    }
     let mut words: Vec<&str> = Vec::new();
     for (i, &w) in all.iter().enumerate() {
         if w.is_ascii() {
@@ -194,12 +196,12 @@ pub fn split_cjk_legal_forms(text: &str) -> (String, Vec<LegalForm>) {
             words.push(w);
             continue;
         }
-        let form = match bare(w).as_str() {
+        let form = match bare(w) {
             // `Co.` written in Cyrillic (`Синно Електроникс Ко., Лтд`,
             // `Набил Чуман & Ко`) where a Korean family name cannot be:
             // after a word, and last or before another form of English
             // company names.
-            "ко" if i > 0 && all.get(i + 1).is_none_or(|next| CO_FOLLOWERS.contains(&bare(next).as_str())) => Some(LegalForm::Co),
+            "ко" if i > 0 && all.get(i + 1).is_none_or(|next| CO_FOLLOWERS.contains(&bare(next))) => Some(LegalForm::Co),
             "ооо" | "тов" => Some(LegalForm::Llc),
             "оао" | "зао" | "пао" | "ао" | "нао" | "пат" => Some(LegalForm::Jsc),
             "фгуп" | "гуп" | "муп" => Some(LegalForm::StateEnterprise),
