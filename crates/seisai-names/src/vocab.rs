@@ -130,6 +130,27 @@ const LEGAL_FORMS: &[(&[&str], LegalForm)] = &[
     (&["ano"], LegalForm::Other),
 ];
 
+/// Every word of the [`LEGAL_FORMS`], once.
+static LEGAL_WORDS: std::sync::LazyLock<rustc_hash::FxHashSet<&'static str>> =
+    std::sync::LazyLock::new(|| LEGAL_FORMS.iter().flat_map(|(p, _)| p.iter().copied()).collect());
+
+/// Whether `word` is a word of a legal form as written.
+fn is_legal_word(word: &str) -> bool {
+    LEGAL_WORDS.contains(word)
+}
+
+/// The words of the [`LEGAL_FORMS`] that may be misspelt (see
+/// [`is_slip_of_legal_word`]), once.
+static LONG_LEGAL_WORDS: std::sync::LazyLock<Vec<&'static str>> =
+    std::sync::LazyLock::new(|| LEGAL_WORDS.iter().copied().filter(|w| w.len() >= MIN_FUZZY_LEGAL_WORD).collect());
+
+/// Whether `word` may be a word of a legal form: one of them as written,
+/// or misspelt as [`is_slip_of_legal_word`] reads it. Most words of a name
+/// are none, and the forms are not searched for them.
+fn may_be_legal_word(word: &str) -> bool {
+    is_legal_word(word) || (word.len() >= 3 && LONG_LEGAL_WORDS.iter().any(|p| is_slip_of_legal_word(word, p)))
+}
+
 /// Legal forms written in Han/kana/Hangul/Cyrillic script, removed from the
 /// original text before transliteration (they are often written without a
 /// space: 株式会社カラシニコフ). Longest first.
@@ -240,6 +261,10 @@ const CO_FOLLOWERS: &[&str] = &["лтд", "лимитед", "инк", "ллк", 
 /// (`limited liability comany` is one form, not `limited` and two other
 /// words).
 pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
+    // (A form's first word is the word at `i`, as written or misspelt.)
+    if !may_be_legal_word(words.get(i)?) {
+        return None;
+    }
     // Whether the form is spelt here: exactly (true), misspelt (false) or not at all.
     let spelt = |pattern: &[&str]| {
         let ws = words.get(i..i + pattern.len())?;
@@ -268,6 +293,9 @@ pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
 /// (two or more).
 fn shortened_legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
     let first = words.get(i)?;
+    if !may_be_legal_word(first) {
+        return None;
+    }
     let matches = |w: &String, p: &str, slips: &mut usize| {
         w == p || {
             *slips += 1;
@@ -432,6 +460,11 @@ pub struct LegalFormMark {
 /// words is left as words, and a one-word form needs another word.
 pub fn legal_form_marks(words: &[String]) -> Vec<Option<LegalFormMark>> {
     let mut marks: Vec<Option<LegalFormMark>> = vec![None; words.len()];
+    // Most names of organisations have one legal form or none: the forms
+    // are searched only among the words that may be theirs.
+    if !words.iter().any(|w| may_be_legal_word(w)) {
+        return marks;
+    }
     let mark = |marks: &mut [Option<LegalFormMark>], at: &[usize], form: LegalForm| {
         for (n, &k) in at.iter().enumerate() {
             if let Some(m) = marks.get_mut(k) {
@@ -529,7 +562,7 @@ const GLUED_PREFIXES: &[&str] = &[
 /// them of five or more, written together (`limitedliability`,
 /// `openjoint`, `stockcompany`).
 fn split_two_legal_words(word: &str) -> Option<(&str, &str)> {
-    let is_legal_word = |w: &str| w.len() >= 3 && LEGAL_FORMS.iter().any(|(p, _)| p.contains(&w));
+    let is_legal_word = |w: &str| w.len() >= 3 && is_legal_word(w);
     (3..word.len().saturating_sub(2))
         .filter(|&k| word.is_char_boundary(k))
         .map(|k| word.split_at(k))
@@ -570,7 +603,7 @@ pub fn split_glued_legal_forms(words: &[String]) -> Vec<String> {
             out.extend([a.to_string(), b.to_string()]);
             continue;
         }
-        let known = LEGAL_FORMS.iter().any(|(p, _)| p.len() == 1 && p[0] == w.as_str());
+        let known = is_legal_word(w) && LEGAL_FORMS.iter().any(|(p, _)| p.len() == 1 && p[0] == w.as_str());
         let suffix = GLUED_SUFFIXES.iter().find(|s| leaves_rest(w, s) && w.ends_with(*s));
         let prefix = GLUED_PREFIXES.iter().find(|p| leaves_rest(w, p) && w.starts_with(*p));
         match (known, suffix, prefix) {
@@ -1066,6 +1099,19 @@ mod tests {
 
     fn w(s: &str) -> Vec<String> {
         s.split(' ').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn words_that_may_begin_a_legal_form_are_told_from_the_others() {
+        // Every word of a form, and its slips and vowelless spellings, may be one.
+        for word in ["llc", "ooo", "joint", "company", "compnay", "cmpny", "lblty", "aktiengeselschaft", "obshchestvo", "obshhestvo"] {
+            assert!(may_be_legal_word(word), "{word}");
+        }
+        for word in ["acme", "rosneft", "trading", "volga", "siemens", "ivanov", "xy"] {
+            assert!(!may_be_legal_word(word), "{word}");
+        }
+        // A name none of whose words may be a form has no form.
+        assert!(legal_form_marks(&w("acme rotor works")).iter().all(Option::is_none));
     }
 
     #[test]
