@@ -562,11 +562,11 @@ const GLUED_PREFIXES: &[&str] = &[
 /// them of five or more, written together (`limitedliability`,
 /// `openjoint`, `stockcompany`).
 fn split_two_legal_words(word: &str) -> Option<(&str, &str)> {
-    let is_legal_word = |w: &str| w.len() >= 3 && is_legal_word(w);
+    let is_form_word = |w: &str| w.len() >= 3 && is_legal_word(w);
     (3..word.len().saturating_sub(2))
         .filter(|&k| word.is_char_boundary(k))
         .map(|k| word.split_at(k))
-        .find(|(a, b)| a.len().max(b.len()) >= MIN_FUZZY_LEGAL_WORD && is_legal_word(a) && is_legal_word(b))
+        .find(|(a, b)| a.len().max(b.len()) >= MIN_FUZZY_LEGAL_WORD && is_form_word(a) && is_form_word(b))
 }
 
 /// The shortest rest of a word a glued legal form is split from.
