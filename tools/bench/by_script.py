@@ -16,24 +16,24 @@ import os
 import sys
 import unicodedata
 
+# A word of the Unicode name of a character, and the script it marks.
 SCRIPTS = [
     ("CJK", "han"), ("KATAKANA", "kana"), ("HIRAGANA", "kana"), ("HANGUL", "hangul"),
-    ("CYRILLIC", "cyrillic"), ("ARABIC", "arabic"), ("GREEK", "greek"), ("HEBREW", "hebrew"), ("DEVANAGARI", "devanagari"),
-    ("LATIN", "latin"),
+    ("CYRILLIC", "cyrillic"), ("ARABIC", "arabic"), ("GREEK", "greek"), ("HEBREW", "hebrew"),
+    ("DEVANAGARI", "devanagari"),
 ]
 
 
 def script_of(name):
-    """The script of the first letter of `name` that is not Latin, else Latin."""
+    """The script of the first letter of `name` that is not Latin ("other"
+    when not one of SCRIPTS); "latin" when every letter is."""
     for ch in name:
         if not ch.isalpha():
             continue
         unicode_name = unicodedata.name(ch, "")
-        for marker, script in SCRIPTS:
-            if marker in unicode_name and script != "latin":
-                return script
-        if "LATIN" not in unicode_name:
-            return "other"
+        if "LATIN" in unicode_name:
+            continue
+        return next((script for marker, script in SCRIPTS if marker in unicode_name), "other")
     return "latin"
 
 
