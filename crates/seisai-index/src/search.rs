@@ -233,10 +233,11 @@ impl Index {
                 }
                 // Heaviest keys first (the rarest, per token they cover): a
                 // query token then earns, per listed form, the weight of the
-                // best key they share, once.
+                // best key they share, once. (Slip keys are a kind of their
+                // own: none is also one of the form's keys.)
                 hits.clear();
                 let strong = keys.iter().map(|&(k, tokens)| (k, tokens, 1.0));
-                let weak = slips.iter().filter(|(k, _)| !keys.iter().any(|(x, _)| x == k)).map(|&(k, tokens)| (k, tokens, SLIP_KEY_WEIGHT));
+                let weak = slips.iter().map(|&(k, tokens)| (k, tokens, SLIP_KEY_WEIGHT));
                 hits.extend(strong.chain(weak).filter_map(|(k, tokens, strength)| {
                     self.postings.get(&k).map(|list| KeyHit { key: k, list, tokens, weight: idf(list) * strength })
                 }));
@@ -428,11 +429,16 @@ mod tests {
         Arc::new(e)
     }
 
-    /// Asserts that a search for `query` finds `expected` first, as a match.
-    fn assert_top_match(index: &Index, query: &str, schema: Schema, expected: &str) {
+    /// The hits of a search for `query`.
+    fn hits_for(index: &Index, query: &str, schema: Schema) -> Vec<Hit> {
         let mut e = Entity::new("q", "q", schema);
         e.add(props::NAME, query);
-        let hits = index.search(&index.prepare(&e), &SearchOptions::default());
+        index.search(&index.prepare(&e), &SearchOptions::default())
+    }
+
+    /// Asserts that a search for `query` finds `expected` first, as a match.
+    fn assert_top_match(index: &Index, query: &str, schema: Schema, expected: &str) {
+        let hits = hits_for(index, query, schema);
         let top = hits.first().map(|h| (h.entity.id.as_str(), h.result.is_match));
         assert_eq!(top, Some((expected, true)), "{query}: {:?}", hits.iter().map(|h| (&h.entity.id, h.result.score)).collect::<Vec<_>>());
     }
@@ -447,12 +453,7 @@ mod tests {
             ],
             NameContext::without_dictionaries(),
         );
-        let q = |name: &str, schema: Schema| {
-            let mut e = Entity::new("q", "q", schema);
-            e.add(props::NAME, name);
-            let hits = index.search(&index.prepare(&e), &SearchOptions::default());
-            hits.first().filter(|h| h.result.is_match).map(|h| h.entity.id.clone())
-        };
+        let q = |name: &str, schema: Schema| hits_for(&index, name, schema).first().filter(|h| h.result.is_match).map(|h| h.entity.id.clone());
         assert_eq!(q("Putin Vladimir", Schema::Person).as_deref(), Some("test-1"));
         assert_eq!(q("Vladimir Poutine", Schema::Person).as_deref(), Some("test-1"));
         assert_eq!(q("PolPot", Schema::Person).as_deref(), Some("test-2"));

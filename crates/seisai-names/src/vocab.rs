@@ -265,6 +265,12 @@ pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
     if !may_be_legal_word(words.get(i)?) {
         return None;
     }
+    legal_form_spelt_at(words, i)
+}
+
+/// [`legal_form_at`] for a word at `i` known to be one that may begin a
+/// form ([`may_be_legal_word`]).
+fn legal_form_spelt_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
     // Whether the form is spelt here: exactly (true), misspelt (false) or not at all.
     let spelt = |pattern: &[&str]| {
         let ws = words.get(i..i + pattern.len())?;
@@ -290,12 +296,10 @@ pub fn legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
 /// of its words left out (`joint company`, `public stock company`,
 /// `limited liability`), its other words as written or one of them with a
 /// slip, two of them of five letters or more, and how many words it spans
-/// (two or more).
+/// (two or more). (Asked only where the word at `i` may be a word of a
+/// form, see [`may_be_legal_word`].)
 fn shortened_legal_form_at(words: &[String], i: usize) -> Option<(LegalForm, usize)> {
     let first = words.get(i)?;
-    if !may_be_legal_word(first) {
-        return None;
-    }
     let matches = |w: &String, p: &str, slips: &mut usize| {
         w == p || {
             *slips += 1;
@@ -461,10 +465,12 @@ pub struct LegalFormMark {
 pub fn legal_form_marks(words: &[String]) -> Vec<Option<LegalFormMark>> {
     let mut marks: Vec<Option<LegalFormMark>> = vec![None; words.len()];
     // Most names of organisations have one legal form or none: the forms
-    // are searched only among the words that may be theirs.
-    if !words.iter().any(|w| may_be_legal_word(w)) {
+    // are searched only at the words that may be theirs (asked once each).
+    let may_be: Vec<bool> = words.iter().map(|w| may_be_legal_word(w)).collect();
+    if !may_be.contains(&true) {
         return marks;
     }
+    let may_begin = |i: usize| may_be.get(i).copied().unwrap_or(false);
     let mark = |marks: &mut [Option<LegalFormMark>], at: &[usize], form: LegalForm| {
         for (n, &k) in at.iter().enumerate() {
             if let Some(m) = marks.get_mut(k) {
@@ -474,7 +480,8 @@ pub fn legal_form_marks(words: &[String]) -> Vec<Option<LegalFormMark>> {
     };
     let mut i = 0;
     while i < words.len() {
-        match legal_form_at(words, i).filter(|(_, len)| *len >= 2) {
+        let found = if may_begin(i) { legal_form_spelt_at(words, i) } else { None };
+        match found.filter(|(_, len)| *len >= 2) {
             Some((form, len)) => {
                 mark(&mut marks, &(i..i + len).collect::<Vec<_>>(), form);
                 i += len;
@@ -491,7 +498,8 @@ pub fn legal_form_marks(words: &[String]) -> Vec<Option<LegalFormMark>> {
     let mut i = 0;
     while i < words.len() {
         let unmarked = |len: usize| marks.get(i..i + len).is_some_and(|m| m.iter().all(Option::is_none));
-        match shortened_legal_form_at(words, i).filter(|&(_, len)| unmarked(len)) {
+        let found = if may_begin(i) { shortened_legal_form_at(words, i) } else { None };
+        match found.filter(|&(_, len)| unmarked(len)) {
             Some((form, len)) => {
                 mark(&mut marks, &(i..i + len).collect::<Vec<_>>(), form);
                 i += len;
@@ -505,8 +513,8 @@ pub fn legal_form_marks(words: &[String]) -> Vec<Option<LegalFormMark>> {
     }
     if words.len() > 1 {
         for (k, w) in words.iter().enumerate() {
-            if marks[k].is_none() {
-                if let Some((form, _)) = legal_form_at(std::slice::from_ref(w), 0) {
+            if marks[k].is_none() && may_begin(k) {
+                if let Some((form, _)) = legal_form_spelt_at(std::slice::from_ref(w), 0) {
                     marks[k] = Some(LegalFormMark { form, first: true });
                 }
             }
