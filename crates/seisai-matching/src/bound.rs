@@ -531,13 +531,23 @@ impl Unit {
         if syllabic {
             return true;
         }
-        let short = if self.char_count <= other.char_count { self } else { other };
+        let (short, long) = if self.char_count <= other.char_count { (self, other) } else { (other, self) };
         self.lettered
             && other.lettered
             && (self.skeleton == 0 || self.skeleton != other.skeleton)
-            && !short.vowelless
+            && !short.may_be_vowels_left_out_of(long)
             && self.transcribed == other.transcribed
             && !copy_may_reach_floor(self.char_count, self.letters, other.char_count, other.letters, self.prefix_at_most(other))
+    }
+
+    /// Whether `self`, the shorter, may be `long` with its vowels left out
+    /// (see [`may_be_vowelless`]): fewer characters, the same first byte
+    /// and, as far as their letters tell, the consonants of `long`.
+    fn may_be_vowels_left_out_of(&self, long: &Unit) -> bool {
+        self.vowelless
+            && self.char_count < long.char_count
+            && self.head as u8 == long.head as u8
+            && self.letters.may_be_consonants_of(long.letters)
     }
 
     /// The most characters the texts of two units may begin with alike (at

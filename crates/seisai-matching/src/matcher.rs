@@ -126,6 +126,9 @@ pub fn skeleton_key(word: &str) -> u64 {
     })
 }
 
+/// The classes of `a e i o u` among [`Letters`].
+const VOWEL_CLASSES: u64 = 1 << (b'a' % 32) | 1 << (b'e' % 32) | 1 << (b'i' % 32) | 1 << (b'o' % 32) | 1 << (b'u' % 32);
+
 /// The characters of a token folded onto 32 classes (a character falls in
 /// class `code point mod 32`; the letters a–z get a class each): the
 /// classes it has, and those it has twice or more. Enough to bound the
@@ -157,8 +160,17 @@ impl Letters {
     /// most one class of `a e i o u`, and that one once (a cheap necessary
     /// test of the vowels-left-out rule of [`crate::compare`]).
     pub(crate) fn may_lack_vowels_after_first(self) -> bool {
-        const VOWELS: u64 = 1 << (b'a' % 32) | 1 << (b'e' % 32) | 1 << (b'i' % 32) | 1 << (b'o' % 32) | 1 << (b'u' % 32);
-        (self.bits & VOWELS).count_ones() <= 1 && (self.bits >> 32) & VOWELS == 0
+        (self.bits & VOWEL_CLASSES).count_ones() <= 1 && (self.bits >> 32) & VOWEL_CLASSES == 0
+    }
+
+    /// Whether a text of letters `self` may be one of letters `long` with
+    /// its vowels left out (a cheap necessary test of
+    /// [`seisai_names::edits::vowels_left_out`], given the same first
+    /// letter): each of its letters is one of `long`'s, and each consonant
+    /// of `long` is one of its letters.
+    pub(crate) fn may_be_consonants_of(self, long: Letters) -> bool {
+        let (short, long) = (self.once(), long.once());
+        short & !long == 0 && long & !VOWEL_CLASSES & !short == 0
     }
 
     /// At least how many characters of `self` find no equal character in
@@ -481,6 +493,32 @@ mod tests {
         #[test]
         fn letters_of_joined_texts(a in "[a-zа-я]{0,9}", b in "[a-zа-я]{0,9}") {
             prop_assert_eq!(Letters::of(a.chars()).then(Letters::of(b.chars())), Letters::of(a.chars().chain(b.chars())));
+        }
+
+        /// A word with its vowels left out has letters that may be the
+        /// consonants of the word (the test only leaves out pairs the rule
+        /// cannot join).
+        #[test]
+        fn a_word_without_vowels_has_letters_that_may_be_its_consonants(short in "[a-z]{1,9}", long in "[a-z]{1,12}") {
+            let letters = |w: &str| Letters::of(w.chars());
+            if seisai_names::edits::vowels_left_out(&short, &long) {
+                prop_assert!(letters(&short).may_be_consonants_of(letters(&long)), "{} / {}", short, long);
+            }
+            let consonants: String = long.chars().enumerate().filter(|&(i, c)| i == 0 || !"aeiou".contains(c)).map(|(_, c)| c).collect();
+            if consonants.len() < long.len() {
+                prop_assert!(letters(&consonants).may_be_consonants_of(letters(&long)), "{} / {}", consonants, long);
+            }
+        }
+    }
+
+    #[test]
+    fn letters_tell_most_words_from_a_word_without_vowels() {
+        let letters = |w: &str| Letters::of(w.chars());
+        for (short, long) in [("mhmmd", "mohammed"), ("lndvch", "leonidovich"), ("cptn", "captain"), ("osm", "osama")] {
+            assert!(letters(short).may_be_consonants_of(letters(long)), "{short} / {long}");
+        }
+        for (short, long) in [("mhmmd", "mohsen"), ("mrtn", "mohammed"), ("cptn", "capitol"), ("ksm", "karim")] {
+            assert!(!letters(short).may_be_consonants_of(letters(long)), "{short} / {long}");
         }
     }
 }
