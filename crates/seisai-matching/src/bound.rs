@@ -518,8 +518,9 @@ impl Unit {
     /// cannot pair ([`pair_credit`] is `None`), from the copy alone: their
     /// texts differ (other letters or lengths), and either the name is
     /// syllabic, or both are compared by letters, they are neither one
-    /// romanisation skeleton nor a word and its vowels left out nor a word
-    /// read from a transcription and another (the respelling rules), and too
+    /// romanisation skeleton nor, as far as their first bytes and letters
+    /// tell, a word and its vowels left out nor a word read from a
+    /// transcription and another (the respelling rules), and too
     /// few of their characters can match, with the longest common prefix
     /// their first bytes allow, for Jaro–Winkler to reach its floor —
     /// whence a similarity bound of 0.
