@@ -20,13 +20,34 @@ pub(crate) struct Found {
     pub(crate) tokens: u32,
 }
 
+/// A key a lookup credits: the query tokens it belongs to and its weight.
+#[derive(Clone, Copy)]
+pub(crate) struct KeyCredit {
+    tokens: u32,
+    weight: f32,
+    /// What crediting all its tokens adds: computed once per key, by the
+    /// same operations as [`Found::credit`] computes the credit of some
+    /// of them (so the sums are the same to the last bit).
+    whole: f32,
+}
+
+impl KeyCredit {
+    /// The key of query `tokens` and weight `weight`.
+    pub(crate) fn new(tokens: u32, weight: f32) -> Self {
+        let n = tokens.count_ones() as f32;
+        KeyCredit { tokens, weight, whole: weight * n / n }
+    }
+}
+
 impl Found {
-    /// Credits the query `tokens` of a shared key of weight `w`, each
-    /// token once (keys come rarest first, so a token earns its best key).
-    fn credit(&mut self, tokens: u32, w: f32) {
-        let new = tokens & !self.tokens;
+    /// Credits the query tokens of a shared key, each token once (keys
+    /// come rarest first, so a token earns its best key): the key's weight
+    /// shared among its tokens.
+    #[inline]
+    fn credit(&mut self, key: KeyCredit) {
+        let new = key.tokens & !self.tokens;
         if new != 0 {
-            self.weight += w * new.count_ones() as f32 / tokens.count_ones() as f32;
+            self.weight += if new == key.tokens { key.whole } else { key.weight * new.count_ones() as f32 / key.tokens.count_ones() as f32 };
             self.tokens |= new;
         }
     }
@@ -67,13 +88,23 @@ struct EntityFound {
     best: f32,
 }
 
+/// Where a listed entity met by the lookup is: its place in
+/// [`Lookup::entities`] and where its form slots start in
+/// [`Lookup::forms`], side by side so that a posting's form slot is found
+/// with one read of the table.
+#[derive(Clone, Copy, Default)]
+struct Met {
+    /// 1 + its place in `entities` (0: not met).
+    entity: u32,
+    /// Where its forms start in `forms`.
+    start: u32,
+}
+
 /// The state of one candidate lookup (reused by the lookups of a thread).
 #[derive(Default)]
 pub(crate) struct Lookup {
-    /// Entity number → 1 + its place in `entities` (0: not met): a
-    /// posting's form is found with one read of this table and one of
-    /// the few entities met.
-    entity_at: Vec<u32>,
+    /// Entity number → where it is if met.
+    entity_at: Vec<Met>,
     entities: Vec<EntityFound>,
     /// The form slots, kept between lookups (see [`FormFound`]); this
     /// lookup's are the first `used`.
@@ -130,11 +161,11 @@ impl Lookup {
     fn reset(&mut self, entities: usize) {
         for e in self.entities.drain(..) {
             if let Some(s) = self.entity_at.get_mut(e.entity as usize) {
-                *s = 0;
+                *s = Met::default();
             }
         }
         if self.entity_at.len() < entities {
-            self.entity_at.resize(entities, 0);
+            self.entity_at.resize(entities, Met::default());
         }
         // Far from running out of stamps: this lookup's are above every
         // slot's. Otherwise every slot becomes stale and stamps restart.
@@ -159,18 +190,17 @@ impl Lookup {
         if self.query_form < 64 { 1 << self.query_form } else { 0 }
     }
 
-    /// The place in `entities` of a posting's entity, if met.
+    /// Where a posting's entity is, if met.
     #[inline]
-    fn entity_of(&self, posting: u32, packing: Packing) -> Option<usize> {
-        Some(self.entity_at.get(packing.entity(posting) as usize)?.checked_sub(1)? as usize)
+    fn met(&self, posting: u32, packing: Packing) -> Option<Met> {
+        self.entity_at.get(packing.entity(posting) as usize).copied().filter(|m| m.entity != 0)
     }
 
     /// The place in `forms` of a posting's form, if its entity was met.
     #[inline]
     fn form_of(&self, posting: u32, packing: Packing) -> Option<usize> {
-        let e = self.entities.get(self.entity_of(posting, packing)?)?;
         // (A posting's form number is below its entity's slots: see `Packing`.)
-        Some(e.start as usize + packing.form(posting) as usize)
+        self.met(posting, packing).map(|m| m.start as usize + packing.form(posting) as usize)
     }
 
     /// The places in `entities` and in `forms` of a posting's entity and
@@ -179,10 +209,8 @@ impl Lookup {
     #[inline]
     fn form_or_insert(&mut self, posting: u32, packing: Packing, slots: impl FnOnce(u32) -> usize) -> (usize, usize) {
         let form = packing.form(posting) as usize;
-        if let Some(at) = self.entity_of(posting, packing) {
-            if let Some(e) = self.entities.get(at) {
-                return (at, e.start as usize + form);
-            }
+        if let Some(m) = self.met(posting, packing) {
+            return (m.entity as usize - 1, m.start as usize + form);
         }
         let entity = packing.entity(posting);
         let slots = slots(entity);
@@ -194,17 +222,18 @@ impl Lookup {
         let at = self.entities.len();
         self.entities.push(EntityFound { entity, start: start as u32, slots: slots as u32, best: f32::MIN });
         if let Some(s) = self.entity_at.get_mut(entity as usize) {
-            *s = at as u32 + 1;
+            *s = Met { entity: at as u32 + 1, start: start as u32 };
         }
         // (As in `form_of`: a posting's form number is below its entity's slots.)
         (at, start + form)
     }
 
-    /// Credits a key of the current query form to a posting (met if new).
+    /// Credits `key` of the current query form (of bit `bit`) to a
+    /// posting (met if new).
     #[inline]
-    fn credit(&mut self, posting: u32, tokens: u32, weight: f32, packing: Packing, parts: &FormParts) {
+    fn credit(&mut self, posting: u32, key: KeyCredit, bit: u64, packing: Packing, parts: &FormParts) {
         let (entity_at, at) = self.form_or_insert(posting, packing, |e| packing.form_slots(parts.forms(e)));
-        let (stamp, first_stamp, bit) = (self.stamp, self.first_stamp, self.query_bit());
+        let (stamp, first_stamp) = (self.stamp, self.first_stamp);
         let Some(form) = self.forms.get_mut(at) else { return };
         if form.stamp != stamp {
             if form.stamp < first_stamp {
@@ -218,7 +247,7 @@ impl Lookup {
             form.posting = posting;
             self.touched.push(at as u32);
         }
-        form.found.credit(tokens, weight);
+        form.found.credit(key);
         form.shares |= bit;
     }
 
@@ -258,6 +287,7 @@ impl Lookup {
         admitted: impl Fn(u32) -> bool,
         parts: &FormParts,
     ) {
+        let (key, bit) = (KeyCredit::new(tokens, weight), self.query_bit());
         for (i, &p) in list.iter().enumerate() {
             if let Some(&ahead) = list.get(i + PREFETCH_DISTANCE) {
                 prefetch(&self.entity_at, packing.entity(ahead) as usize);
@@ -267,7 +297,7 @@ impl Lookup {
                 self.prefetch_slot(ahead, packing, parts);
             }
             if admitted(packing.entity(p)) {
-                self.credit(p, tokens, weight, packing, parts);
+                self.credit(p, key, bit, packing, parts);
             }
         }
     }
@@ -281,19 +311,20 @@ impl Lookup {
     /// form that are in `list` (sorted): by walking those or searching
     /// `list`, whichever is fewer steps.
     pub(crate) fn credit_found(&mut self, list: &[u32], tokens: u32, weight: f32, packing: Packing) {
+        let key = KeyCredit::new(tokens, weight);
         let searches = self.touched.len() * (usize::BITS - list.len().leading_zeros()) as usize;
         if searches < list.len() {
             for &at in &self.touched {
                 let form = &mut self.forms[at as usize];
                 if list.binary_search(&form.posting).is_ok() {
-                    form.found.credit(tokens, weight);
+                    form.found.credit(key);
                 }
             }
         } else {
             for &p in list {
                 if let Some(form) = self.form_of(p, packing).and_then(|at| self.forms.get_mut(at)) {
                     if form.stamp == self.stamp {
-                        form.found.credit(tokens, weight);
+                        form.found.credit(key);
                     }
                 }
             }
@@ -322,7 +353,8 @@ impl Lookup {
     /// Per form of `entity` (at most `slots`), the query forms sharing a
     /// key walked in full with it; `None` if the entity was not met.
     pub(crate) fn shares(&self, entity: u32) -> Option<impl Iterator<Item = u64> + '_> {
-        let e = self.entities.get(self.entity_at.get(entity as usize)?.checked_sub(1)? as usize)?;
+        let met = self.entity_at.get(entity as usize).filter(|m| m.entity != 0)?;
+        let e = self.entities.get(met.entity as usize - 1)?;
         let forms = self.forms.get(e.start as usize..(e.start + e.slots) as usize)?;
         let first_stamp = self.first_stamp;
         Some(forms.iter().map(move |f| if f.stamp >= first_stamp { f.shares } else { 0 }))

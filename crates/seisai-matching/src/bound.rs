@@ -42,9 +42,11 @@ const JOINED_TIE: f32 = 0.0001;
 /// on several lists, names and aliases alike), and about a quarter of the
 /// bounds a search asks for were asked before.
 pub fn compare_bound(q: &NameForm, c: &NameForm, params: CompareParams) -> f32 {
-    crate::reuse::with_buffer(&BOUNDS, |Bounds { memo, units, pairs }| match q.tokens.first() {
-        Some(first) if first.matcher.is_some() => memo.get_or_keyed(first, bound_key(c, params), || bound_of(q, c, params, units, pairs)),
-        _ => bound_of(q, c, params, units, pairs),
+    crate::reuse::with_buffer(&BOUNDS, |Bounds { memo, units, pairs, credits }| match q.tokens.first() {
+        Some(first) if first.matcher.is_some() => {
+            memo.get_or_keyed(first, bound_key(c, params), || bound_of(q, c, params, units, pairs, credits))
+        }
+        _ => bound_of(q, c, params, units, pairs, credits),
     })
 }
 
@@ -63,6 +65,44 @@ struct Bounds {
     /// What the parts of the forms bounded last may earn (filled anew
     /// for each bound, kept to be neither cleared whole nor moved).
     pairs: Pairable,
+    /// The credits of the pairs of parts of the query bounded last.
+    credits: PairCredits,
+}
+
+/// The most credit each pair of a query part and a candidate part may
+/// earn ([`pair_credit`]), remembered for the query bounded last: about
+/// half the pairs a search asks for were asked before (the candidates of
+/// one search repeat the same name parts, `muhammad`, `ali`, across
+/// entities and forms), and the similarity bound of two different words
+/// is the dearest step of a bound.
+#[derive(Default)]
+struct PairCredits {
+    /// The query whose pairs are remembered ([`crate::matcher::TokenMatcher::id`]).
+    query: u64,
+    /// By (query part's number, candidate part's similarity key, whether
+    /// both units are single parts and whether the name is syllabic):
+    /// the credit, or a negative value for a pair that cannot pair.
+    credits: rustc_hash::FxHashMap<(u32, u64, u8), f32>,
+}
+
+/// Credits remembered per thread, at most this many (then forgotten).
+const CREDITS_CAPACITY: usize = 1 << 14;
+
+impl PairCredits {
+    /// [`pair_credit`] of query part `a` and candidate part `b`,
+    /// remembered when `a` has prepared comparators: all it reads of `b`
+    /// is what `b`'s similarity key hashes ([`crate::matcher::similarity_key`]).
+    fn of(&mut self, a: &Token, b: &Token, single: bool, syllabic: bool) -> Option<f32> {
+        let Some(m) = &a.matcher else { return pair_credit(a, b, single, syllabic) };
+        let (query, slot) = m.id();
+        if self.query != query || self.credits.len() >= CREDITS_CAPACITY {
+            self.query = query;
+            self.credits.clear();
+        }
+        let key = (slot, b.similarity_key, u8::from(single) | u8::from(syllabic) << 1);
+        let credit = *self.credits.entry(key).or_insert_with(|| pair_credit(a, b, single, syllabic).unwrap_or(-1.0));
+        (credit >= 0.0).then_some(credit)
+    }
 }
 
 /// The units of the forms a bound compares ([`units`]), in buffers kept
@@ -120,12 +160,15 @@ pub(crate) fn content_key(c: &NameForm) -> u64 {
 }
 
 /// [`compare_bound`], computed.
-fn bound_of(q: &NameForm, c: &NameForm, params: CompareParams, units: &mut UnitBuffers, pairs: &mut Pairable) -> f32 {
+fn bound_of(q: &NameForm, c: &NameForm, params: CompareParams, units: &mut UnitBuffers, pairs: &mut Pairable, credits: &mut PairCredits) -> f32 {
     if q.tokens.len() > MAX_PARTS || c.tokens.len() > MAX_PARTS {
         return 1.0;
     }
     let (query_units, candidate_units) = units.of(q, c);
-    pairs.fill(q, c, params, query_units, candidate_units);
+    pairs.fill(q, c, params, query_units, candidate_units, credits);
+    if !pairs.overflow {
+        pairs.weigh(q, c);
+    }
     let pairs = &*pairs;
     let by_parts = if pairs.count == 0 && !pairs.overflow {
         // Nothing pairs: no choice of pairs earns anything (what
@@ -164,6 +207,9 @@ struct Pairable {
     candidate: u64,
     /// The pairs that may be made, the first [`MAX_LISTED`].
     listed: [MayPair; MAX_LISTED],
+    /// Per pair listed: the weight of its query parts, the credit it may
+    /// earn and the weight of its candidate parts (see [`Pairable::weigh`]).
+    weights: [(f32, f32, f32); MAX_LISTED],
     /// How many are listed.
     count: usize,
     /// Whether more pairs may be made than are listed.
@@ -177,6 +223,7 @@ impl Default for Pairable {
             query: 0,
             candidate: 0,
             listed: [MayPair::default(); MAX_LISTED],
+            weights: [(0.0, 0.0, 0.0); MAX_LISTED],
             count: 0,
             overflow: false,
         }
@@ -187,7 +234,7 @@ impl Pairable {
     /// Fills `self` with what the parts of `q` (of units `query_units`)
     /// and `c` may earn. Only the credits of the parts of `q` and the
     /// pairs listed are set: no other is read.
-    fn fill(&mut self, q: &NameForm, c: &NameForm, params: CompareParams, query_units: &[Unit], candidate_units: &[Unit]) {
+    fn fill(&mut self, q: &NameForm, c: &NameForm, params: CompareParams, query_units: &[Unit], candidate_units: &[Unit], credits: &mut PairCredits) {
         let p = self;
         p.query_credit.iter_mut().take(q.tokens.len()).for_each(|credit| *credit = 0.0);
         (p.query, p.candidate, p.count, p.overflow) = (0, 0, 0, false);
@@ -198,7 +245,7 @@ impl Pairable {
                     continue;
                 }
                 let (Some(at), Some(bt)) = (a.token(q), b.token(c)) else { continue };
-                if let Some(most) = pair_credit(at, bt, a.single() && b.single(), syllabic) {
+                if let Some(most) = credits.of(at, bt, a.single() && b.single(), syllabic) {
                     p.add(MayPair { query: a.parts, candidate: b.parts, credit: most });
                 }
             }
@@ -234,6 +281,15 @@ impl Pairable {
     /// The pairs listed.
     fn listed(&self) -> &[MayPair] {
         &self.listed[..self.count]
+    }
+
+    /// Sets the weights of the pairs listed, of query form `q` and
+    /// candidate form `c`.
+    fn weigh(&mut self, q: &NameForm, c: &NameForm) {
+        for (slot, pair) in self.weights.iter_mut().zip(&self.listed[..self.count]) {
+            let (wq, wc) = (weight_of(q, pair.query), weight_of(c, pair.candidate));
+            *slot = (wq, wq * pair.credit, wc);
+        }
     }
 
     /// Lets query part `i` earn `credit` if it may earn less.
@@ -353,14 +409,10 @@ fn bound_by_pairings(q: &NameForm, c: &NameForm, params: CompareParams, p: &Pair
         shares: Shares::of(q, params),
         pairs: p.listed(),
         candidate_total: c.total_weight(),
-        weights: [(0.0, 0.0, 0.0); MAX_LISTED],
+        weights: &p.weights[..p.count],
         best: 0.0,
         budget: PAIRING_BUDGET,
     };
-    for (slot, pair) in search.weights.iter_mut().zip(p.listed()) {
-        let (wq, wc) = (weight_of(q, pair.query), weight_of(c, pair.candidate));
-        *slot = (wq, wq * pair.credit, wc);
-    }
     search.visit(0, 0, 0, (0.0, 0.0, 0.0)).then(|| if search.best > 0.0 { search.best + ROUNDING_MARGIN } else { 0.0 })
 }
 
@@ -373,7 +425,7 @@ struct Pairings<'a> {
     pairs: &'a [MayPair],
     candidate_total: f32,
     /// Per pair: weight of its query parts, credit it may earn, weight of its candidate parts.
-    weights: [(f32, f32, f32); MAX_LISTED],
+    weights: &'a [(f32, f32, f32)],
     best: f32,
     budget: usize,
 }
@@ -489,13 +541,7 @@ impl Unit {
             parts,
             letters: token.letters,
             skeleton: token.skeleton,
-            head: {
-                let mut head = [0u8; 4];
-                for (h, b) in head.iter_mut().zip(token.text.as_bytes()) {
-                    *h = *b;
-                }
-                u32::from_le_bytes(head)
-            },
+            head: token.text.as_bytes().iter().take(4).rev().fold(0, |head, &b| head << 8 | u32::from(b)),
             char_count: token.char_count,
             lettered: matches!(token.kind, TokenKind::Word | TokenKind::Particle | TokenKind::Generic),
             vowelless: may_be_vowelless(token),
