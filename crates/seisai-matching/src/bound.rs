@@ -42,12 +42,86 @@ const JOINED_TIE: f32 = 0.0001;
 /// on several lists, names and aliases alike), and about a quarter of the
 /// bounds a search asks for were asked before.
 pub fn compare_bound(q: &NameForm, c: &NameForm, params: CompareParams) -> f32 {
-    crate::reuse::with_buffer(&BOUNDS, |Bounds { memo, units, pairs, credits }| match q.tokens.first() {
-        Some(first) if first.matcher.is_some() => {
-            memo.get_or_keyed(first, bound_key(c, params), || bound_of(q, c, params, units, pairs, credits))
+    bound_with(q, c, params, None)
+}
+
+/// A bound of `compare_score(q, c, params)` for a caller that only asks
+/// whether it `lifts` (a test that holds for every value above one that
+/// passes it): [`compare_bound`] when that lifts; otherwise another bound
+/// of the score that does not lift, which may be cheaper to find (most
+/// candidates of a search do not lift, and a looser bound than the
+/// tightest often shows it: see [`bound_of`]). Either way the score lifts
+/// only if the value returned does.
+pub fn compare_bound_if_lifts(q: &NameForm, c: &NameForm, params: CompareParams, lifts: &dyn Fn(f32) -> bool) -> f32 {
+    bound_with(q, c, params, Some(lifts))
+}
+
+/// [`compare_bound`] (with `lifts`, [`compare_bound_if_lifts`]), remembered
+/// as [`compare_bound`] tells.
+fn bound_with(q: &NameForm, c: &NameForm, params: CompareParams, lifts: Option<&dyn Fn(f32) -> bool>) -> f32 {
+    crate::reuse::with_buffer(&BOUNDS, |Bounds { memo, units, pairs, credits }| {
+        let at = q.tokens.first().and_then(|t| t.matcher.as_ref()).map(|m| (m.id(), bound_key(c, params)));
+        if let Some(((query, slot), key)) = at {
+            match memo.get(query, (slot, key)) {
+                Some(Known::Exact(bound)) => return bound,
+                Some(Known::AtMost(bound)) if lifts.is_some_and(|lifts| !lifts(bound)) => return bound,
+                _ => {}
+            }
         }
-        _ => bound_of(q, c, params, units, pairs, credits),
+        let known = bound_of(q, c, params, units, pairs, credits, lifts);
+        if let Some(((_, slot), key)) = at {
+            memo.set((slot, key), known);
+        }
+        known.bound()
     })
+}
+
+/// A bound computed: the tightest [`bound_of`] finds, or a looser one.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Known {
+    /// The bound [`compare_bound`] gives.
+    Exact(f32),
+    /// A bound at or above it.
+    AtMost(f32),
+}
+
+impl Known {
+    /// The bound.
+    fn bound(self) -> f32 {
+        match self {
+            Known::Exact(b) | Known::AtMost(b) => b,
+        }
+    }
+}
+
+/// The bounds of the query bounded last on a thread, by (query form's
+/// first part's number, [`bound_key`] of the candidate form): another
+/// query's forms never come back, so they are forgotten when the query
+/// changes, which keeps the map small.
+#[derive(Default)]
+struct BoundMemo {
+    /// The query whose bounds are kept ([`crate::matcher::TokenMatcher::id`]).
+    query: u64,
+    bounds: rustc_hash::FxHashMap<(u32, u64), Known>,
+}
+
+/// Bounds remembered per thread, at most this many (then forgotten).
+const BOUNDS_CAPACITY: usize = 1 << 14;
+
+impl BoundMemo {
+    /// The bound kept at `at` for query `query` (forgetting those of another query).
+    fn get(&mut self, query: u64, at: (u32, u64)) -> Option<Known> {
+        if self.query != query || self.bounds.len() >= BOUNDS_CAPACITY {
+            self.query = query;
+            crate::reuse::empty_for_next_query(&mut self.bounds);
+        }
+        self.bounds.get(&at).copied()
+    }
+
+    /// Keeps `known` at `at` (for the query of the last [`BoundMemo::get`]).
+    fn set(&mut self, at: (u32, u64), known: Known) {
+        self.bounds.insert(at, known);
+    }
 }
 
 thread_local! {
@@ -59,7 +133,7 @@ thread_local! {
 #[derive(Default)]
 struct Bounds {
     /// The bounds of the query compared last.
-    memo: crate::matcher::Memo,
+    memo: BoundMemo,
     /// The units of the forms bounded last.
     units: UnitBuffers,
     /// What the parts of the forms bounded last may earn (filled anew
@@ -97,7 +171,7 @@ impl PairCredits {
         let (query, slot) = m.id();
         if self.query != query || self.credits.len() >= CREDITS_CAPACITY {
             self.query = query;
-            self.credits.clear();
+            crate::reuse::empty_for_next_query(&mut self.credits);
         }
         let key = (slot, b.similarity_key, u8::from(single) | u8::from(syllabic) << 1);
         let credit = *self.credits.entry(key).or_insert_with(|| pair_credit(a, b, single, syllabic).unwrap_or(-1.0));
@@ -159,28 +233,45 @@ pub(crate) fn content_key(c: &NameForm) -> u64 {
     h.finish()
 }
 
-/// [`compare_bound`], computed.
-fn bound_of(q: &NameForm, c: &NameForm, params: CompareParams, units: &mut UnitBuffers, pairs: &mut Pairable, credits: &mut PairCredits) -> f32 {
+/// [`compare_bound`], computed; with `lifts` ([`compare_bound_if_lifts`]),
+/// the bound part by part ([`bound_by_parts`]) when it does not lift: as
+/// sound, and but for float rounding never below the bound over every
+/// choice of pairs ([`bound_by_pairings`], the dearer), it settles about
+/// four bounds in five of a search.
+fn bound_of(
+    q: &NameForm,
+    c: &NameForm,
+    params: CompareParams,
+    units: &mut UnitBuffers,
+    pairs: &mut Pairable,
+    credits: &mut PairCredits,
+    lifts: Option<&dyn Fn(f32) -> bool>,
+) -> Known {
     if q.tokens.len() > MAX_PARTS || c.tokens.len() > MAX_PARTS {
-        return 1.0;
+        return Known::Exact(1.0);
     }
     let (query_units, candidate_units) = units.of(q, c);
     pairs.fill(q, c, params, query_units, candidate_units, credits);
-    if !pairs.overflow {
-        pairs.weigh(q, c);
-    }
-    let pairs = &*pairs;
-    let by_parts = if pairs.count == 0 && !pairs.overflow {
-        // Nothing pairs: no choice of pairs earns anything (what
-        // `bound_by_pairings` finds, at once).
-        0.0
-    } else {
-        let by_pairings = if pairs.overflow { None } else { bound_by_pairings(q, c, params, &pairs) };
-        by_pairings.unwrap_or_else(|| bound_by_parts(q, c, params, &pairs))
-    };
     // Names with no part in common may still be an acronym of each other.
     let acronym = if params.acronyms { acronym_score(q, c).max(acronym_score(c, q)) } else { 0.0 };
-    by_parts.max(acronym).min(1.0)
+    let bound = |by_parts: f32| by_parts.max(acronym).min(1.0);
+    if pairs.count == 0 && !pairs.overflow {
+        // Nothing pairs: no choice of pairs earns anything (what
+        // `bound_by_pairings` finds, at once).
+        return Known::Exact(bound(0.0));
+    }
+    if pairs.overflow {
+        return Known::Exact(bound(bound_by_parts(q, c, params, pairs)));
+    }
+    if let Some(lifts) = lifts {
+        let loose = bound(bound_by_parts(q, c, params, pairs));
+        if !lifts(loose) {
+            return Known::AtMost(loose);
+        }
+    }
+    pairs.weigh(q, c);
+    let by_parts = bound_by_pairings(q, c, params, pairs).unwrap_or_else(|| bound_by_parts(q, c, params, pairs));
+    Known::Exact(bound(by_parts))
 }
 
 /// The pairs of units a bound lists one by one; beyond, it bounds part by part.
@@ -647,6 +738,16 @@ mod tests {
                     let p = params(&schema);
                     let (score, bound) = (compare_score(q, c, p), compare_bound(q, c, p));
                     assert!(score <= bound, "{} / {} ({schema:?}): score {score} above its bound {bound}", q.latin, c.latin);
+                    for level in [0.0, 0.3, 0.5, 0.7, 0.9] {
+                        let lifts = |b: f32| b > level;
+                        let asked = compare_bound_if_lifts(q, c, p, &lifts);
+                        if lifts(asked) {
+                            assert_eq!(asked, bound, "{} / {} ({schema:?}) above {level}", q.latin, c.latin);
+                        } else {
+                            // A looser bound, or one as tight found in another order of sums.
+                            assert!(asked >= score && (asked >= bound || bound - asked < 1e-6), "{} / {} ({schema:?}): {asked} for {bound}", q.latin, c.latin);
+                        }
+                    }
                 }
             }
         }
@@ -671,13 +772,23 @@ mod tests {
         for name in names {
             let plain = Prepared::from_entity(&entity(name, Schema::LegalEntity), &ctx);
             let prepared = plain.clone().with_matchers();
-            // Twice: computed, then remembered; each against the same forms without comparators.
+            // Twice: computed, then remembered; each against the same forms
+            // without comparators. Asked first whether it lifts above ever
+            // lower levels (which may remember a looser bound, then find
+            // it too loose), then in full.
             for _ in 0..2 {
                 for (q, direct) in forms(&prepared).iter().zip(forms(&plain)) {
                     for (schema, candidate) in &candidates {
                         let p = params(schema);
                         for c in forms(candidate) {
-                            assert_eq!(compare_bound(q, &c, p), compare_bound(&direct, &c, p), "{} / {} ({schema:?})", q.latin, c.latin);
+                            let exact = compare_bound(&direct, &c, p);
+                            for level in [0.9, 0.6, 0.0] {
+                                let asked = compare_bound_if_lifts(q, &c, p, &|b| b > level);
+                                let (what, latin) = (&q.latin, &c.latin);
+                                let looser = (asked >= exact || exact - asked < 1e-6) && asked <= level;
+                                assert!(asked == exact || looser, "{what} / {latin} ({schema:?}): {asked} for {exact}");
+                            }
+                            assert_eq!(compare_bound(q, &c, p), exact, "{} / {} ({schema:?})", q.latin, c.latin);
                         }
                     }
                 }

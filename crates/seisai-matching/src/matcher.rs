@@ -94,7 +94,7 @@ impl Memo {
         let Some(m) = &a.matcher else { return compute() };
         if self.query != m.query || self.values.len() >= MEMO_CAPACITY {
             self.query = m.query;
-            self.values.clear();
+            crate::reuse::empty_for_next_query(&mut self.values);
         }
         *self.values.entry((m.slot, key)).or_insert_with(compute)
     }

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use seisai_model::{Entity, Schema, props};
 use serde::Serialize;
 
-use crate::bound::compare_bound;
+use crate::bound::{compare_bound, compare_bound_if_lifts};
 use crate::compare::{CompareParams, NameMatch, compare_forms, compare_score};
 use crate::features::{self, BirthDate, Countries, FeatureOutcome, Gender};
 use crate::prepare::{NameContext, NameForm, prepare};
@@ -317,7 +317,10 @@ fn compared(qf: &NameForm, cf: &NameForm, k: usize) -> bool {
 /// high.
 fn name_may_lift(query: &Prepared, candidate: &Prepared, masks: Option<&[u64]>, lifts: impl Fn(f32) -> bool) -> bool {
     let params = params_for(&query.schema, &candidate.schema);
-    let bound_lifts = |qf: &NameForm, cn: &PreparedName, cf: &NameForm| lifts(compare_bound(qf, cf, params) * property_factor(cn.prop, cf));
+    let bound_lifts = |qf: &NameForm, cn: &PreparedName, cf: &NameForm| {
+        let factor = property_factor(cn.prop, cf);
+        lifts(compare_bound_if_lifts(qf, cf, params, &|bound| lifts(bound * factor)) * factor)
+    };
     let Some(masks) = masks else {
         return compared_pairs(query, candidate, None).any(|(_, qf, cn, cf)| bound_lifts(qf, cn, cf));
     };
