@@ -380,6 +380,26 @@ mod tests {
     }
 
     #[test]
+    fn a_key_credits_what_its_weight_shared_among_its_tokens_gives_to_the_last_bit() {
+        for tokens in 1..64u32 {
+            for credited in 0..64u32 {
+                for weight in [0.1f32, 0.37, 1.0, 1.7, 3.3, 9.91] {
+                    let mut found = Found { weight: 0.25, tokens: credited };
+                    found.credit(KeyCredit::new(tokens, weight));
+                    // The credit as it was worked out for every posting.
+                    let new = tokens & !credited;
+                    let mut expected = 0.25f32;
+                    if new != 0 {
+                        expected += weight * new.count_ones() as f32 / tokens.count_ones() as f32;
+                    }
+                    assert_eq!(found.weight.to_bits(), expected.to_bits(), "{tokens:b} after {credited:b}, weight {weight}");
+                    assert_eq!(found.tokens, credited | tokens);
+                }
+            }
+        }
+    }
+
+    #[test]
     fn slots_of_an_earlier_lookup_are_stale_even_when_stamps_restart() {
         let mut lookup = Lookup::default();
         assert_eq!(shares_after(&mut lookup, &[0, 1]), [1, 1]);

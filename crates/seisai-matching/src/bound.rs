@@ -81,7 +81,9 @@ fn bound_with(q: &NameForm, c: &NameForm, params: CompareParams, lifts: Option<&
 enum Known {
     /// The bound [`compare_bound`] gives.
     Exact(f32),
-    /// A bound at or above it.
+    /// Another bound of the score, one that did not lift: looser than
+    /// the exact bound but for float rounding (its sums run in another
+    /// order), so asked again when a caller needs more.
     AtMost(f32),
 }
 
