@@ -62,15 +62,15 @@ fn bound_with(q: &NameForm, c: &NameForm, params: CompareParams, lifts: Option<&
     crate::reuse::with_buffer(&BOUNDS, |Bounds { memo, units, pairs, credits }| {
         let at = q.tokens.first().and_then(|t| t.matcher.as_ref()).map(|m| (m.id(), bound_key(c, params)));
         if let Some(((query, slot), key)) = at {
-            match memo.get(query, (slot, key)) {
+            match memo.of(query).get(&(slot, key)).copied() {
                 Some(Known::Exact(bound)) => return bound,
                 Some(Known::AtMost(bound)) if lifts.is_some_and(|lifts| !lifts(bound)) => return bound,
                 _ => {}
             }
         }
         let known = bound_of(q, c, params, units, pairs, credits, lifts);
-        if let Some(((_, slot), key)) = at {
-            memo.set((slot, key), known);
+        if let Some(((query, slot), key)) = at {
+            memo.of(query).insert((slot, key), known);
         }
         known.bound()
     })
@@ -96,36 +96,6 @@ impl Known {
     }
 }
 
-/// The bounds of the query bounded last on a thread, by (query form's
-/// first part's number, [`bound_key`] of the candidate form): another
-/// query's forms never come back, so they are forgotten when the query
-/// changes, which keeps the map small.
-#[derive(Default)]
-struct BoundMemo {
-    /// The query whose bounds are kept ([`crate::matcher::TokenMatcher::id`]).
-    query: u64,
-    bounds: rustc_hash::FxHashMap<(u32, u64), Known>,
-}
-
-/// Bounds remembered per thread, at most this many (then forgotten).
-const BOUNDS_CAPACITY: usize = 1 << 14;
-
-impl BoundMemo {
-    /// The bound kept at `at` for query `query` (forgetting those of another query).
-    fn get(&mut self, query: u64, at: (u32, u64)) -> Option<Known> {
-        if self.query != query || self.bounds.len() >= BOUNDS_CAPACITY {
-            self.query = query;
-            crate::reuse::empty_for_next_query(&mut self.bounds);
-        }
-        self.bounds.get(&at).copied()
-    }
-
-    /// Keeps `known` at `at` (for the query of the last [`BoundMemo::get`]).
-    fn set(&mut self, at: (u32, u64), known: Known) {
-        self.bounds.insert(at, known);
-    }
-}
-
 thread_local! {
     /// The bounds of the query compared last on this thread (see [`compare_bound`]).
     static BOUNDS: std::cell::RefCell<Bounds> = std::cell::RefCell::new(Bounds::default());
@@ -134,8 +104,9 @@ thread_local! {
 /// What [`compare_bound`] keeps per thread.
 #[derive(Default)]
 struct Bounds {
-    /// The bounds of the query compared last.
-    memo: BoundMemo,
+    /// The bounds of the query compared last, by (query form's first
+    /// part's number, [`bound_key`] of the candidate form).
+    memo: crate::reuse::QueryMemo<(u32, u64), Known>,
     /// The units of the forms bounded last.
     units: UnitBuffers,
     /// What the parts of the forms bounded last may earn (filled anew
@@ -153,16 +124,11 @@ struct Bounds {
 /// is the dearest step of a bound.
 #[derive(Default)]
 struct PairCredits {
-    /// The query whose pairs are remembered ([`crate::matcher::TokenMatcher::id`]).
-    query: u64,
     /// By (query part's number, candidate part's similarity key, whether
     /// both units are single parts and whether the name is syllabic):
     /// the credit, or a negative value for a pair that cannot pair.
-    credits: rustc_hash::FxHashMap<(u32, u64, u8), f32>,
+    credits: crate::reuse::QueryMemo<(u32, u64, u8), f32>,
 }
-
-/// Credits remembered per thread, at most this many (then forgotten).
-const CREDITS_CAPACITY: usize = 1 << 14;
 
 impl PairCredits {
     /// [`pair_credit`] of query part `a` and candidate part `b`,
@@ -171,12 +137,8 @@ impl PairCredits {
     fn of(&mut self, a: &Token, b: &Token, single: bool, syllabic: bool) -> Option<f32> {
         let Some(m) = &a.matcher else { return pair_credit(a, b, single, syllabic) };
         let (query, slot) = m.id();
-        if self.query != query || self.credits.len() >= CREDITS_CAPACITY {
-            self.query = query;
-            crate::reuse::empty_for_next_query(&mut self.credits);
-        }
         let key = (slot, b.similarity_key, u8::from(single) | u8::from(syllabic) << 1);
-        let credit = *self.credits.entry(key).or_insert_with(|| pair_credit(a, b, single, syllabic).unwrap_or(-1.0));
+        let credit = *self.credits.of(query).entry(key).or_insert_with(|| pair_credit(a, b, single, syllabic).unwrap_or(-1.0));
         (credit >= 0.0).then_some(credit)
     }
 }
@@ -265,15 +227,18 @@ fn bound_of(
     if pairs.overflow {
         return Known::Exact(bound(bound_by_parts(q, c, params, pairs)));
     }
+    // The part-by-part bound, when a caller asked whether it lifts.
+    let mut by_parts = None;
     if let Some(lifts) = lifts {
-        let loose = bound(bound_by_parts(q, c, params, pairs));
-        if !lifts(loose) {
-            return Known::AtMost(loose);
+        let parts = bound_by_parts(q, c, params, pairs);
+        if !lifts(bound(parts)) {
+            return Known::AtMost(bound(parts));
         }
+        by_parts = Some(parts);
     }
     pairs.weigh(q, c);
-    let by_parts = bound_by_pairings(q, c, params, pairs).unwrap_or_else(|| bound_by_parts(q, c, params, pairs));
-    Known::Exact(bound(by_parts))
+    let by_pairings = bound_by_pairings(q, c, params, pairs);
+    Known::Exact(bound(by_pairings.or(by_parts).unwrap_or_else(|| bound_by_parts(q, c, params, pairs))))
 }
 
 /// The pairs of units a bound lists one by one; beyond, it bounds part by part.

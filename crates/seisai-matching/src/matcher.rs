@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 use rapidfuzz::distance::{jaro_winkler, osa};
 
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHasher;
 
 use crate::prepare::Token;
 use seisai_names::script::NameScript;
@@ -65,9 +65,6 @@ impl TokenMatcher {
 
 static NEXT_QUERY_ID: AtomicU64 = AtomicU64::new(0);
 
-/// Similarities remembered per thread, at most this many (then forgotten).
-const MEMO_CAPACITY: usize = 1 << 14;
-
 /// The similarities remembered on one thread: those of the query it
 /// compared last, by (query part slot, candidate similarity key). The
 /// candidates of one search repeat the same name parts (`muhammad`,
@@ -77,8 +74,7 @@ const MEMO_CAPACITY: usize = 1 << 14;
 /// alignment rather than once per pair of parts.)
 #[derive(Default)]
 pub(crate) struct Memo {
-    query: u64,
-    values: FxHashMap<(u32, u64), f32>,
+    values: crate::reuse::QueryMemo<(u32, u64), f32>,
 }
 
 impl Memo {
@@ -92,11 +88,7 @@ impl Memo {
     /// remembered when `a` has prepared comparators.
     pub(crate) fn get_or_keyed(&mut self, a: &Token, key: u64, compute: impl FnOnce() -> f32) -> f32 {
         let Some(m) = &a.matcher else { return compute() };
-        if self.query != m.query || self.values.len() >= MEMO_CAPACITY {
-            self.query = m.query;
-            crate::reuse::empty_for_next_query(&mut self.values);
-        }
-        *self.values.entry((m.slot, key)).or_insert_with(compute)
+        *self.values.of(m.query).entry((m.slot, key)).or_insert_with(compute)
     }
 }
 
