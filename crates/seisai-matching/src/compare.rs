@@ -229,19 +229,23 @@ fn derived_names(a: &Token, b: &Token) -> bool {
 
 /// Whether two words of `a_chars` and `b_chars` characters may be two
 /// names made from one: what every rule of [`derived_names`] needs, which
-/// most pairs lack and is cheaper to see than trying every ending.
+/// most pairs lack and is cheaper to see than trying every ending. (Each
+/// word's last character is decoded once, here, for every test.)
 fn may_be_derived(a: &str, b: &str, a_chars: u16, b_chars: u16) -> bool {
+    let (a_last, b_last) = (a.chars().next_back(), b.chars().next_back());
     // Both kinds end one of the two words in a feminine ending (`-a`,
     // `-я`, `-le`) or a nisba (`-i`, `-y`, `ی`).
-    let derived_ending = |w: &str| w.ends_with(['a', 'а', 'я', 'e', 'i', 'y', 'ی', 'ي']);
-    (derived_ending(a) || derived_ending(b)) && (may_be_gender_variants(a, b, a_chars, b_chars) || may_be_nisba(a, b) || may_be_nisba(b, a))
+    let derived_ending = |last| matches!(last, Some('a' | 'а' | 'я' | 'e' | 'i' | 'y' | 'ی' | 'ي'));
+    (derived_ending(a_last) || derived_ending(b_last))
+        && (may_be_gender_variants((a, a_last, a_chars), (b, b_last, b_chars)) || may_be_nisba(a, b_last) || may_be_nisba(b, a_last))
 }
 
-/// What [`seisai_names::vocab::gender_variants`] needs: words of three
+/// What [`seisai_names::vocab::gender_variants`] needs of two words (each
+/// with its last character and its number of characters): three
 /// characters or more, at most two apart in length, that begin alike (one
 /// is the other with an ending added or replaced) or are a Slavic family
 /// name in `-ov`/`-in` and a word in `-a` (its feminine with a slip).
-fn may_be_gender_variants(a: &str, b: &str, a_chars: u16, b_chars: u16) -> bool {
+fn may_be_gender_variants((a, a_last, a_chars): (&str, Option<char>, u16), (b, b_last, b_chars): (&str, Option<char>, u16)) -> bool {
     // (Counts that long are cut: not known.)
     if a_chars == u16::MAX || b_chars == u16::MAX {
         return true;
@@ -249,17 +253,17 @@ fn may_be_gender_variants(a: &str, b: &str, a_chars: u16, b_chars: u16) -> bool 
     if a_chars.min(b_chars) < 3 || a_chars.abs_diff(b_chars) > 2 {
         return false;
     }
-    let feminine = |w: &str| w.ends_with(['a', 'а']);
-    let slavic = |w: &str| w.ends_with(['v', 'n', 'в', 'н']);
-    a.chars().next() == b.chars().next() || (feminine(a) && slavic(b)) || (feminine(b) && slavic(a))
+    let feminine = |last| matches!(last, Some('a' | 'а'));
+    let slavic = |last| matches!(last, Some('v' | 'n' | 'в' | 'н'));
+    a.chars().next() == b.chars().next() || (feminine(a_last) && slavic(b_last)) || (feminine(b_last) && slavic(a_last))
 }
 
 /// What [`seisai_names::vocab::nisba_variants`] needs of `x`, the word
-/// with the nisba: it ends in `-i`, `-y`, `ی` or `ي`, after the letter
-/// that ends `y`.
-fn may_be_nisba(x: &str, y: &str) -> bool {
+/// with the nisba, and of the last character `y_last` of the other word:
+/// `x` ends in `-i`, `-y`, `ی` or `ي`, after the letter that ends the other.
+fn may_be_nisba(x: &str, y_last: Option<char>) -> bool {
     let mut back = x.chars().rev();
-    matches!(back.next(), Some('i' | 'y' | 'ی' | 'ي')) && back.next().is_some_and(|c| y.ends_with(c))
+    matches!(back.next(), Some('i' | 'y' | 'ی' | 'ي')) && back.next().is_some_and(|c| y_last == Some(c))
 }
 
 /// Whether two parts have the same text (equal texts have equal letters
