@@ -223,7 +223,9 @@ fn reaches_floor_loosely(la: u64, lb: u64, m: u64) -> bool {
     // (this test runs for every pair of parts and most pairs fail it).
     // Up to la·lb = 40,000 it decides every pair as the float test does
     // (its margin is below the smallest step, 1 / (4·la·lb)).
-    if la * lb <= 40_000 { 4 * m * (la + lb) >= 3 * la * lb } else { reaches_floor_f64(la, lb, m) }
+    // (The test with the largest prefix: 4·m·(la + lb) ≥ 3·la·lb is
+    // m·(la + lb)·12 + 16·la·lb ≥ 25·la·lb.)
+    reaches_floor_with_prefix(la, lb, m, 4)
 }
 
 /// Whether the Jaro–Winkler similarity of two parts may reach
@@ -282,6 +284,12 @@ fn matching_if_may_reach_floor(a: &Token, b: &Token) -> Option<(u64, u64)> {
 /// the shorter length, below the harmonic mean of the two).
 #[inline]
 fn reaches_floor_with_prefix(la: u64, lb: u64, m: u64, prefix: u64) -> bool {
+    // Most words are short: the answer is read from a table.
+    if (la | lb) < TABLED_LENGTHS as u64 {
+        if let Some(least) = LEAST_MATCHING.get(prefix as usize).and_then(|t| t.get(la as usize * TABLED_LENGTHS + lb as usize)) {
+            return m >= u64::from(*least);
+        }
+    }
     if la * lb > 40_000 {
         // A small margin keeps float rounding from excluding a borderline pair.
         most_jaro_winkler(la, lb, m, prefix) >= JW_FLOOR - 1e-6
@@ -290,17 +298,51 @@ fn reaches_floor_with_prefix(la: u64, lb: u64, m: u64, prefix: u64) -> bool {
         // (3·la·lb) is, in integers, m·(la + lb)·(20 − 2p) + 4p·la·lb ≥ 25·la·lb
         // (exact: the similarities of words this short are fractions whose
         // distance from 0.75 is far above any rounding of rapidfuzz).
-        m * (la + lb) * (20 - 2 * prefix) + 4 * prefix * la * lb >= 25 * la * lb
+        integer_floor_test(la, lb, m, prefix)
     }
 }
 
-/// The test of [`could_reach_floor`] in floating point, for any [`JW_FLOOR`]:
-/// Jaro ≤ (m/|a| + m/|b| + 1) / 3, and the Winkler prefix bonus adds at
-/// most 0.4 of the rest.
-fn reaches_floor_f64(la: u64, lb: u64, m: u64) -> bool {
-    // Bits of characters that collide only loosen the bound; a small
-    // margin keeps float rounding from excluding a borderline pair.
-    most_jaro_winkler(la, lb, m, 4) >= JW_FLOOR - 1e-6
+/// Word lengths below which [`reaches_floor_with_prefix`] reads its
+/// answer from [`LEAST_MATCHING`].
+const TABLED_LENGTHS: usize = 32;
+
+/// Per common prefix (0 to 4), then per lengths `la` and `lb` below
+/// [`TABLED_LENGTHS`] (at `la × TABLED_LENGTHS + lb`): the fewest
+/// characters matching with which the integer test of
+/// [`reaches_floor_with_prefix`] holds (it holds for more as well), 255
+/// if it holds for none below. Made at compile time from the test itself,
+/// so the two agree everywhere (`the_floor_table_agrees_with_the_test`):
+/// one read instead of the test's products, for every pair of parts a
+/// bound looks at.
+static LEAST_MATCHING: [[u8; TABLED_LENGTHS * TABLED_LENGTHS]; 5] = least_matching();
+
+/// The integer test of [`reaches_floor_with_prefix`], for lengths whose
+/// product is at most 40,000.
+const fn integer_floor_test(la: u64, lb: u64, m: u64, prefix: u64) -> bool {
+    m * (la + lb) * (20 - 2 * prefix) + 4 * prefix * la * lb >= 25 * la * lb
+}
+
+/// [`LEAST_MATCHING`], computed.
+const fn least_matching() -> [[u8; TABLED_LENGTHS * TABLED_LENGTHS]; 5] {
+    let mut table = [[u8::MAX; TABLED_LENGTHS * TABLED_LENGTHS]; 5];
+    let mut prefix = 0;
+    while prefix < 5 {
+        let mut at = 0;
+        while at < TABLED_LENGTHS * TABLED_LENGTHS {
+            let (la, lb) = ((at / TABLED_LENGTHS) as u64, (at % TABLED_LENGTHS) as u64);
+            let mut m = 0;
+            while m < u8::MAX {
+                if integer_floor_test(la, lb, m as u64, prefix as u64) {
+                    table[prefix][at] = m;
+                    break;
+                }
+                m += 1;
+            }
+            at += 1;
+        }
+        prefix += 1;
+    }
+    table
 }
 
 /// The most Jaro–Winkler similarity two words of `la` and `lb` characters
@@ -420,13 +462,31 @@ mod tests {
     }
 
     #[test]
+    fn the_floor_table_agrees_with_the_test() {
+        for prefix in 0..=4u64 {
+            for la in 0..TABLED_LENGTHS as u64 + 8 {
+                for lb in 0..TABLED_LENGTHS as u64 + 8 {
+                    for m in 0..=la.min(lb) + 2 {
+                        assert_eq!(reaches_floor_with_prefix(la, lb, m, prefix), integer_floor_test(la, lb, m, prefix), "{la} {lb} {m} {prefix}");
+                    }
+                }
+            }
+        }
+        // The loose test is the one with the largest prefix.
+        for (la, lb, m) in [(1, 1, 1), (5, 7, 3), (5, 7, 4), (12, 9, 5), (31, 31, 12), (300, 200, 150)] {
+            let expected = if la * lb <= 40_000 { 4 * m * (la + lb) >= 3 * la * lb } else { most_jaro_winkler(la, lb, m, 4) >= JW_FLOOR - 1e-6 };
+            assert_eq!(reaches_floor_loosely(la, lb, m), expected, "{la} {lb} {m}");
+        }
+    }
+
+    #[test]
     fn integer_floor_test_agrees_with_the_float_one() {
         // The integer form is derived for a floor of 0.75.
         assert_eq!(JW_FLOOR, 0.75);
         for la in 1..=200u64 {
             for lb in 1..=(40_000 / la).min(200) {
                 for m in 0..=la.min(lb) {
-                    assert_eq!(4 * m * (la + lb) >= 3 * la * lb, reaches_floor_f64(la, lb, m), "{la} {lb} {m}");
+                    assert_eq!(4 * m * (la + lb) >= 3 * la * lb, most_jaro_winkler(la, lb, m, 4) >= JW_FLOOR - 1e-6, "{la} {lb} {m}");
                 }
             }
         }
