@@ -143,30 +143,59 @@ impl PairCredits {
     }
 }
 
-/// The units of the forms a bound compares ([`units`]), in buffers kept
-/// from one bound to the next: those of the query form are kept as long
-/// as the query form is the same (the candidates of one search are
-/// bounded against a few query forms).
+/// The units of the forms a bound compares ([`units`]), kept from one
+/// bound to the next for the query compared last: those of each of its
+/// forms (a search bounds its candidates against a few query forms, in
+/// turn: each candidate form with every query form it shares a key with),
+/// and those of the candidate form bounded last (bounded against several
+/// query forms one after another). Making the units anew for every bound
+/// was a twentieth of a search.
 #[derive(Default)]
 struct UnitBuffers {
-    /// The query form whose units `query` holds: the id of its first
-    /// part's comparators ([`crate::matcher::TokenMatcher::id`]), `None`
-    /// when unknown.
-    query_form: Option<(u64, u32)>,
-    query: Vec<Unit>,
+    /// The query whose forms' units `query` holds (the query number of
+    /// their comparators, [`crate::matcher::TokenMatcher::id`]).
+    query: Option<u64>,
+    /// Per query form seen: the number of its first part's comparators
+    /// and where its units are in `query_units`.
+    query_forms: Vec<(u32, std::ops::Range<usize>)>,
+    query_units: Vec<Unit>,
+    /// The units of a query form without comparators (made for each bound).
+    unprepared: Vec<Unit>,
+    /// The candidate form whose units `candidate` holds: the query it was
+    /// bounded for, its address and its content key ([`content_key`]).
+    candidate_form: Option<(u64, usize, u64)>,
     candidate: Vec<Unit>,
 }
 
 impl UnitBuffers {
     /// The units of query form `q` and candidate form `c`.
     fn of(&mut self, q: &NameForm, c: &NameForm) -> (&[Unit], &[Unit]) {
-        let id = q.tokens.first().and_then(|t| t.matcher.as_ref()).map(|m| m.id());
-        if id.is_none() || id != self.query_form {
-            units(q, &mut self.query);
-            self.query_form = id;
+        let Some((query, slot)) = q.tokens.first().and_then(|t| t.matcher.as_ref()).map(|m| m.id()) else {
+            units(q, &mut self.unprepared);
+            units(c, &mut self.candidate);
+            self.candidate_form = None;
+            return (&self.unprepared, &self.candidate);
+        };
+        if self.query != Some(query) {
+            self.query = Some(query);
+            self.query_forms.clear();
+            self.query_units.clear();
         }
-        units(c, &mut self.candidate);
-        (&self.query, &self.candidate)
+        let at = match self.query_forms.iter().find(|(s, _)| *s == slot) {
+            Some((_, at)) => at.clone(),
+            None => {
+                let start = self.query_units.len();
+                append_units(q, &mut self.query_units);
+                self.query_forms.push((slot, start..self.query_units.len()));
+                start..self.query_units.len()
+            }
+        };
+        let candidate_form = Some((query, std::ptr::from_ref(c) as usize, c.content_key()));
+        if self.candidate_form != candidate_form {
+            units(c, &mut self.candidate);
+            self.candidate_form = candidate_form;
+        }
+        (self.query_units.get(at).unwrap_or_default(), &self.candidate)
     }
 }
 
@@ -571,7 +600,7 @@ fn pair_credit(a: &Token, b: &Token, single: bool, syllabic: bool) -> Option<f32
 /// copy of what the first tests of a pair of units read of it: most pairs
 /// fail them ([`Unit::never_pairs`]), and a form's units side by side are
 /// cheaper to scan than their parts, each a cache line or two apart.
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 struct Unit {
     /// The parts it covers (bit `i` for part `i`, two neighbours for joined parts).
     parts: u64,
@@ -667,6 +696,11 @@ impl Unit {
 /// each pair of neighbours written together (bit set of both).
 fn units(form: &NameForm, out: &mut Vec<Unit>) {
     out.clear();
+    append_units(form, out);
+}
+
+/// The units of a form, appended to `out` (see [`units`]).
+fn append_units(form: &NameForm, out: &mut Vec<Unit>) {
     out.extend(form.tokens.iter().enumerate().map(|(i, t)| Unit::new(1u64 << i, t)));
     out.extend(form.joined.iter().enumerate().filter_map(|(i, t)| t.as_ref().map(|t| Unit::new(3u64 << i, t))));
 }
@@ -717,6 +751,43 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn kept_units_are_those_of_the_forms_asked_for() {
+        use crate::score::Prepared;
+        use seisai_model::{Entity, props};
+        let ctx = NameContext::without_dictionaries();
+        let prepared = |names: &[&str]| {
+            let mut e = Entity::new("t", names[0], Schema::Person);
+            for n in names {
+                e.add(props::NAME, *n);
+            }
+            Prepared::from_entity(&e, &ctx)
+        };
+        let forms = |p: &Prepared| p.names.iter().flat_map(|n| n.forms.clone()).collect::<Vec<_>>();
+        let fresh = |f: &NameForm| {
+            let mut out = Vec::new();
+            units(f, &mut out);
+            out
+        };
+        let queries = [prepared(&["Ivan Petrov", "Abu Bakr al-Baghdadi", "PolPot"]), prepared(&["Kim Jong Un", "Ivan Petrov"])];
+        let (first, second) = (forms(&queries[0].clone().with_matchers()), forms(&queries[1].clone().with_matchers()));
+        let unprepared = forms(&queries[0]);
+        let candidates = forms(&prepared(&["Iwan Petrow", "Al Baghdadi", "Pol Pot", "Kim Jong-un"]));
+        assert!(first.len() >= 3 && candidates.len() >= 4);
+        let mut buffers = UnitBuffers::default();
+        // Each candidate form against every query form in turn, then the
+        // other way round, then another query and query forms without
+        // comparators, all of the same candidate forms.
+        let mut asked: Vec<(&NameForm, &NameForm)> = Vec::new();
+        asked.extend(candidates.iter().flat_map(|c| first.iter().map(move |q| (q, c))));
+        asked.extend(first.iter().flat_map(|q| candidates.iter().map(move |c| (q, c))));
+        asked.extend(candidates.iter().flat_map(|c| second.iter().chain(&unprepared).chain(&first).map(move |q| (q, c))));
+        for (q, c) in asked {
+            let (qu, cu) = buffers.of(q, c);
+            assert_eq!((qu, cu), (fresh(q).as_slice(), fresh(c).as_slice()), "{} / {}", q.latin, c.latin);
         }
     }
 
