@@ -452,13 +452,8 @@ fn bound_by_parts(q: &NameForm, c: &NameForm, params: CompareParams, p: &Pairabl
     let shares = Shares::of(q, params);
     let total = shares.total;
     // (credit, weight) of the parts that may pair, most credit first.
-    let mut parts = [(0f32, 0f32); MAX_PARTS];
-    let mut n = 0;
-    for (i, t) in q.tokens.iter().enumerate().filter(|(i, _)| p.query >> i & 1 == 1) {
-        parts[n] = (p.query_credit[i], t.weight);
-        n += 1;
-    }
-    let parts = &mut parts[..n];
+    let mut parts: smallvec::SmallVec<[(f32, f32); 16]> =
+        q.tokens.iter().enumerate().filter(|(i, _)| p.query >> i & 1 == 1).map(|(i, t)| (p.query_credit.get(i).copied().unwrap_or(0.0), t.weight)).collect();
     parts.sort_unstable_by(|a, b| b.0.total_cmp(&a.0));
     let most: f32 = parts.iter().map(|(_, w)| w).sum();
     let earned = |used: f32| {
@@ -475,14 +470,21 @@ fn bound_by_parts(q: &NameForm, c: &NameForm, params: CompareParams, p: &Pairabl
         earned
     };
     let c_left = (c.total_weight() - weight_of(c, p.candidate)).max(0.0);
-    let ratio = |used: f32| score_ratio(shares, used, earned(used), c_left);
-    let mut cumulative = 0.0;
-    let part_breaks = parts.iter().map(|(_, w)| {
-        cumulative += w;
-        cumulative
-    });
-    let breaks = part_breaks.chain([total - c_left, total - c_left + total * 1.5]);
-    let best = breaks.map(|used| ratio(used.clamp(0.0, most))).fold(0.0f32, f32::max);
+    let ratio = |used: f32, earned: f32| score_ratio(shares, used, earned, c_left);
+    // At the break of each part (the weights up to it summed, in order,
+    // as `most` sums them all) the parts before it and itself earn in
+    // full: summed as they come rather than by `earned` for each break.
+    let mut best = 0.0f32;
+    let (mut cumulative, mut earned_so_far) = (0.0f32, 0.0f32);
+    for &(credit, weight) in parts.iter() {
+        cumulative += weight;
+        earned_so_far += credit * weight;
+        best = best.max(ratio(cumulative.clamp(0.0, most), earned_so_far));
+    }
+    for used in [total - c_left, total - c_left + total * 1.5] {
+        let used = used.clamp(0.0, most);
+        best = best.max(ratio(used, earned(used)));
+    }
     if best > 0.0 { best + ROUNDING_MARGIN } else { 0.0 }
 }
 
