@@ -462,6 +462,20 @@ mod tests {
     }
 
     #[test]
+    fn the_common_prefix_counts_characters_in_any_script() {
+        // (Only the text is read: native forms keep their own script.)
+        let word = |w: &str| {
+            let mut t = token("placeholder").expect("a word");
+            t.text = w.into();
+            t
+        };
+        for (a, b, n) in [("ivan", "ivanov", 4), ("abc", "abd", 2), ("ab", "abc", 2), ("ива", "иван", 3), ("aб", "aв", 1), ("abcé", "abcé", 4), ("é", "e", 0), ("abé", "abè", 2), ("abcde", "abcdf", 4)] {
+            assert_eq!(common_prefix(&word(a), &word(b)), n, "{a} / {b}");
+            assert_eq!(common_prefix(&word(b), &word(a)), n, "{b} / {a}");
+        }
+    }
+
+    #[test]
     fn the_floor_table_agrees_with_the_test() {
         for prefix in 0..=4u64 {
             for la in 0..TABLED_LENGTHS as u64 + 8 {
