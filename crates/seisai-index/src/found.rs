@@ -190,10 +190,16 @@ impl Lookup {
         if self.query_form < 64 { 1 << self.query_form } else { 0 }
     }
 
+    /// Where an entity is, if met.
+    #[inline]
+    fn met_entity(&self, entity: u32) -> Option<Met> {
+        self.entity_at.get(entity as usize).copied().filter(|m| m.entity != 0)
+    }
+
     /// Where a posting's entity is, if met.
     #[inline]
     fn met(&self, posting: u32, packing: Packing) -> Option<Met> {
-        self.entity_at.get(packing.entity(posting) as usize).copied().filter(|m| m.entity != 0)
+        self.met_entity(packing.entity(posting))
     }
 
     /// The place in `forms` of a posting's form, if its entity was met.
@@ -353,8 +359,7 @@ impl Lookup {
     /// Per form of `entity` (at most `slots`), the query forms sharing a
     /// key walked in full with it; `None` if the entity was not met.
     pub(crate) fn shares(&self, entity: u32) -> Option<impl Iterator<Item = u64> + '_> {
-        let met = self.entity_at.get(entity as usize).filter(|m| m.entity != 0)?;
-        let e = self.entities.get(met.entity as usize - 1)?;
+        let e = self.entities.get(self.met_entity(entity)?.entity as usize - 1)?;
         let forms = self.forms.get(e.start as usize..(e.start + e.slots) as usize)?;
         let first_stamp = self.first_stamp;
         Some(forms.iter().map(move |f| if f.stamp >= first_stamp { f.shares } else { 0 }))
