@@ -52,10 +52,13 @@ pub fn read(path: &Path, expected_sha256: &str) -> Result<Vec<Entity>> {
         if line.is_empty() {
             continue;
         }
-        let entity: Entity = serde_json::from_slice(line).map_err(|e| StoreError::Corrupt {
+        let mut entity: Entity = serde_json::from_slice(line).map_err(|e| StoreError::Corrupt {
             path: path.to_path_buf(),
             detail: format!("line {}: not an FtM entity: {e}", i + 1),
         })?;
+        // Entities read here are kept (indexed) for as long as the version
+        // is served: without the room their lists grew.
+        entity.shrink_to_fit();
         entities.push(entity);
     }
     Ok(entities)
