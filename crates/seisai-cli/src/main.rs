@@ -8,12 +8,8 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
+mod allocator;
 mod commands;
-
-/// mimalloc instead of glibc's allocator: the server and the batch commands
-/// allocate from many threads (axum, rayon); see BENCHMARKS.md "Allocator".
-#[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 /// seisai: sanctions lists, versions and screening.
 #[derive(Debug, Parser)]

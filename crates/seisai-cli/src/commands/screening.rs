@@ -15,8 +15,7 @@ use crate::Cli;
 /// when nothing is left to screen against.
 pub fn build_index(cli: &Cli, datasets: &[String], as_of: Option<NaiveDate>) -> anyhow::Result<(Index, Vec<String>)> {
     let store = super::open_store(cli)?;
-    let built = store
-        .build_index(&Selection::as_of(as_of, datasets), NameContext::load_default())
+    let built = crate::allocator::releasing_freed_memory(|| store.build_index(&Selection::as_of(as_of, datasets), NameContext::load_default()))
         .context("cannot index the lists (--dataset, --as-of)")?;
     if built.index.is_empty() {
         match as_of {
