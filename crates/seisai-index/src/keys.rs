@@ -54,25 +54,42 @@ impl Packing {
     }
 }
 
-/// The postings of one entity: each distinct (key, posting) of its forms,
-/// with their slip keys (made here rather than kept with each form: only
-/// the postings need them).
-pub(crate) fn entity_postings(entity: usize, p: &Prepared, packing: Packing) -> Vec<(u64, u32)> {
+/// The postings of one entity, kept compact from their making to the
+/// build of the index's postings, when every entity's are alive at once:
+/// each distinct key of its forms with the form number its posting holds
+/// (a byte: [`MAX_FORM`] is 255), in (key, form) order. As (key, posting)
+/// pairs they took 16 bytes each, 68 MB at the build's peak with every list
+/// of `../shared/data`; so, 9 (BENCHMARKS.md, session 19).
+pub(crate) struct EntityPostings {
+    keys: Box<[u64]>,
+    forms: Box<[u8]>,
+}
+
+impl EntityPostings {
+    /// Its (key, posting) pairs, for entity number `entity`.
+    pub(crate) fn pairs(&self, entity: usize, packing: Packing) -> impl Iterator<Item = (u64, u32)> + '_ {
+        let forms = self.forms.iter().map(move |&f| packing.pack(entity, usize::from(f)));
+        self.keys.iter().copied().zip(forms)
+    }
+}
+
+/// The postings of entity number `entity`: each distinct (key, posting) of
+/// its forms, with their slip keys (made here rather than kept with each
+/// form: only the postings need them).
+pub(crate) fn entity_postings(entity: usize, p: &Prepared, packing: Packing) -> EntityPostings {
     let forms = p.names.iter().flat_map(|n| n.forms.iter());
-    let mut out: Vec<(u64, u32)> = Vec::new();
+    let mut pairs: Vec<(u64, u8)> = Vec::new();
     let mut slips = Vec::new();
     for (f, form) in forms.enumerate() {
-        let posting = packing.pack(entity, f);
+        // The form number a posting holds (later forms share the last).
+        let number = u8::try_from(packing.form(packing.pack(entity, f))).unwrap_or(u8::MAX);
         slips.clear();
         keys::listed_slip_keys(form, &mut slips);
-        out.extend(form.keys.iter().chain(slips.iter()).map(|&k| (k, posting)));
+        pairs.extend(form.keys.iter().chain(slips.iter()).map(|&k| (k, number)));
     }
-    out.sort_unstable();
-    out.dedup();
-    // Every entity's list is alive until the postings are built: without
-    // the room it grew, the build's peak memory is ~23 MB lower.
-    out.shrink_to_fit();
-    out
+    pairs.sort_unstable();
+    pairs.dedup();
+    EntityPostings { keys: pairs.iter().map(|&(k, _)| k).collect(), forms: pairs.iter().map(|&(_, f)| f).collect() }
 }
 
 /// All distinct keys a search for entity `p` may look up, sorted: those of

@@ -14,12 +14,12 @@ pub(crate) struct Postings {
 }
 
 impl Postings {
-    /// The postings of `lists` (each a list of (key, posting)), kept in
-    /// the order the lists give them: lists in entity order give sorted
-    /// postings.
-    pub(crate) fn of(lists: &[Vec<(u64, u32)>]) -> Self {
+    /// The postings of the (key, posting) pairs `pairs` gives (each time
+    /// the same: it is walked twice, to count and to fill), kept in the
+    /// order it gives them: pairs in entity order give sorted postings.
+    pub(crate) fn of<I: Iterator<Item = (u64, u32)>>(pairs: impl Fn() -> I) -> Self {
         let mut at: FxHashMap<u64, (u32, u32)> = FxHashMap::default();
-        for &(k, _) in lists.iter().flatten() {
+        for (k, _) in pairs() {
             at.entry(k).or_default().1 += 1;
         }
         // Each key's start; its length counts up again as it is filled.
@@ -29,7 +29,7 @@ impl Postings {
             start += std::mem::take(n);
         }
         let mut all = vec![0u32; start as usize];
-        for &(k, posting) in lists.iter().flatten() {
+        for (k, posting) in pairs() {
             if let Some((s, n)) = at.get_mut(&k) {
                 if let Some(slot) = all.get_mut((*s + *n) as usize) {
                     *slot = posting;
@@ -71,13 +71,13 @@ mod tests {
     #[test]
     fn each_key_keeps_its_postings_in_order() {
         let lists = vec![vec![(7, 1), (9, 2)], vec![(7, 5)], vec![], vec![(9, 8), (3, 9), (7, 12)]];
-        let p = Postings::of(&lists);
+        let p = Postings::of(|| lists.iter().flatten().copied());
         assert_eq!(p.get(&7), Some(&[1, 5, 12][..]));
         assert_eq!(p.get(&9), Some(&[2, 8][..]));
         assert_eq!(p.get(&3), Some(&[9][..]));
         assert_eq!(p.get(&4), None);
         assert!(p.contains_key(&3) && !p.contains_key(&4));
         assert_eq!((p.len(), p.posting_count()), (3, 6));
-        assert_eq!(Postings::of(&[]).posting_count(), 0);
+        assert_eq!(Postings::of(std::iter::empty).posting_count(), 0);
     }
 }
