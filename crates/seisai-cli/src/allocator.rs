@@ -16,11 +16,12 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 ///
 /// A build frees much of what it allocates (the version files' text, each
 /// entity's postings before they are merged) between the allocations it
-/// keeps. With the default delay those pages stay resident and the index
-/// ends ~37 MB larger in memory (~490 MB instead of ~527 MB with every
-/// list of `../shared/data`); the build costs ~0.1 s more (BENCHMARKS.md,
-/// session 19). Screening afterwards frees and reuses small buffers,
-/// which the default delay serves best.
+/// keeps. With the default delay those pages stayed resident: with every
+/// list of `../shared/data`, 505–533 MB after the build (peak 603–617 MB)
+/// against 472–484 MB (peak 562–567 MB) when this was added, for ~0.1 s
+/// more system time and a wall time the same within the noise
+/// (BENCHMARKS.md, session 19). Screening afterwards frees and reuses
+/// small buffers, which the default delay serves best.
 pub fn releasing_freed_memory<R>(build: impl FnOnce() -> R) -> R {
     // SAFETY: reading and setting an option of the allocator linked into
     // this process; any value is valid for this option.
