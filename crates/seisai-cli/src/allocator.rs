@@ -1,7 +1,9 @@
 //! The process's allocator, mimalloc, and how the index build uses it.
 
 /// mimalloc instead of glibc's allocator: the server and the batch commands
-/// allocate from many threads (axum, rayon); see BENCHMARKS.md "Allocator".
+/// allocate from many threads (axum, rayon), and with glibc the server's
+/// memory crept up after every list update; see BENCHMARKS.md "Soak with
+/// live list updates".
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
