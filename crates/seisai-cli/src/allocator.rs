@@ -39,3 +39,26 @@ pub fn releasing_freed_memory<R>(build: impl FnOnce() -> R) -> R {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The option's value now.
+    fn purge_delay() -> std::ffi::c_long {
+        // SAFETY: reading an option of the allocator linked into this process.
+        unsafe { libmimalloc_sys::mi_option_get(PURGE_DELAY) }
+    }
+
+    #[test]
+    fn the_build_hands_pages_back_at_once_and_screening_gets_the_delay_back() {
+        let before = purge_delay();
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+            // mimalloc 3's default purge delay: `PURGE_DELAY` names that option.
+            assert_eq!(before, 1000);
+        }
+        let during = releasing_freed_memory(|| (purge_delay(), vec![0u8; 1 << 20].len()));
+        assert_eq!(during, (0, 1 << 20));
+        assert_eq!(purge_delay(), before);
+    }
+}
