@@ -7,6 +7,10 @@
 //!
 //! `--min-score S` leaves out results scoring below S (the `cutoff` of
 //! `seisai match` and `/match`; default 0: every scored candidate).
+//!
+//! Its memory figures are those of the system allocator, kept so that they
+//! compare across sessions; the `seisai` binary allocates with mimalloc,
+//! whose resident memory `tools/bench/match_memory.sh` measures.
 use std::time::Instant;
 
 use rayon::prelude::*;
