@@ -27,8 +27,13 @@ impl Packing {
 
     /// The posting of form `form` of entity `entity`.
     pub(crate) fn pack(self, entity: usize, form: usize) -> u32 {
-        let form = if self.form_bits == 0 { 0 } else { form.min(MAX_FORM) };
-        ((entity << self.form_bits) | form) as u32
+        ((entity << self.form_bits) | usize::from(self.form_number(form))) as u32
+    }
+
+    /// The form number a posting of form `form` holds: the form's, up to
+    /// [`MAX_FORM`] (later forms share it), 0 when postings hold none.
+    pub(crate) fn form_number(self, form: usize) -> u8 {
+        if self.form_bits == 0 { 0 } else { u8::try_from(form.min(MAX_FORM)).unwrap_or(u8::MAX) }
     }
 
     /// The form number of a posting (0 when postings hold no form).
@@ -73,16 +78,16 @@ impl EntityPostings {
     }
 }
 
-/// The postings of entity number `entity`: each distinct (key, posting) of
-/// its forms, with their slip keys (made here rather than kept with each
-/// form: only the postings need them).
-pub(crate) fn entity_postings(entity: usize, p: &Prepared, packing: Packing) -> EntityPostings {
+/// The postings of an entity: each distinct (key, posting) of its forms,
+/// with their slip keys (made here rather than kept with each form: only
+/// the postings need them); [`EntityPostings::pairs`] gives them for the
+/// entity's number.
+pub(crate) fn entity_postings(p: &Prepared, packing: Packing) -> EntityPostings {
     let forms = p.names.iter().flat_map(|n| n.forms.iter());
     let mut pairs: Vec<(u64, u8)> = Vec::new();
     let mut slips = Vec::new();
     for (f, form) in forms.enumerate() {
-        // The form number a posting holds (later forms share the last).
-        let number = u8::try_from(packing.form(packing.pack(entity, f))).unwrap_or(u8::MAX);
+        let number = packing.form_number(f);
         slips.clear();
         keys::listed_slip_keys(form, &mut slips);
         pairs.extend(form.keys.iter().chain(slips.iter()).map(|&k| (k, number)));
@@ -139,7 +144,7 @@ mod tests {
         let p = Prepared::from_entity(&e, &ctx);
         assert!(p.names.iter().map(|n| n.forms.len()).sum::<usize>() > MAX_FORM + 1);
         for packing in [Packing::for_entities(10), Packing::for_entities(MAX_ENTITIES_WITH_FORMS)] {
-            let compact: Vec<(u64, u32)> = entity_postings(7, &p, packing).pairs(7, packing).collect();
+            let compact: Vec<(u64, u32)> = entity_postings(&p, packing).pairs(7, packing).collect();
             assert_eq!(compact, defined_pairs(7, &p, packing));
         }
     }

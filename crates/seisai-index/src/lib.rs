@@ -62,8 +62,7 @@ impl Index {
         let entities: Vec<Arc<Entity>> = entities.into_iter().filter(|e| e.schema.is_matchable()).collect();
         let prepared: Vec<Prepared> = entities.par_iter().map(|e| Prepared::from_entity(e, &ctx)).collect();
         let packing = keys::Packing::for_entities(entities.len());
-        let lists: Vec<keys::EntityPostings> =
-            prepared.par_iter().enumerate().map(|(i, p)| keys::entity_postings(i, p, packing)).collect();
+        let lists: Vec<keys::EntityPostings> = prepared.par_iter().map(|p| keys::entity_postings(p, packing)).collect();
         // Entities in order, so every list is sorted.
         let postings = postings::Postings::of(|| lists.iter().enumerate().flat_map(|(i, list)| list.pairs(i, packing)));
         drop(lists);
