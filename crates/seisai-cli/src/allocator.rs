@@ -24,20 +24,59 @@ const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 /// more system time and a wall time the same within the noise
 /// (BENCHMARKS.md, session 19). Screening afterwards frees and reuses
 /// small buffers, which the default delay serves best.
+///
+/// The setting is the whole process's: builds that overlap (the server
+/// drops the index an update replaced while it may build the next) share
+/// it, and the delay comes back when the last of them ends (or panics).
 pub fn releasing_freed_memory<R>(build: impl FnOnce() -> R) -> R {
-    // SAFETY: reading and setting an option of the allocator linked into
-    // this process; any value is valid for this option.
-    let delay = unsafe { libmimalloc_sys::mi_option_get(PURGE_DELAY) };
-    // SAFETY: as above.
-    unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
-    let out = build();
-    // SAFETY: `mi_collect` only returns free memory of this thread's heap
-    // and the allocator's arenas; setting the option back as above.
-    unsafe {
-        libmimalloc_sys::mi_collect(true);
-        libmimalloc_sys::mi_option_set(PURGE_DELAY, delay);
+    let _releasing = Releasing::start();
+    build()
+}
+
+/// [`releasing_freed_memory`] as the server's memory scope
+/// (`seisai_server::MemoryScope`): its index builds, the drop of the
+/// index an update replaced, and the name dictionaries' load.
+pub fn release_freed_memory_during(work: &mut dyn FnMut()) {
+    releasing_freed_memory(work)
+}
+
+/// How many builds run in [`releasing_freed_memory`], and the delay to
+/// restore when the last ends.
+static RELEASING: std::sync::Mutex<(usize, std::ffi::c_long)> = std::sync::Mutex::new((0, 0));
+
+/// One build in [`releasing_freed_memory`], from its start until it ends
+/// or panics.
+struct Releasing;
+
+impl Releasing {
+    /// Starts a build: the first sets the delay to 0.
+    fn start() -> Releasing {
+        let mut running = RELEASING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        if running.0 == 0 {
+            // SAFETY: reading and setting an option of the allocator linked
+            // into this process; any value is valid for this option.
+            running.1 = unsafe { libmimalloc_sys::mi_option_get(PURGE_DELAY) };
+            // SAFETY: as above.
+            unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, 0) };
+        }
+        running.0 += 1;
+        Releasing
     }
-    out
+}
+
+impl Drop for Releasing {
+    /// Ends a build: the last restores the delay.
+    fn drop(&mut self) {
+        // SAFETY: `mi_collect` only returns free memory of this thread's
+        // heap and the allocator's arenas.
+        unsafe { libmimalloc_sys::mi_collect(true) };
+        let mut running = RELEASING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        running.0 = running.0.saturating_sub(1);
+        if running.0 == 0 {
+            // SAFETY: setting an option of the allocator linked into this process.
+            unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, running.1) };
+        }
+    }
 }
 
 #[cfg(test)]
@@ -60,5 +99,29 @@ mod tests {
         let during = releasing_freed_memory(|| (purge_delay(), vec![0u8; 1 << 20].len()));
         assert_eq!(during, (0, 1 << 20));
         assert_eq!(purge_delay(), before);
+        // (One test: the option is the whole process's, and tests run side by side.)
+        overlapping_builds_get_the_delay_back_when_the_last_ends(before);
+    }
+
+    fn overlapping_builds_get_the_delay_back_when_the_last_ends(before: std::ffi::c_long) {
+        let (started, has_started) = std::sync::mpsc::channel();
+        let (finish, may_finish) = std::sync::mpsc::channel::<()>();
+        let other = std::thread::spawn(move || {
+            releasing_freed_memory(|| {
+                let _ = started.send(purge_delay());
+                let _ = may_finish.recv();
+                purge_delay()
+            })
+        });
+        assert_eq!(has_started.recv().ok(), Some(0));
+        let mut inner = None;
+        release_freed_memory_during(&mut || inner = Some(purge_delay()));
+        assert_eq!((inner, purge_delay()), (Some(0), 0), "the other build still runs");
+        let _ = finish.send(());
+        assert_eq!(other.join().ok(), Some(0));
+        assert_eq!(purge_delay(), before);
+        let panicked = std::panic::catch_unwind(|| releasing_freed_memory(|| panic!("a build that fails")));
+        assert!(panicked.is_err());
+        assert_eq!(purge_delay(), before, "restored after a panic too");
     }
 }

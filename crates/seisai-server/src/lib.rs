@@ -11,6 +11,7 @@
 pub mod api;
 pub mod auth;
 pub mod error;
+pub mod memory;
 pub mod metrics;
 pub mod middleware;
 pub mod pool;
@@ -31,6 +32,7 @@ use seisai_store::{ImportOptions, Store};
 
 pub use api::router;
 pub use error::ApiError;
+pub use memory::MemoryScope;
 pub use state::{AppState, Settings, Shared, Snapshot, UpdateStatus};
 
 /// Why the service cannot start.
@@ -171,7 +173,8 @@ pub fn run(options: ServeOptions) -> Result<(), ServeError> {
             .await
             .map_err(|source| ServeError::Io { what: format!("cannot listen on {}", options.addr), source })?;
         let interval = options.settings.sync_interval;
-        let ctx = tokio::task::spawn_blocking(NameContext::load_default)
+        let scope = options.settings.memory_scope;
+        let ctx = tokio::task::spawn_blocking(move || scope.run(NameContext::load_default))
             .await
             .map_err(|e| ServeError::Io { what: "cannot load the name dictionaries".into(), source: std::io::Error::other(e) })?;
         let state = new_state(options.settings, ctx)?;

@@ -127,14 +127,14 @@ impl Snapshot {
 /// it and hands the freed memory back to the system: glibc keeps freed
 /// pages of its thread arenas, so without this every update would leave
 /// an index's worth of memory behind (measured: +1.6 GB over ten updates).
-fn release_when_unused(previous: Option<Arc<Snapshot>>) {
+fn release_when_unused(previous: Option<Arc<Snapshot>>, scope: crate::MemoryScope) {
     let Some(mut previous) = previous else { return };
     tokio::spawn(async move {
         loop {
             match Arc::try_unwrap(previous) {
                 Ok(snapshot) => {
                     let _ = tokio::task::spawn_blocking(move || {
-                        drop(snapshot);
+                        scope.run(|| drop(snapshot));
                         seisai_index::trim_heap();
                     })
                     .await;
@@ -183,6 +183,10 @@ pub struct Settings {
     pub policies_dir: Option<PathBuf>,
     /// Review database (`postgres://…` or an SQLite path); None: `DATA_DIR/seisai.db`.
     pub database: Option<String>,
+    /// Runs the builds of the index and the drop of the index an update
+    /// took out of service (and, at start, the load of the name
+    /// dictionaries): see [`crate::memory`].
+    pub memory_scope: crate::MemoryScope,
 }
 
 /// Everything the handlers share.
@@ -290,8 +294,11 @@ impl AppState {
             let mut store = state.store.lock().map_err(|_| "the store lock is poisoned".to_string())?;
             let report = change(&mut store)?;
             store.reload().map_err(|e| format!("cannot re-read the manifest: {e}"))?;
-            let snapshot =
-                Snapshot::build(&store, state.ctx.clone()).map_err(|e| format!("cannot build the new index: {e}"))?;
+            let snapshot = state
+                .settings
+                .memory_scope
+                .run(|| Snapshot::build(&store, state.ctx.clone()))
+                .map_err(|e| format!("cannot build the new index: {e}"))?;
             Ok((report, snapshot))
         });
         let outcome = match task.await {
@@ -313,7 +320,7 @@ impl AppState {
                 let versions = snapshot.version_ids();
                 let message = format!("now serving {} entities from {:?}", snapshot.index.len(), versions);
                 let previous = self.snapshot.swap(Some(Arc::new(snapshot)));
-                release_when_unused(previous);
+                release_when_unused(previous, self.settings.memory_scope);
                 self.record_update(UpdateStatus { what, at: Utc::now(), failed: false, message });
                 Ok(serde_json::json!({ "report": report, "versions": versions }))
             }

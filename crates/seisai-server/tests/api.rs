@@ -77,6 +77,16 @@ impl Server {
 #[path = "api/review.rs"]
 mod review;
 
+/// The memory-heavy work the test servers ran in their memory scope (see
+/// `seisai_server::MemoryScope`): dictionaries, index builds, old indexes dropped.
+static SCOPED: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+/// The test servers' memory scope: counts the work it runs.
+fn counting_scope(work: &mut dyn FnMut()) {
+    work();
+    SCOPED.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+}
+
 fn start(open_screening: bool) -> Server {
     start_with_users(open_screening, &[]).0
 }
@@ -107,6 +117,7 @@ fn start_server(open_screening: bool, users: &[(Role, &str)], with_policies: boo
         sync_interval: None,
         policies_dir: with_policies.then(|| seisai_model::testdata::workspace_root().join("policies")),
         database: None,
+        memory_scope: seisai_server::MemoryScope(counting_scope),
     };
     std::fs::create_dir_all(&settings.data_dir).unwrap();
     std::fs::copy(key_file(dir.path()), key_file(&settings.data_dir)).unwrap();
@@ -350,8 +361,11 @@ fn the_service_end_to_end() {
         seen
     });
     std::thread::sleep(Duration::from_millis(100));
+    let scoped = SCOPED.load(std::sync::atomic::Ordering::SeqCst);
+    assert!(scoped >= 1, "the first index was built in the memory scope");
     let imp = s.post("/admin/import", admin, &json!({"dataset": "test_list", "paths": [v2_path.display().to_string()]}));
     assert_eq!(imp.status, 200, "{}", imp.text);
+    assert!(SCOPED.load(std::sync::atomic::Ordering::SeqCst) > scoped, "the update's index was built in the memory scope");
     let v2 = imp.json["versions"]["test_list"].as_str().unwrap().to_string();
     assert_ne!(v1, v2);
     std::thread::sleep(Duration::from_millis(200));

@@ -63,6 +63,7 @@ pub fn run(cli: &Cli, args: &Args) -> anyhow::Result<ExitCode> {
         sync_interval: args.sync_interval.map(|m| Duration::from_secs(m.max(1) * 60)),
         policies_dir: args.policies.is_dir().then(|| args.policies.clone()),
         database: cli.database.clone(),
+        memory_scope: seisai_server::MemoryScope(crate::allocator::release_freed_memory_during),
     };
     seisai_server::run(seisai_server::ServeOptions { addr: args.addr, settings, load })
         .with_context(|| format!("seisai serve on {}", args.addr))?;
