@@ -74,6 +74,25 @@ pub struct Entity {
     /// Other top-level fields of an FtM feed, kept as they were.
     #[serde(flatten)]
     pub extra: BTreeMap<String, serde_json::Value>,
+    /// When the entry last changed and when it first appeared, as the
+    /// store dated them by comparing list versions (yente's `last_change`
+    /// and `first_seen`; see `seisai_store::changes`), where the feed did
+    /// not state them in `extra`. The store's reading, not the list's
+    /// data: never written with the entity. (Kept as dates, not as
+    /// entries of `extra`: a map's first entry costs a ~640-byte node,
+    /// ~36 MB over every entity of the lists.)
+    #[serde(skip)]
+    pub dated: Dated,
+}
+
+/// The dates the store worked out for an entity (see [`Entity::dated`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Dated {
+    /// The date of the first version with the entry as it is now.
+    pub last_change: Option<chrono::NaiveDate>,
+    /// The date of the first version with the entry, when it appeared
+    /// within the versions compared.
+    pub first_seen: Option<chrono::NaiveDate>,
 }
 
 impl Entity {
@@ -91,6 +110,7 @@ impl Entity {
             version: None,
             addresses: Vec::new(),
             extra: BTreeMap::new(),
+            dated: Dated::default(),
         }
     }
 

@@ -2,6 +2,7 @@
 //! store: yente's `last_change` / `first_seen` fields and the
 //! `changed_since` filter of `/match`.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
 
 use chrono::NaiveDate;
@@ -24,7 +25,7 @@ fn same_content(a: &Entity, b: &Entity) -> bool {
     a.schema == b.schema && a.properties == b.properties && a.caption == b.caption
 }
 
-/// Sets `last_change` and `first_seen` (dates) on the entities of the
+/// Dates `last_change` and `first_seen` ([`Entity::dated`]) of the
 /// `selected` versions (dataset → version), unless their feed already
 /// gave them, by comparing with the versions before each selected one.
 /// Entities are matched to their dataset's selected version by their
@@ -52,12 +53,14 @@ pub fn mark(store: &Store, selected: &BTreeMap<String, VersionInfo>, entities: &
                 match old.get(id) {
                     Some(o) if same_content(o, e) => true,
                     Some(_) => {
-                        set(e, LAST_CHANGE, newer);
+                        set_last_change(e, newer);
                         false
                     }
                     None => {
-                        set(e, LAST_CHANGE, newer);
-                        set(e, FIRST_SEEN, newer);
+                        set_last_change(e, newer);
+                        if !e.extra.contains_key(FIRST_SEEN) {
+                            e.dated.first_seen.get_or_insert(newer);
+                        }
                         false
                     }
                 }
@@ -66,21 +69,41 @@ pub fn mark(store: &Store, selected: &BTreeMap<String, VersionInfo>, entities: &
         }
         for i in open.into_values() {
             if let Some(e) = entities.get_mut(i) {
-                set(e, LAST_CHANGE, newer);
+                set_last_change(e, newer);
             }
         }
     }
     Ok(())
 }
 
-fn set(e: &mut Entity, field: &str, day: NaiveDate) {
-    e.extra.entry(field.to_string()).or_insert_with(|| serde_json::Value::String(day.to_string()));
+/// Dates the entity's last change `day`, unless its feed stated it.
+fn set_last_change(e: &mut Entity, day: NaiveDate) {
+    if !e.extra.contains_key(LAST_CHANGE) {
+        e.dated.last_change.get_or_insert(day);
+    }
 }
 
-/// The date an entity last changed, if known.
+/// The date an entity last changed, if known: as its feed states it, or
+/// as the store dated it.
 pub fn last_change(e: &Entity) -> Option<NaiveDate> {
-    let text = e.extra.get(LAST_CHANGE)?.as_str()?;
-    text.get(..10)?.parse().ok()
+    match e.extra.get(LAST_CHANGE) {
+        Some(stated) => stated.as_str()?.get(..10)?.parse().ok(),
+        None => e.dated.last_change,
+    }
+}
+
+/// An entity's [`LAST_CHANGE`] or [`FIRST_SEEN`] as a response writes it:
+/// its feed's text, or the date the store worked out (`YYYY-MM-DD`).
+pub fn stated<'a>(e: &'a Entity, field: &str) -> Option<Cow<'a, str>> {
+    if let Some(value) = e.extra.get(field) {
+        return value.as_str().map(Cow::Borrowed);
+    }
+    let dated = match field {
+        LAST_CHANGE => e.dated.last_change,
+        FIRST_SEEN => e.dated.first_seen,
+        _ => None,
+    };
+    dated.map(|day| Cow::Owned(day.to_string()))
 }
 
 #[cfg(test)]
@@ -96,5 +119,22 @@ mod tests {
         assert_eq!(last_change(&e), "2024-05-03".parse().ok());
         e.extra.insert(LAST_CHANGE.into(), serde_json::json!(12));
         assert_eq!(last_change(&e), None);
+    }
+
+    #[test]
+    fn the_store_s_dates_stand_in_for_what_the_feed_did_not_state() {
+        let mut e = Entity::new("x", "1", Schema::Person);
+        let day = |s: &str| s.parse::<NaiveDate>().ok();
+        e.dated = seisai_model::Dated { last_change: day("2024-03-01"), first_seen: day("2024-01-10") };
+        assert_eq!(last_change(&e), day("2024-03-01"));
+        assert_eq!(stated(&e, LAST_CHANGE).as_deref(), Some("2024-03-01"));
+        assert_eq!(stated(&e, FIRST_SEEN).as_deref(), Some("2024-01-10"));
+        assert_eq!(stated(&e, "last_seen"), None);
+        e.extra.insert(FIRST_SEEN.into(), serde_json::json!("2019-05-01T00:00:00"));
+        e.extra.insert(LAST_CHANGE.into(), serde_json::json!("2023-02-02"));
+        assert_eq!(stated(&e, FIRST_SEEN).as_deref(), Some("2019-05-01T00:00:00"), "the feed's own text first");
+        assert_eq!(last_change(&e), day("2023-02-02"));
+        let written = serde_json::to_value(&e).map(|v| v.to_string()).unwrap_or_default();
+        assert!(!written.contains("2024-03-01"), "the store's dates are not written with the entity: {written}");
     }
 }

@@ -283,7 +283,7 @@ fn index_of_current_or_as_of_versions_with_change_dates() {
     let now = ok(store.build_index(&selection, ctx()));
     assert_eq!(now.version_ids().get("feed"), Some(&v2.version.id));
     assert!(now.index.get("feed-feed-2").is_none());
-    let dated = |id: &str, field: &str| now.index.get(id).and_then(|e| e.extra.get(field)).and_then(|v| v.as_str()).map(str::to_string);
+    let dated = |id: &str, field: &str| now.index.get(id).and_then(|e| changes::stated(e, field).map(|d| d.into_owned()));
     assert_eq!(dated("feed-feed-5", changes::FIRST_SEEN).as_deref(), Some("2024-03-01"), "added in the second version");
     assert_eq!(dated("feed-feed-1", changes::LAST_CHANGE).as_deref(), Some("2024-03-01"), "birth date changed");
     assert_eq!(dated("feed-feed-3", changes::LAST_CHANGE).as_deref(), Some("2024-01-10"), "unchanged: the oldest version compared");

@@ -1,6 +1,7 @@
 //! Pieces shared by the endpoints: query-string parameters, dataset
 //! scopes, query entities and the entity shape of results.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
@@ -194,12 +195,14 @@ pub struct EntityOut<'a> {
     pub referents: &'a [String],
     /// Whether it is a listed target (not merely related).
     pub target: bool,
-    /// First seen, when the feed states it.
-    pub first_seen: Option<&'a str>,
+    /// First seen, as the feed states it or the store dated it.
+    #[schema(value_type = Option<String>)]
+    pub first_seen: Option<Cow<'a, str>>,
     /// Last seen, when the feed states it.
     pub last_seen: Option<&'a str>,
-    /// Last change, when the feed states it.
-    pub last_change: Option<&'a str>,
+    /// Last change, as the feed states it or the store dated it.
+    #[schema(value_type = Option<String>)]
+    pub last_change: Option<Cow<'a, str>>,
     /// The list version it comes from.
     pub version: Option<&'a str>,
 }
@@ -216,9 +219,9 @@ impl<'a> EntityOut<'a> {
             datasets: &e.datasets,
             referents: &e.referents,
             target: e.extra.get("target").and_then(|v| v.as_bool()).unwrap_or(true),
-            first_seen: extra("first_seen"),
+            first_seen: seisai_store::changes::stated(e, seisai_store::changes::FIRST_SEEN),
             last_seen: extra("last_seen"),
-            last_change: extra("last_change"),
+            last_change: seisai_store::changes::stated(e, seisai_store::changes::LAST_CHANGE),
             version: e.version.as_deref(),
         }
     }
