@@ -76,8 +76,8 @@ pub fn entity_changes(old: &Entity, new: &Entity) -> Vec<PropChange> {
     if old.caption != new.caption && old.caption.is_some() && new.caption.is_some() {
         changes.push(PropChange {
             prop: "caption".into(),
-            old: old.caption.iter().cloned().collect(),
-            new: new.caption.iter().cloned().collect(),
+            old: old.caption.iter().map(|c| c.to_string()).collect(),
+            new: new.caption.iter().map(|c| c.to_string()).collect(),
         });
     }
     let props: BTreeSet<&String> = old.properties.keys().chain(new.properties.keys()).collect();

@@ -132,7 +132,7 @@ impl Entry {
         let (ja_name, ja_inline_aliases) = split_ja_aliases(&self.ja);
         e.add(props::NAME, &en_name);
         e.add(props::NAME, &ja_name);
-        e.caption = Some(if en_name.is_empty() { ja_name.clone() } else { en_name });
+        e.caption = Some(if en_name.is_empty() { ja_name.clone() } else { en_name }.into());
         // `…Bazalt;—Federal State…`: two bulleted aliases on one line.
         let dash_aliases = self.dash_aliases.iter().flat_map(|a| a.split(';')).map(clean_alias);
         for alias in dash_aliases.filter(|a| a != "and") {

@@ -100,7 +100,7 @@ impl Record {
                 e.add(props::NAME, n);
             }
         }
-        e.caption = name_en.filter(|n| !is_placeholder(n)).or(name_ja);
+        e.caption = name_en.filter(|n| !is_placeholder(n)).or(name_ja).map(String::into_boxed_str);
         e.add(props::PROGRAM, &self.program);
         e.add(props::AUTHORITY, AUTHORITY);
         e.add(props::TOPICS, "sanction");
