@@ -183,9 +183,9 @@ pub struct Settings {
     pub policies_dir: Option<PathBuf>,
     /// Review database (`postgres://…` or an SQLite path); None: `DATA_DIR/seisai.db`.
     pub database: Option<String>,
-    /// Runs the builds of the index and the drop of the index an update
-    /// took out of service (and, at start, the load of the name
-    /// dictionaries): see [`crate::memory`].
+    /// Runs each update (its change to the store and the build of the
+    /// index), the drop of the index an update took out of service and,
+    /// at start, the load of the name dictionaries: see [`crate::memory`].
     pub memory_scope: crate::MemoryScope,
 }
 
@@ -290,16 +290,17 @@ impl AppState {
     {
         let _guard = self.updating.lock().await;
         let state = Arc::clone(self);
-        let task = tokio::task::spawn_blocking(move || -> Result<(serde_json::Value, Snapshot), String> {
-            let mut store = state.store.lock().map_err(|_| "the store lock is poisoned".to_string())?;
-            let report = change(&mut store)?;
-            store.reload().map_err(|e| format!("cannot re-read the manifest: {e}"))?;
-            let snapshot = state
-                .settings
-                .memory_scope
-                .run(|| Snapshot::build(&store, state.ctx.clone()))
-                .map_err(|e| format!("cannot build the new index: {e}"))?;
-            Ok((report, snapshot))
+        // The change (an import reads and writes whole lists) and the
+        // build run in the memory scope: what they free goes back at once.
+        let scope = self.settings.memory_scope;
+        let task = tokio::task::spawn_blocking(move || {
+            scope.run(|| -> Result<(serde_json::Value, Snapshot), String> {
+                let mut store = state.store.lock().map_err(|_| "the store lock is poisoned".to_string())?;
+                let report = change(&mut store)?;
+                store.reload().map_err(|e| format!("cannot re-read the manifest: {e}"))?;
+                let snapshot = Snapshot::build(&store, state.ctx.clone()).map_err(|e| format!("cannot build the new index: {e}"))?;
+                Ok((report, snapshot))
+            })
         });
         let outcome = match task.await {
             Ok(r) => r,
