@@ -34,8 +34,9 @@ pub fn releasing_freed_memory<R>(build: impl FnOnce() -> R) -> R {
 }
 
 /// [`releasing_freed_memory`] as the server's memory scope
-/// (`seisai_server::MemoryScope`): its index builds, the drop of the
-/// index an update replaced, and the name dictionaries' load.
+/// (`seisai_server::MemoryScope`): its updates (import and index build),
+/// the drop of the index an update replaced, and the name dictionaries'
+/// load.
 pub fn release_freed_memory_during(work: &mut dyn FnMut()) {
     releasing_freed_memory(work)
 }

@@ -256,6 +256,7 @@ impl Entity {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::NaiveDate;
 
     #[test]
     fn an_entity_and_its_reference_counts_fit_in_256_bytes() {
@@ -264,7 +265,6 @@ mod tests {
         // cost 5-6 MB of resident memory with every list of ../shared/data.
         assert!(std::mem::size_of::<Entity>() + 2 * std::mem::size_of::<usize>() <= 256, "{} bytes", std::mem::size_of::<Entity>());
     }
-    use chrono::NaiveDate;
 
     fn day(y: i32, m: u32, d: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default()

@@ -1,15 +1,17 @@
 //! How the service runs the work that allocates and frees much memory
-//! at once: loading the name dictionaries, building an index, dropping
-//! the index an update took out of service.
+//! at once: loading the name dictionaries, an update (its import and the
+//! build of the new index), dropping the index an update took out of
+//! service.
 //!
 //! Whether the pages such work frees go back to the system at once is
 //! the allocator's business, and the allocator is the binary's: `seisai`
 //! runs on mimalloc, which by default keeps a freed page for a second
 //! before handing it back, and hands it back later only if the thread
 //! that freed it allocates again. The threads of a build or of the
-//! dictionaries' load then sit idle, and what they freed stays resident
-//! (~190 MB of a server with no lists at all, ~590 MB with every list of
-//! `../shared/data`; BENCHMARKS.md, session 20). The binary passes a
+//! dictionaries' load then sit idle, and what they freed stayed resident
+//! (a server with no lists held ~190 MB instead of ~83 MB, and one with
+//! every list of `../shared/data` ~550 MB instead of ~485 MB;
+//! BENCHMARKS.md, session 20). The binary passes a
 //! [`MemoryScope`] that hands those pages back at once for the duration
 //! of the work; a library user with another allocator keeps the default,
 //! which runs the work as it is.
@@ -36,8 +38,9 @@ impl MemoryScope {
             (Some(out), _) => out,
             // A scope that did not run the work: it runs here, as it is.
             (None, Some(w)) => w(),
-            // The work was taken only to be run, and it returned.
-            (None, None) => unreachable!("the work of a memory scope ran without a result"),
+            // Taken, so run: it can only have ended without a result by a
+            // panic that the scope caught and swallowed.
+            (None, None) => panic!("the work of a memory scope panicked and the scope swallowed the panic"),
         }
     }
 }
@@ -82,13 +85,10 @@ mod tests {
     #[test]
     fn work_a_scope_left_out_still_runs() {
         let mut runs = 0;
-        assert_eq!(
-            MemoryScope(|_| {}).run(|| {
-                runs += 1;
-                3
-            }),
+        let out = MemoryScope(|_| {}).run(|| {
+            runs += 1;
             3
-        );
-        assert_eq!(runs, 1);
+        });
+        assert_eq!((out, runs), (3, 1));
     }
 }
