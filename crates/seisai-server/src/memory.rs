@@ -13,8 +13,9 @@
 //! every list of `../shared/data` ~550 MB instead of ~485 MB;
 //! BENCHMARKS.md, session 20). The binary passes a
 //! [`MemoryScope`] that hands those pages back at once for the duration
-//! of the work; a library user with another allocator keeps the default,
-//! which runs the work as it is.
+//! of the work; a library user on the system allocator keeps the default,
+//! [`MemoryScope::SYSTEM`], which has glibc hand back its free memory
+//! after the work.
 
 /// Runs a piece of memory-heavy work (see the module's documentation):
 /// the function is given the work and must run it once.
@@ -22,8 +23,12 @@
 pub struct MemoryScope(pub fn(&mut dyn FnMut()));
 
 impl MemoryScope {
-    /// The scope that runs the work as it is.
-    pub const PLAIN: MemoryScope = MemoryScope(|work| work());
+    /// The scope for the system allocator: runs the work, then has glibc
+    /// return the free memory of its arenas ([`seisai_index::trim_heap`]).
+    pub const SYSTEM: MemoryScope = MemoryScope(|work| {
+        work();
+        seisai_index::trim_heap();
+    });
 
     /// Runs `work` in this scope and returns what it returns.
     pub fn run<R>(self, work: impl FnOnce() -> R) -> R {
@@ -36,7 +41,7 @@ impl MemoryScope {
         });
         match (out, work) {
             (Some(out), _) => out,
-            // A scope that did not run the work: it runs here, as it is.
+            // A scope that did not run the work: it runs here, outside any scope.
             (None, Some(w)) => w(),
             // Taken, so run: it can only have ended without a result by a
             // panic that the scope caught and swallowed.
@@ -47,7 +52,7 @@ impl MemoryScope {
 
 impl Default for MemoryScope {
     fn default() -> Self {
-        MemoryScope::PLAIN
+        MemoryScope::SYSTEM
     }
 }
 
@@ -79,7 +84,7 @@ mod tests {
             "built"
         });
         assert_eq!((out, runs, AROUND.load(Ordering::SeqCst)), ("built", 1, 11));
-        assert_eq!(MemoryScope::PLAIN.run(|| 7), 7);
+        assert_eq!(MemoryScope::SYSTEM.run(|| 7), 7);
     }
 
     #[test]
