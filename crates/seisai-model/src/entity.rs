@@ -19,6 +19,17 @@ pub fn entity_id(dataset: &str, source_id: &str) -> String {
     format!("{dataset}-{sid}")
 }
 
+/// An entity's properties: each FtM property name with its values, in
+/// the order of the names, as a map.
+///
+/// A map held as one sorted list of pairs ([`litemap::LiteMap`]), not a
+/// `BTreeMap`: an entity has a few properties, and a `BTreeMap`'s first
+/// entry allocates a node with room for eleven (~640 bytes with the
+/// allocator's rounding), where the list holds only its pairs. Over every
+/// entity of the lists the index keeps, that is ~20 MB of resident memory
+/// (BENCHMARKS.md, session 21). Written and read as a map, as before.
+pub type Properties = litemap::LiteMap<String, Vec<String>>;
+
 /// When an entity is listed: from its earliest listing date (always when
 /// it has none) until its earliest delisting date, which is not included.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -51,7 +62,7 @@ pub struct Entity {
     pub schema: Schema,
     /// Multi-valued FtM properties, by FtM property name (see [`props`]).
     #[serde(default)]
-    pub properties: BTreeMap<String, Vec<String>>,
+    pub properties: Properties,
     /// Datasets the entity belongs to (the loader's dataset name first).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub datasets: Vec<String>,
@@ -105,7 +116,7 @@ impl Entity {
         Entity {
             id: entity_id(dataset, source_id),
             schema,
-            properties: BTreeMap::new(),
+            properties: Properties::new(),
             datasets: vec![dataset.to_string()],
             caption: None,
             referents: Vec::new(),
@@ -117,13 +128,18 @@ impl Entity {
         }
     }
 
-    /// Releases the spare capacity of its lists of values. A list read
-    /// from JSON grows by doubling (a property of one value keeps room for
-    /// four); an entity kept for long, as an index keeps every listed one,
-    /// should hold only its values: about 30 MB less resident memory with
-    /// all the lists of `../shared/data` loaded (BENCHMARKS.md, session 19).
+    /// Releases the spare capacity of its lists: of its properties and of
+    /// each one's values. A list read from JSON grows by doubling (a
+    /// property of one value keeps room for four); an entity kept for
+    /// long, as an index keeps every listed one, should hold only its
+    /// values: about 30 MB less resident memory with all the lists of
+    /// `../shared/data` loaded (BENCHMARKS.md, session 19).
     pub fn shrink_to_fit(&mut self) {
-        self.properties.values_mut().for_each(Vec::shrink_to_fit);
+        let mut pairs = std::mem::take(&mut self.properties).into_tuple_vec();
+        pairs.iter_mut().for_each(|(_, values)| values.shrink_to_fit());
+        pairs.shrink_to_fit();
+        // The pairs come sorted and unique from the map they were taken from.
+        self.properties = Properties::from_sorted_store_unchecked(pairs);
         self.datasets.shrink_to_fit();
         self.referents.shrink_to_fit();
         self.addresses.shrink_to_fit();
@@ -246,7 +262,7 @@ impl Entity {
     /// occurrence, so the primary name stays first).
     pub fn canonicalize(&mut self) {
         self.properties.retain(|_, v| !v.is_empty());
-        for values in self.properties.values_mut() {
+        for (_, values) in self.properties.iter_mut() {
             let mut seen = std::collections::HashSet::new();
             values.retain(|v| seen.insert(v.clone()));
         }
@@ -295,6 +311,25 @@ mod tests {
         assert_eq!(e, before);
         assert!(e.properties.values().all(|v| v.capacity() == v.len()));
         assert_eq!(e.datasets.capacity(), 1);
+        let pairs = e.properties.into_tuple_vec();
+        assert_eq!((pairs.len(), pairs.capacity()), (2, 2));
+    }
+
+    #[test]
+    fn properties_are_read_in_any_order_and_written_as_a_map_in_name_order() {
+        // A feed's order, and a repeated property (the last one stands, as
+        // with any JSON map read by serde).
+        let text = r#"{"id":"t-1","schema":"Person","properties":{"name":["B"],"country":["ru"],"birthDate":["1970"],"name":["A"]}}"#;
+        let e: Entity = serde_json::from_str(text).unwrap_or_else(|err| panic!("{err}"));
+        assert_eq!(e.get(props::NAME), ["A"]);
+        assert_eq!(e.properties.keys().map(String::as_str).collect::<Vec<_>>(), ["birthDate", "country", "name"]);
+        let written = serde_json::to_value(&e.properties).unwrap_or_default();
+        assert_eq!(written, serde_json::json!({"birthDate": ["1970"], "country": ["ru"], "name": ["A"]}));
+        let mut added = Entity::new("t", "1", Schema::Person);
+        added.add(props::NAME, "A");
+        added.add(props::COUNTRY, "ru");
+        added.add(props::BIRTH_DATE, "1970");
+        assert_eq!(added.properties, e.properties);
     }
 
     #[test]

@@ -89,7 +89,7 @@ fn customers(rng: &mut Rng, n: usize, targets: &[Entity]) -> Vec<(String, Entity
             let mut e = Entity::new("customers", &id, Schema::Person);
             let name = if i % 2000 == 7 && !targets.is_empty() {
                 let t = &targets[(rng.next() % targets.len() as u64) as usize];
-                t.properties["name"][0].clone()
+                t.get("name")[0].clone()
             } else if rng.next() % 3 == 0 {
                 format!("{} {}", rng.pick(FIRST), rng.pick(LAST))
             } else {

@@ -50,7 +50,7 @@ fn delta_monitoring(f: &Fixture) {
     let map = parse_mapping("id=CustNo,name=Name,birth_date=DOB,schema=Kind").unwrap();
     let csv = read_customers(CUSTOMERS_CSV.as_bytes(), CustomerFormat::Csv, &map, Schema::Person, "customers.csv").unwrap();
     let jsonl = read_customers(CUSTOMERS_JSONL.as_bytes(), CustomerFormat::Jsonl, &Default::default(), Schema::Person, "c.jsonl").unwrap();
-    assert_eq!(csv[0].1.properties["birthDate"], ["1960-01-01"]);
+    assert_eq!(csv[0].1.get("birthDate"), ["1960-01-01"]);
     assert_eq!(jsonl[0].1.schema, Schema::Company);
     let up = r.upsert_customers(&actor, &csv, "customers.csv", None).unwrap();
     assert_eq!(up.added, 4);

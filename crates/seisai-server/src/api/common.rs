@@ -232,7 +232,7 @@ impl<'a> EntityOut<'a> {
 #[derive(Debug, Clone, Copy)]
 pub enum Properties<'a> {
     /// Written from the map.
-    Map(&'a BTreeMap<String, Vec<String>>),
+    Map(&'a seisai_model::Properties),
     /// Written before, copied as is.
     Json(&'a RawValue),
 }
