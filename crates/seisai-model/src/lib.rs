@@ -28,5 +28,5 @@ pub mod testdata;
 
 pub use address::Address;
 pub use date::{DatePrecision, FuzzyDate, PartialDate};
-pub use entity::{Dated, Entity, InForce, Properties, entity_id};
+pub use entity::{Dated, Entity, InForce, Properties, SmolStr, entity_id};
 pub use schema::Schema;

@@ -146,7 +146,7 @@ fn to_party(row: &BTreeMap<String, String>, mapping: &Mapping, default_schema: S
         let prop = if field == "alias" { "name".to_string() } else { field.clone() };
         let raw = if mapping.is_empty() { row.iter().find(|(k, _)| property_name(k) == field).map(|(_, v)| v.trim()) } else { column(&field) };
         if let Some(v) = raw.filter(|v| !v.is_empty()) {
-            e.properties.entry(prop).or_default().extend(v.split(';').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()));
+            e.properties.entry(prop.into()).or_default().extend(v.split(';').map(|x| x.trim().to_string()).filter(|x| !x.is_empty()));
         }
     }
     if !e.properties.contains_key("name") {

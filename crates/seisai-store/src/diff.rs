@@ -80,14 +80,14 @@ pub fn entity_changes(old: &Entity, new: &Entity) -> Vec<PropChange> {
             new: new.caption.iter().map(|c| c.to_string()).collect(),
         });
     }
-    let props: BTreeSet<&String> = old.properties.keys().chain(new.properties.keys()).collect();
+    let props: BTreeSet<&str> = old.properties.keys().chain(new.properties.keys()).map(|p| p.as_str()).collect();
     for prop in props {
         let a = old.get(prop);
         let b = new.get(prop);
         let sa: BTreeSet<&String> = a.iter().collect();
         let sb: BTreeSet<&String> = b.iter().collect();
         if sa != sb {
-            changes.push(PropChange { prop: prop.clone(), old: a.to_vec(), new: b.to_vec() });
+            changes.push(PropChange { prop: prop.to_string(), old: a.to_vec(), new: b.to_vec() });
         }
     }
     changes
