@@ -26,13 +26,15 @@ pub fn entity_id(dataset: &str, source_id: &str) -> String {
 /// `BTreeMap`: an entity has about ten properties, which a `BTreeMap`
 /// keeps in nodes with room for eleven (~640 bytes each with the
 /// allocator's rounding, and three nodes past eleven), where the list
-/// holds only its pairs (48 bytes each). Over every
-/// entity of the lists the index keeps, that is ~15 MB of resident memory
-/// (BENCHMARKS.md, session 21). Written and read as a map, as before.
+/// holds only its pairs (48 bytes each). Over every entity of the lists
+/// the index keeps, that is ~15 MB of resident memory (BENCHMARKS.md,
+/// session 21). Written and read as a map, in the same order, as before.
 ///
-/// The property names are [`SmolStr`]s: a name of up to 23 bytes, as
-/// every FtM property's is, is held inline, with no allocation of its own
-/// (about 500,000 fewer, ~7 MB, with every list of `../shared/data` loaded).
+/// The property names are [`SmolStr`]s, ordered as their text: a name of
+/// up to 23 bytes (every name of [`props`] and of the lists' entities) is held
+/// inline, with no allocation of its own (about 500,000 fewer, ~7 MB,
+/// with every list of `../shared/data` loaded); a longer one, which a
+/// feed may bring, is allocated as before.
 pub type Properties = litemap::LiteMap<SmolStr, Vec<String>>;
 
 /// The text of a property name in [`Properties`] (inline up to 23 bytes).
