@@ -81,16 +81,16 @@ impl Store {
             .collect())
     }
 
-    /// The entities of `versions`, read in parallel (one thread per version).
+    /// The entities of `versions`, in their order, read in parallel on
+    /// rayon's pool. (Not one thread per version: a thread that ends
+    /// leaves the allocator's pages it allocated the entities in without
+    /// an owner, and a server that read every list that way at each
+    /// update, ~15 threads, climbed by 10–50 MB in some minutes after an
+    /// update: BENCHMARKS.md, session 21.)
     pub fn read_versions<'a>(&self, versions: impl IntoIterator<Item = &'a VersionInfo>) -> Result<Vec<Entity>> {
+        use rayon::prelude::*;
         let versions: Vec<&VersionInfo> = versions.into_iter().collect();
-        let parts: Vec<Result<Vec<Entity>>> = std::thread::scope(|s| {
-            let handles: Vec<_> = versions.iter().map(|v| s.spawn(|| self.entities(v))).collect();
-            handles
-                .into_iter()
-                .map(|h| h.join().unwrap_or_else(|_| Err(StoreError::Invalid("reader thread failed".into()))))
-                .collect()
-        });
+        let parts: Vec<Result<Vec<Entity>>> = versions.par_iter().map(|v| self.entities(v)).collect();
         let mut all = Vec::new();
         for part in parts {
             all.extend(part?);
