@@ -90,7 +90,14 @@ impl Store {
     pub fn read_versions<'a>(&self, versions: impl IntoIterator<Item = &'a VersionInfo>) -> Result<Vec<Entity>> {
         use rayon::prelude::*;
         let versions: Vec<&VersionInfo> = versions.into_iter().collect();
-        let parts: Vec<Result<Vec<Entity>>> = versions.par_iter().map(|v| self.entities(v)).collect();
+        // A reader that panics (a bug: readers answer bad input with an
+        // error) fails this read, as a thread's panic did, rather than
+        // unwinding through the caller's store lock.
+        let read = |v: &VersionInfo| {
+            std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.entities(v)))
+                .unwrap_or_else(|_| Err(StoreError::Invalid(format!("reading {} version {} failed", v.dataset, v.id))))
+        };
+        let parts: Vec<Result<Vec<Entity>>> = versions.par_iter().map(|v| read(v)).collect();
         let mut all = Vec::new();
         for part in parts {
             all.extend(part?);
