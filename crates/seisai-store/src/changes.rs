@@ -53,14 +53,12 @@ pub fn mark(store: &Store, selected: &BTreeMap<String, VersionInfo>, entities: &
                 match old.get(id) {
                     Some(o) if same_content(o, e) => true,
                     Some(_) => {
-                        set_last_change(e, newer);
+                        set(e, LAST_CHANGE, newer);
                         false
                     }
                     None => {
-                        set_last_change(e, newer);
-                        if !e.extra.contains_key(FIRST_SEEN) {
-                            e.dated.first_seen.get_or_insert(newer);
-                        }
+                        set(e, LAST_CHANGE, newer);
+                        set(e, FIRST_SEEN, newer);
                         false
                     }
                 }
@@ -69,18 +67,21 @@ pub fn mark(store: &Store, selected: &BTreeMap<String, VersionInfo>, entities: &
         }
         for i in open.into_values() {
             if let Some(e) = entities.get_mut(i) {
-                set_last_change(e, newer);
+                set(e, LAST_CHANGE, newer);
             }
         }
     }
     Ok(())
 }
 
-/// Dates the entity's last change `day`, unless its feed stated it.
-fn set_last_change(e: &mut Entity, day: NaiveDate) {
-    if !e.extra.contains_key(LAST_CHANGE) {
-        e.dated.last_change.get_or_insert(day);
+/// Dates the entity's [`LAST_CHANGE`] or [`FIRST_SEEN`] `day`, unless its
+/// feed stated it or it was dated already.
+fn set(e: &mut Entity, field: &str, day: NaiveDate) {
+    if e.extra.contains_key(field) {
+        return;
     }
+    let slot = if field == FIRST_SEEN { &mut e.dated.first_seen } else { &mut e.dated.last_change };
+    slot.get_or_insert(day);
 }
 
 /// The date an entity last changed, if known: as its feed states it, or
