@@ -14,7 +14,9 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 const PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
 
 /// Runs `build` (reading the lists and building the index) with every page
-/// it frees handed back to the system at once, then restores the delay.
+/// it frees handed back to the system at once, then restores the delay and
+/// maps the memory left in whole 2 MB regions with huge pages (see
+/// [`Releasing`]'s `drop`).
 ///
 /// A build frees much of what it allocates (the version files' text, each
 /// entity's postings before they are merged) between the allocations it
@@ -66,16 +68,34 @@ impl Releasing {
 }
 
 impl Drop for Releasing {
-    /// Ends a build: the last restores the delay.
+    /// Ends a build: the last restores the delay, then has the memory the
+    /// build left mapped with 2 MB pages where it lies resident in whole
+    /// 2 MB regions ([`seisai_index::collapse_resident_regions`]): handing
+    /// back the pages it freed split the huge pages around them, and a
+    /// search reads the index all over (screening takes ~0.9 of the time;
+    /// BENCHMARKS.md, session 22).
     fn drop(&mut self) {
         // SAFETY: `mi_collect` only returns free memory of this thread's
         // heap and the allocator's arenas.
         unsafe { libmimalloc_sys::mi_collect(true) };
-        let mut running = RELEASING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
-        running.0 = running.0.saturating_sub(1);
-        if running.0 == 0 {
-            // SAFETY: setting an option of the allocator linked into this process.
-            unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, running.1) };
+        let last = {
+            let mut running = RELEASING.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+            running.0 = running.0.saturating_sub(1);
+            if running.0 == 0 {
+                // SAFETY: setting an option of the allocator linked into this process.
+                unsafe { libmimalloc_sys::mi_option_set(PURGE_DELAY, running.1) };
+            }
+            running.0 == 0
+        };
+        if last {
+            let done = seisai_index::collapse_resident_regions();
+            tracing::debug!(
+                resident = done.resident,
+                collapsed = done.collapsed,
+                refused = done.refused,
+                ms = done.took.as_secs_f64() * 1000.0,
+                "2 MB regions of the heap mapped with huge pages"
+            );
         }
     }
 }

@@ -15,6 +15,7 @@
 //! beside it and the server swaps an `Arc` atomically.
 
 mod found;
+mod huge_pages;
 mod keys;
 mod parts;
 mod postings;
@@ -28,6 +29,7 @@ use seisai_matching::NameContext;
 use seisai_matching::score::{Prepared, score_bound};
 use seisai_model::{Entity, InForce};
 
+pub use huge_pages::{Collapsed, collapse_resident_regions};
 pub use search::{Hit, SearchOptions};
 
 /// The distinct lookup keys of a prepared entity, sorted: what a query

@@ -24,10 +24,13 @@ pub struct MemoryScope(pub fn(&mut dyn FnMut()));
 
 impl MemoryScope {
     /// The scope for the system allocator: runs the work, then has glibc
-    /// return the free memory of its arenas ([`seisai_index::trim_heap`]).
+    /// return the free memory of its arenas ([`seisai_index::trim_heap`])
+    /// and maps what stays in whole 2 MB regions with huge pages
+    /// ([`seisai_index::collapse_resident_regions`]).
     pub const SYSTEM: MemoryScope = MemoryScope(|work| {
         work();
         seisai_index::trim_heap();
+        seisai_index::collapse_resident_regions();
     });
 
     /// Runs `work` in this scope and returns what it returns.
