@@ -61,12 +61,18 @@ fn main() -> anyhow::Result<()> {
     let t = Instant::now();
     let index = Index::build(entities, ctx);
     let build_s = t.elapsed().as_secs_f64();
+    // As `seisai` does after a build: the memory left in whole 2 MB regions
+    // mapped with huge pages.
+    let pages = seisai_index::collapse_resident_regions();
     let names: usize = index.entities().iter().map(|e| e.names().count()).sum();
     println!(
-        "lists: {} entities, {names} names loaded in {load_s:.2} s; index build {build_s:.2} s ({} keys, {} postings); peak RSS {:.0} MB (before build {:.0} MB), RSS after build {:.0} MB (before build {rss_now_before:.0} MB)",
+        "lists: {} entities, {names} names loaded in {load_s:.2} s; index build {build_s:.2} s ({} keys, {} postings), then {} of {} resident 2 MB regions mapped with huge pages in {:.2} s; peak RSS {:.0} MB (before build {:.0} MB), RSS after build {:.0} MB (before build {rss_now_before:.0} MB)",
         index.len(),
         index.key_count(),
         index.posting_count(),
+        pages.collapsed,
+        pages.resident,
+        pages.took.as_secs_f64(),
         peak_rss_mb(),
         rss_before,
         status_mb("VmRSS:")
