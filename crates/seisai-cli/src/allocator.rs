@@ -93,6 +93,7 @@ impl Drop for Releasing {
                 resident = done.resident,
                 collapsed = done.collapsed,
                 refused = done.refused,
+                rss_change_mb = done.rss_change as f64 / (1 << 20) as f64,
                 ms = done.took.as_secs_f64() * 1000.0,
                 "2 MB regions of the heap mapped with huge pages"
             );

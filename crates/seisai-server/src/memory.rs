@@ -26,7 +26,8 @@ impl MemoryScope {
     /// The scope for the system allocator: runs the work, then has glibc
     /// return the free memory of its arenas ([`seisai_index::trim_heap`])
     /// and maps what stays in whole 2 MB regions with huge pages
-    /// ([`seisai_index::collapse_resident_regions`]).
+    /// ([`seisai_index::collapse_resident_regions`]; ~1 s with every list
+    /// of `../shared/data` on glibc, against ~0.15 s on mimalloc).
     pub const SYSTEM: MemoryScope = MemoryScope(|work| {
         work();
         seisai_index::trim_heap();
