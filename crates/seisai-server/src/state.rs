@@ -54,14 +54,25 @@ pub struct Snapshot {
     properties_json: Vec<OnceLock<Arc<RawValue>>>,
     /// Bytes held by `properties_json`.
     properties_json_bytes: AtomicUsize,
+    /// Where each list version's entities are in the index: the next
+    /// update takes those of the lists it leaves unchanged from here.
+    spans: seisai_store::indexing::Spans,
 }
 
 impl Snapshot {
     /// Reads the current version of every dataset of `store` (each entity
     /// dated by its last change) and indexes it.
     pub fn build(store: &Store, ctx: NameContext) -> seisai_store::Result<Snapshot> {
+        Snapshot::build_after(store, ctx, None)
+    }
+
+    /// [`Snapshot::build`], taking from `previous` (the snapshot in
+    /// service) the entities of every list version it served that is
+    /// still current, instead of reading them again
+    /// ([`Store::build_index_reusing`]).
+    pub fn build_after(store: &Store, ctx: NameContext, previous: Option<&Snapshot>) -> seisai_store::Result<Snapshot> {
         let selection = Selection { mark_changes: true, ..Selection::current() };
-        let built = store.build_index(&selection, ctx)?;
+        let built = store.build_index_reusing(&selection, ctx, previous.map(|p| (p.index.as_ref(), &p.spans)))?;
         let versions = built
             .versions
             .into_iter()
@@ -70,7 +81,9 @@ impl Snapshot {
                 (dataset, lv)
             })
             .collect();
-        Ok(Snapshot::new(built.index, versions))
+        let mut snapshot = Snapshot::new(built.index, versions);
+        snapshot.spans = built.spans;
+        Ok(snapshot)
     }
 
     /// The snapshot of `index`, built from `versions`.
@@ -87,6 +100,7 @@ impl Snapshot {
             served_versions,
             properties_json,
             properties_json_bytes: AtomicUsize::new(0),
+            spans: seisai_store::indexing::Spans::new(),
         }
     }
 
@@ -295,7 +309,12 @@ impl AppState {
                 let mut store = state.store.lock().map_err(|_| "the store lock is poisoned".to_string())?;
                 let report = change(&mut store)?;
                 store.reload().map_err(|e| format!("cannot re-read the manifest: {e}"))?;
-                let snapshot = Snapshot::build(&store, state.ctx.clone()).map_err(|e| format!("cannot build the new index: {e}"))?;
+                // The lists the change left as they were are taken from the
+                // snapshot in service (shared, not read a second time).
+                let in_service = state.snapshot.load_full();
+                let snapshot = Snapshot::build_after(&store, state.ctx.clone(), in_service.as_deref())
+                    .map_err(|e| format!("cannot build the new index: {e}"))?;
+                drop(in_service);
                 Ok((report, snapshot))
             })
         });

@@ -47,6 +47,24 @@ pub struct IndexedLists {
     /// Dataset → version indexed. A dataset without a version in force on
     /// the selection's date is absent.
     pub versions: BTreeMap<String, VersionInfo>,
+    /// Dataset → where its entities are in the index (see [`Spans`]).
+    pub spans: Spans,
+}
+
+/// Dataset → the version its indexed entities were read from and their
+/// positions in [`Index::entities`] (the entities of one version lie side
+/// by side, in the order of their datasets' names). What a later build
+/// needs to take the entities of an unchanged version from this index
+/// ([`Store::build_index_reusing`]).
+pub type Spans = BTreeMap<String, Span>;
+
+/// The indexed entities of one list version: see [`Spans`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Span {
+    /// The version id.
+    pub version: String,
+    /// Their positions in [`Index::entities`].
+    pub positions: std::ops::Range<usize>,
 }
 
 impl IndexedLists {
@@ -88,6 +106,12 @@ impl Store {
     /// update, ~15 threads, climbed by 10–50 MB in some minutes after an
     /// update: BENCHMARKS.md, session 21.)
     pub fn read_versions<'a>(&self, versions: impl IntoIterator<Item = &'a VersionInfo>) -> Result<Vec<Entity>> {
+        Ok(self.read_each(versions)?.into_iter().flatten().collect())
+    }
+
+    /// The entities of each of `versions`, in their order (see
+    /// [`Store::read_versions`]).
+    fn read_each<'a>(&self, versions: impl IntoIterator<Item = &'a VersionInfo>) -> Result<Vec<Vec<Entity>>> {
         use rayon::prelude::*;
         let versions: Vec<&VersionInfo> = versions.into_iter().collect();
         // A reader that panics (a bug: readers answer bad input with an
@@ -97,24 +121,55 @@ impl Store {
             std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| self.entities(v)))
                 .unwrap_or_else(|_| Err(StoreError::Invalid(format!("reading {} version {} failed", v.dataset, v.id))))
         };
-        let parts: Vec<Result<Vec<Entity>>> = versions.par_iter().map(|v| read(v)).collect();
-        let mut all = Vec::new();
-        for part in parts {
-            all.extend(part?);
-        }
-        Ok(all)
+        versions.par_iter().map(|v| read(v)).collect()
     }
 
     /// Reads the versions `selection` takes and builds the candidate index
     /// over their entities. An empty store (or no version in force on the
     /// date) gives an empty index.
     pub fn build_index(&self, selection: &Selection, ctx: NameContext) -> Result<IndexedLists> {
+        self.build_index_reusing(selection, ctx, None)
+    }
+
+    /// [`Store::build_index`], taking from `previous` — an index this
+    /// store built with the same `selection` but for its date, with its
+    /// [`Spans`] — the entities of every version it covered that the
+    /// selection takes again, instead of reading (and dating) them anew.
+    /// A server's update changes one list: the others' entities are then
+    /// shared by the index in service and the new one, not held twice
+    /// while the new one is built, and not read again. The index is the
+    /// one a build without `previous` makes, entity for entity.
+    pub fn build_index_reusing(&self, selection: &Selection, ctx: NameContext, previous: Option<(&Index, &Spans)>) -> Result<IndexedLists> {
         let versions = self.select(selection)?;
-        let mut entities = self.read_versions(versions.values())?;
-        if selection.mark_changes {
-            crate::changes::mark(self, &versions, &mut entities)?;
+        let reusable = |dataset: &str, version: &VersionInfo| -> Option<&[Arc<Entity>]> {
+            let (index, spans) = previous?;
+            let span = spans.get(dataset).filter(|s| s.version == version.id)?;
+            // (Spans of another index are not trusted: every entity taken
+            // must have been read from that version.)
+            let kept = index.entities().get(span.positions.clone())?;
+            kept.iter().all(|e| e.version.as_deref() == Some(version.id.as_str())).then_some(kept)
+        };
+        let to_read: Vec<&VersionInfo> = versions.iter().filter(|(d, v)| reusable(d, v).is_none()).map(|(_, v)| v).collect();
+        let mut read = self.read_each(to_read)?.into_iter();
+        let mut entities: Vec<Arc<Entity>> = Vec::new();
+        let mut spans = Spans::new();
+        for (dataset, version) in &versions {
+            let start = entities.len();
+            match reusable(dataset, version) {
+                Some(kept) => entities.extend(kept.iter().cloned()),
+                None => {
+                    let mut fresh = read.next().unwrap_or_default();
+                    if selection.mark_changes {
+                        let one = BTreeMap::from([(dataset.clone(), version.clone())]);
+                        crate::changes::mark(self, &one, &mut fresh)?;
+                    }
+                    // Only these are indexed (see `Index::build`).
+                    entities.extend(fresh.into_iter().filter(|e| e.schema.is_matchable()).map(Arc::new));
+                }
+            }
+            spans.insert(dataset.clone(), Span { version: version.id.clone(), positions: start..entities.len() });
         }
-        let index = Index::build(entities.into_iter().map(Arc::new).collect(), ctx);
-        Ok(IndexedLists { index, versions })
+        let index = Index::build(entities, ctx);
+        Ok(IndexedLists { index, versions, spans })
     }
 }

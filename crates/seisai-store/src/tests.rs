@@ -3,6 +3,7 @@
 
 use super::*;
 use seisai_sources::Input;
+use std::sync::Arc;
 
 fn line(id: &str, schema: &str, names: &[&str], birth: Option<&str>) -> String {
     let mut props = serde_json::json!({ "name": names });
@@ -293,4 +294,66 @@ fn index_of_current_or_as_of_versions_with_change_dates() {
     assert!(before.index.is_empty() && before.versions.is_empty(), "no version in force yet");
     let unknown = store.build_index(&Selection::as_of(None, &["nope".to_string()]), ctx());
     assert!(matches!(&unknown, Err(StoreError::NotFound(m)) if m.contains("\"nope\"") && m.contains("feed")));
+}
+
+#[test]
+fn an_index_built_after_another_takes_the_unchanged_lists_from_it_and_is_the_same() {
+    let (_dir, mut store) = store();
+    let import_into = |store: &mut Store, dataset: &str, text: &str, published: &str| {
+        let options = ImportOptions { published: published.parse().ok(), ..ImportOptions::default() };
+        ok(store.import(dataset, &[Input::new("feed.jsonl", text.as_bytes().to_vec())], &options))
+    };
+    // "other" keeps two versions (so its entities are dated from the older),
+    // and holds an entity that is not indexed (a sanction record).
+    let sanction = serde_json::json!({"id": "s-1", "schema": "Sanction", "properties": {"program": ["x"]}}).to_string();
+    import_into(&mut store, "other", &feed_v1(), "2024-01-01");
+    import_into(&mut store, "other", &[feed_v2(), sanction].join("\n"), "2024-02-01");
+    import_into(&mut store, "feed", &feed_v1(), "2024-01-10");
+    let ctx = || seisai_matching::NameContext::without_dictionaries();
+    let selection = Selection { mark_changes: true, ..Selection::current() };
+    let first = ok(store.build_index(&selection, ctx()));
+    assert_eq!(first.spans.len(), 2);
+    assert_eq!(first.spans.values().map(|s| s.positions.len()).sum::<usize>(), first.index.len());
+
+    import_into(&mut store, "feed", &feed_v2(), "2024-03-01");
+    let reusing = ok(store.build_index_reusing(&selection, ctx(), Some((&first.index, &first.spans))));
+    let fresh = ok(store.build_index(&selection, ctx()));
+    assert_eq!(reusing.version_ids(), fresh.version_ids());
+    assert_eq!(reusing.spans, fresh.spans);
+    let described = |lists: &IndexedLists| -> Vec<seisai_model::Entity> { lists.index.entities().iter().map(|e| seisai_model::Entity::clone(e)).collect() };
+    assert_eq!(described(&reusing), described(&fresh), "entity for entity, dates included");
+
+    // The unchanged list's entities are the same allocations; the updated one's are new.
+    let shared = |lists: &IndexedLists, dataset: &str| -> Vec<bool> {
+        let now = &lists.spans[dataset];
+        let before = &first.spans[dataset];
+        let (now, before) = (&lists.index.entities()[now.positions.clone()], &first.index.entities()[before.positions.clone()]);
+        now.iter().map(|e| before.iter().any(|b| Arc::ptr_eq(b, e))).collect()
+    };
+    assert!(shared(&reusing, "other").iter().all(|&s| s), "taken from the index before");
+    assert!(shared(&reusing, "feed").iter().all(|&s| !s), "the updated list is read anew");
+    assert!(shared(&fresh, "other").iter().all(|&s| !s));
+
+    // Searches answer alike.
+    for name in ["Ivan Petrov", "Petr Sidorov", "Korea Kwangson Banking"] {
+        let mut q = seisai_model::Entity::new("q", "q", seisai_model::Schema::Person);
+        q.add(seisai_model::props::NAME, name);
+        let hits = |lists: &IndexedLists| -> Vec<(String, u32)> {
+            let index = &lists.index;
+            let opts = seisai_index::SearchOptions { limit: 10, ..seisai_index::SearchOptions::default() };
+            index.search(&index.prepare(&q), &opts).iter().map(|h| (h.entity.id.clone(), h.result.score.to_bits())).collect()
+        };
+        assert_eq!(hits(&reusing), hits(&fresh), "{name}");
+    }
+
+    // Spans that do not describe the index given are not trusted: here
+    // "other" is said to lie where "feed" does.
+    let mut wrong = reusing.spans.clone();
+    if let (Some(other), Some(feed)) = (wrong.get("other").cloned(), reusing.spans.get("feed")) {
+        wrong.insert("other".into(), indexing::Span { version: other.version, positions: feed.positions.clone() });
+    }
+    let mistaken = ok(store.build_index_reusing(&selection, ctx(), Some((&reusing.index, &wrong))));
+    assert_eq!(described(&mistaken), described(&fresh));
+    let taken = |lists: &IndexedLists| lists.index.entities().iter().filter(|e| reusing.index.entities().iter().any(|r| Arc::ptr_eq(r, e))).count();
+    assert_eq!(taken(&mistaken), reusing.spans["feed"].positions.len(), "only feed's entities, from their own span");
 }
