@@ -94,7 +94,13 @@ fn anonymous_range(line: &str) -> Option<(usize, usize)> {
     if !perms.starts_with("rw") || !perms.ends_with('p') || inode != "0" || path.is_some_and(|p| p != "[heap]") {
         return None;
     }
-    let (start, end) = range.split_once('-')?;
+    address_range(range)
+}
+
+/// The addresses of a mapping as `/proc/self/maps` and `smaps` write them
+/// (`start-end`, in hexadecimal).
+fn address_range(field: &str) -> Option<(usize, usize)> {
+    let (start, end) = field.split_once('-')?;
     Some((usize::from_str_radix(start, 16).ok()?, usize::from_str_radix(end, 16).ok()?))
 }
 
@@ -198,11 +204,9 @@ zz-7f rw-p 00000000 00:00 0";
         let smaps = std::fs::read_to_string("/proc/self/smaps").unwrap_or_default();
         let mut inside = false;
         for line in smaps.lines() {
-            if let Some((start, end)) = line.split_whitespace().next().and_then(|r| r.split_once('-')) {
-                if let (Ok(start), Ok(end)) = (usize::from_str_radix(start, 16), usize::from_str_radix(end, 16)) {
-                    inside = (start..end).contains(&address);
-                    continue;
-                }
+            if let Some((start, end)) = line.split_whitespace().next().and_then(address_range) {
+                inside = (start..end).contains(&address);
+                continue;
             }
             if let Some(kb) = line.strip_prefix("AnonHugePages:").filter(|_| inside) {
                 return kb.trim().trim_end_matches("kB").trim().parse().unwrap_or(0);

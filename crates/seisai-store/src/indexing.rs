@@ -149,13 +149,15 @@ impl Store {
             let kept = index.entities().get(span.positions.clone())?;
             kept.iter().all(|e| e.version.as_deref() == Some(version.id.as_str())).then_some(kept)
         };
-        let to_read: Vec<&VersionInfo> = versions.iter().filter(|(d, v)| reusable(d, v).is_none()).map(|(_, v)| v).collect();
+        // Per version in order, what the index in service has of it (looked at once).
+        let kept: Vec<Option<&[Arc<Entity>]>> = versions.iter().map(|(d, v)| reusable(d, v)).collect();
+        let to_read = versions.values().zip(&kept).filter(|(_, k)| k.is_none()).map(|(v, _)| v);
         let mut read = self.read_each(to_read)?.into_iter();
         let mut entities: Vec<Arc<Entity>> = Vec::new();
         let mut spans = Spans::new();
-        for (dataset, version) in &versions {
+        for ((dataset, version), kept) in versions.iter().zip(kept) {
             let start = entities.len();
-            match reusable(dataset, version) {
+            match kept {
                 Some(kept) => entities.extend(kept.iter().cloned()),
                 None => {
                     let mut fresh = read.next().unwrap_or_default();
