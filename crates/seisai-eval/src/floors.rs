@@ -23,6 +23,11 @@ pub const NEGATIVES_GLOBAL_MAX: f64 = 0.0006;
 /// (1 of 5,000 now).
 pub const NEGATIVES_US_MAX: f64 = 0.0004;
 
+/// Minimum share of the katakana names of Japan's MOF list that find
+/// their entry among its Latin names ([`crate::cross_script`]; 1,462 of
+/// 1,985 on 2026-11-30).
+pub const CROSS_SCRIPT_JP_MOF: f64 = 0.73;
+
 /// Minimum share of misspelt listed names that find their entity, per kind
 /// of perturbation ([`crate::perturb`], 1,000 names of the main sanctions
 /// lists, fixed seed). Measured 2026-11-29 after legal forms were read in
@@ -85,5 +90,7 @@ mod tests {
             assert!(recall >= *floor, "perturbed names ({}) found {recall:.4} < floor {floor}", kind.label());
         }
         assert_eq!(report.perturbed.len(), PERTURBED_RECALL.len(), "a kind of perturbation has no floor");
+        let cross = report.cross_script.as_ref().map(|r| (r.recall(), r.queries)).unwrap_or_default();
+        assert!(cross.1 > 1000 && cross.0 >= CROSS_SCRIPT_JP_MOF, "jp_mof katakana names found {:.4} of {} < floor {CROSS_SCRIPT_JP_MOF}", cross.0, cross.1);
     }
 }

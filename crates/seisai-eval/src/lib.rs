@@ -8,6 +8,7 @@
 pub mod checks;
 pub mod chinese;
 pub mod corpus;
+pub mod cross_script;
 #[cfg(test)]
 mod floored;
 pub mod floors;

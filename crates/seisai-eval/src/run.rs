@@ -10,6 +10,7 @@ use seisai_model::{Entity, Schema, props};
 use serde::Serialize;
 
 use crate::checks::{self, ChecksReport};
+use crate::cross_script::CrossScriptReport;
 use crate::pairs::{self, PairsReport};
 use crate::queries::{self, QueryReport};
 use crate::perturb::{self, Kind, KindReport};
@@ -32,6 +33,8 @@ pub struct EvalReport {
     pub sets: BTreeMap<String, QueryReport>,
     /// Perturbed spellings of listed names: recall per kind of perturbation.
     pub perturbed: BTreeMap<Kind, KindReport>,
+    /// The katakana names of Japan's MOF list screened against its Latin names.
+    pub cross_script: Option<CrossScriptReport>,
 }
 
 /// The lists whose names are misspelt for [`perturb`]: the main sanctions lists.
@@ -73,6 +76,7 @@ pub fn run_offline(eval_dir: &Path, ctx: &NameContext) -> anyhow::Result<EvalRep
         load_errors: BTreeMap::new(),
         sets: BTreeMap::new(),
         perturbed: BTreeMap::new(),
+        cross_script: None,
     })
 }
 
@@ -89,6 +93,7 @@ pub fn run(data_dir: &Path, eval_dir: &Path, ctx: &NameContext, max_negatives: O
     }
     let entities = crate::lists::entities(loaded);
     let misspelt = perturb::targets(&entities, &PERTURBED_LISTS, PERTURBED_NAMES, PERTURBED_SEED);
+    report.cross_script = Some(crate::cross_script::run(&entities, ctx));
     let started = Instant::now();
     let index = Index::build(entities, ctx.clone());
     report.index = Some((index.len(), started.elapsed().as_secs_f64()));
@@ -192,6 +197,21 @@ pub fn print(report: &EvalReport) {
         if std::env::var_os("SEISAI_EVAL_VERBOSE").is_some() {
             for f in &r.failures {
                 println!("    {f}");
+            }
+        }
+    }
+    if let Some(r) = &report.cross_script {
+        println!(
+            "{:<28} found (match): {}/{} = {:.4}   in results: {}",
+            "jp_mof katakana -> Latin",
+            r.found,
+            r.queries,
+            r.recall(),
+            r.in_results
+        );
+        if std::env::var_os("SEISAI_EVAL_VERBOSE").is_some() {
+            for m in &r.misses {
+                println!("    {m}");
             }
         }
     }
