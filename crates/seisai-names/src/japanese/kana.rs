@@ -221,9 +221,19 @@ fn render(morae: &[Mora], profile: Profile) -> String {
         let mut consonant: &str = &m.consonant;
         let mut vowel = m.vowel;
         if foreign {
+            // Katakana has no h sound of its own in a syllable's coda: フ
+            // between a vowel and a consonant often writes one (アフマド
+            // Ahmad, ラフマニノフ Rakhmaninov); before a sibilant it is the
+            // v or f of -ovsky (シマノフスキー).
+            let slavic_vich = at_end && i > 0 && morae.get(i - 1).is_some_and(|p| p.vowel == "i" && matches!(&*p.consonant, "b" | "v"));
+            let before_sibilant = next.is_some_and(|n| matches!(&*n.consonant, "s" | "sh" | "z" | "j" | "ch" | "ts"));
+            let coda_fu = !at_start && !at_end && next_is_consonant && !before_sibilant && consonant == "f" && vowel == "u" && !m.long;
             consonant = match (profile, consonant, vowel) {
                 (Profile::Russian, "sh", "i") => "s",
-                (Profile::Russian, "ch", "i") => "t",
+                // But for the -vich of a patronymic (ビチ, ヴィチ).
+                (Profile::Russian, "ch", "i") if !slavic_vich => "t",
+                (Profile::Russian, "f", "u") if coda_fu => "kh",
+                (Profile::WesternAllL, "f", "u") if coda_fu => "h",
                 (Profile::Russian, "j", "i" | "e") => "d",
                 (Profile::Russian, "w", "a") => "v",
                 // Russian в is often written with バ行 inside a word, and the
@@ -245,12 +255,16 @@ fn render(morae: &[Mora], profile: Profile) -> String {
             let u_mora = vowel == "u" && !m.long && !consonant.is_empty();
             let o_mora = vowel == "o" && !m.long && matches!(consonant, "t" | "d");
             let cluster_start = matches!(consonant, "s" | "k" | "p" | "b" | "f" | "g" | "d" | "t");
-            let epenthetic = (at_end || next_is_consonant)
-                && (!at_start || cluster_start)
-                && match profile {
-                    Profile::Russian => u_mora || o_mora,
-                    _ => u_mora || (o_mora && at_end),
-                };
+            // Word-final チ and ジ write a final ch and j (ヴィチ -vich,
+            // ファラジ Faraj); the Russian profile reads ジ as d.
+            let final_affricate = at_end && !m.long && vowel == "i" && (consonant == "ch" || consonant == "j");
+            let epenthetic = final_affricate
+                || (at_end || next_is_consonant)
+                    && (!at_start || cluster_start)
+                    && match profile {
+                        Profile::Russian => u_mora || o_mora,
+                        _ => u_mora || (o_mora && at_end),
+                    };
             if epenthetic {
                 vowel = "";
             }
@@ -399,6 +413,24 @@ mod tests {
         assert!(has("メドベージェフ", "medvedev"));
         assert!(has("センター", "senter"));
         assert_eq!(kana_to_latin_foreign_first("コンツェルン")[0], "kontsern");
+    }
+
+    #[test]
+    fn final_affricates_and_codas_of_foreign_names() {
+        // A final チ or ジ writes a consonant (patronymics, Arabic names)…
+        assert!(has("ニコラエヴィチ", "nikoraevich"));
+        assert!(has("アレクサンドロビチ", "areksandrovich"));
+        assert!(has("ファラジ", "faraj"));
+        // …but the Russian reading keeps -ti elsewhere (チクリチー Tikriti).
+        assert!(has("チクリチー", "tikriti"));
+        // フ in a syllable's coda writes an h (Arabic) or a kh (Russian).
+        assert!(has("アフマド", "ahmad"));
+        assert!(has("ラフマニノフ", "rakhmaninov"));
+        // Not at the start of a word or before a vowel.
+        assert!(has("フランス", "furansu"));
+        assert!(has("シマノフスキー", "simanofski"));
+        assert!(!kana_to_latin("シマノフスキー").iter().any(|f| f.contains("kh")));
+        assert!(!kana_to_latin("ソフィア").iter().any(|f| f.contains('h')));
     }
 
     #[test]
