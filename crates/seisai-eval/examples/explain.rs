@@ -17,7 +17,9 @@ fn main() {
         e.add(props::NAME, n);
         Prepared::from_entity(&e, &ctx)
     };
-    let (q, c) = (mk(&args[2]), mk(&args[3]));
+    // The query is prepared as a search prepares it (its words read from
+    // katakana or Chinese characters compared by their sounds too).
+    let (q, c) = (mk(&args[2]).with_matchers(), mk(&args[3]));
     for n in q.names.iter().chain(c.names.iter()) {
         for f in &n.forms {
             let toks: Vec<String> = f.tokens.iter().map(|t| format!("{}:{:?}:{:.2}:{}", t.text, t.kind, t.weight, t.phonetic)).collect();

@@ -42,9 +42,10 @@ fn has_katakana(name: &str) -> bool {
     name.chars().any(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | '\u{FF66}'..='\u{FF9D}'))
 }
 
-/// Whether a name is written in Latin letters only (no letter of another script).
+/// Whether a name is written in Latin letters: most of its letters (an
+/// Arabic original in brackets may follow, as the list writes it).
 fn is_latin(name: &str) -> bool {
-    name.chars().any(|c| c.is_ascii_alphabetic()) && name.chars().all(|c| !c.is_alphabetic() || c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c))
+    seisai_names::script::dominant(name) == seisai_names::script::NameScript::Latin
 }
 
 /// The pairs of [`DATASET`]'s people: per entry with both, the first
@@ -87,8 +88,9 @@ pub fn run(entities: &[Arc<Entity>], ctx: &NameContext) -> CrossScriptReport {
         report.in_results += usize::from(mine.is_some());
         if !mine.is_some_and(|h| h.result.is_match) {
             let name = query.first(seisai_model::props::NAME).unwrap_or("");
-            let expected = index.get(&own).map_or("", |e| e.caption());
-            let best = hits.first().map(|h| format!("{} {:.3}", h.entity.caption(), h.result.score)).unwrap_or_default();
+            let latin = |e: &Entity| e.names().map(|(_, n)| n).next().unwrap_or("").to_string();
+            let expected = index.get(&own).map(|e| latin(e)).unwrap_or_default();
+            let best = hits.first().map(|h| format!("{} {:.3}", latin(&h.entity), h.result.score)).unwrap_or_default();
             report.misses.push(format!("{name:?} (listed {expected:?}) -> {best}"));
         }
     }
