@@ -7,7 +7,7 @@
 //! bounded from what is cheap to know (lengths, letters, common prefix,
 //! phonetic codes, romanisation skeletons: `part_similarity_bound`, next to
 //! the rules it mirrors in `compare`); a pair involving two parts written
-//! together reaches at most [`JOINED_SIMILARITY`] unless the texts are
+//! together reaches at most [`crate::compare::JOINED_SIMILARITY`] unless the texts are
 //! equal. Scoring every choice of pairs that share no part (as the
 //! comparison pairs each part once) with each pair earning the most its
 //! similarity allows, and every other part as unmatched at the lowest cost
@@ -17,7 +17,7 @@
 //! candidates whose bound stays at or below it without comparing them.
 
 use crate::compare::{
-    CompareParams, JOINED_SIMILARITY, SUBSTITUTION_EXTRA, acronym_score, candidate_share_of, credit, defect_similarity,
+    CompareParams, SUBSTITUTION_EXTRA, acronym_score, candidate_share_of, credit, defect_similarity, joined_similarity_cap_bound,
     may_be_vowelless, part_similarity_bound, same_text,
 };
 use crate::matcher::{Letters, copy_may_reach_floor};
@@ -590,13 +590,15 @@ fn weight_of(form: &NameForm, parts: u64) -> f32 {
 /// earn in a comparison, `None` when it cannot pair: it needs a similarity
 /// of 0.8 (with the comparison's preference for single parts); different
 /// syllables of a Chinese or Korean name never reach it, nor joined parts
-/// that are not equal beyond [`JOINED_SIMILARITY`].
+/// that are not equal beyond [`crate::compare::JOINED_SIMILARITY`] (but for a word read
+/// from a transcription, see `joined_similarity_cap_bound`).
 fn pair_credit(a: &Token, b: &Token, single: bool, syllabic: bool) -> Option<f32> {
     if same_text(a, b) {
         return Some(1.0);
     }
     let similarity = part_similarity_bound(a, b);
-    let similarity = if single { similarity + SINGLE_TIE } else { similarity.min(JOINED_SIMILARITY) + JOINED_TIE };
+    let joined_cap = joined_similarity_cap_bound(a.transcribed, b.transcribed);
+    let similarity = if single { similarity + SINGLE_TIE } else { similarity.min(joined_cap) + JOINED_TIE };
     (!syllabic && similarity >= PAIR_FLOOR).then(|| credit(similarity.min(1.0)))
 }
 

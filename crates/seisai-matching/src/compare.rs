@@ -352,6 +352,19 @@ fn same_romanisation(a: &Token, b: &Token) -> bool {
 /// is worth when their texts differ (see the alignment).
 pub(crate) const JOINED_SIMILARITY: f32 = 0.86;
 
+/// The most a pair of different units of which one is two parts written
+/// together is worth: [`JOINED_SIMILARITY`], or [`TRANSCRIBED_SIMILARITY`]
+/// for a word read from a transcription that sounds as the other.
+fn joined_similarity_cap(a: &Token, b: &Token) -> f32 {
+    if a.transcribed != b.transcribed && same_transcribed_sounds(a, b) { TRANSCRIBED_SIMILARITY } else { JOINED_SIMILARITY }
+}
+
+/// The most [`joined_similarity_cap`] may be for two units, from whether
+/// either was read from a transcription (for the bound of a comparison).
+pub(crate) fn joined_similarity_cap_bound(a_transcribed: bool, b_transcribed: bool) -> f32 {
+    if a_transcribed != b_transcribed { TRANSCRIBED_SIMILARITY } else { JOINED_SIMILARITY }
+}
+
 /// Credit earned by a pair of parts of the given similarity.
 pub(crate) fn credit(similarity: f32) -> f32 {
     if similarity >= 0.97 {
@@ -501,8 +514,11 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
                     // Joins are for spacing variants (Pol Pot / PolPot); a joined
                     // pair that still differs is weak evidence: two short
                     // syllables that differ by a letter (xiu ying / xiuling)
-                    // would otherwise pass as a typo of a long word.
-                    let s = similarity_in(at, bt, &mut buf.memo).min(JOINED_SIMILARITY);
+                    // would otherwise pass as a typo of a long word. But a
+                    // transcription that sounds as the joined parts is one
+                    // name written in one word (キム・ソンチョル / Kim Song
+                    // Chol, as Japanese writes a Korean given name).
+                    let s = similarity_in(at, bt, &mut buf.memo).min(joined_similarity_cap(at, bt));
                     if syllabic { syllable_similarity(s) } else { s }
                 }
             };

@@ -4,7 +4,8 @@
 //! Chinese characters (`瓦莱里耶维奇`) meets the Latin spelling it renders
 //! (`Valerievich`).
 //!
-//! Katakana has one letter row for `l` and `r` (ラ行), writes `v` as `ヴ`
+//! Katakana has one letter row for `l` and `r` (ラ行), one letter for a
+//! final `n` and `ng` (`ン`), writes `v` as `ヴ`
 //! or `バ行`, `ti` and `chi` alike (`チ`), `di`, `ji` and `zi` alike (`ジ`),
 //! `fu` and `hu` alike (`フ`), gives every consonant a vowel (`ク` for a
 //! final `k`, `ド` for a final `d`, `チ` for a final `ch`), drops an English `r` before a consonant (`マーティン`
@@ -28,6 +29,8 @@ const FOLDS: &[(&str, &str)] = &[
     ("dz", "d"),
     ("dj", "d"),
     ("kh", "h"),
+    // Katakana writes n and ng alike (ン: ソン Song, クァン Kwang).
+    ("ng", "n"),
     ("gh", "g"),
     ("ph", "h"),
     ("th", "s"),
@@ -139,6 +142,9 @@ mod tests {
         assert!(same("bradimir", "vladimir"));
         assert!(same("vorotsukofu", "volotskov"));
         assert!(same("domitori", "dmitry"));
+        assert!(same("yon", "yong"));
+        assert!(same("sonchoru", "songchol"));
+        assert!(same("inguriddo", "ingrid"));
     }
 
     #[test]
