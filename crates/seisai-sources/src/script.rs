@@ -87,46 +87,51 @@ impl std::fmt::Display for Script {
 /// Splits a name that carries a form in another script in trailing
 /// parentheses into both forms: `Sergei AKSENOV (Сергей АКСЁНОВ)` gives
 /// `["Sergei AKSENOV", "Сергей АКСЁНОВ"]`, `Dmitry KULIKOV (Russian:Дмитрий
-/// КУЛИКОВ)` drops the language label. A parenthesis in the same script as
-/// the rest (`Export Development Bank of Iran (EDBI)`) is part of the name
-/// and the value is returned unchanged.
+/// КУЛИКОВ)` drops the language label, and so does `SALIM HAMDAN
+/// （original script: سالم حمدان）` (full-width brackets and colon, as
+/// Japanese lists write them, in any mix). A parenthesis in the same script
+/// as the rest (`Export Development Bank of Iran (EDBI)`) is part of the
+/// name and the value is returned unchanged.
 pub fn split_original_script(value: &str) -> Vec<String> {
     let value = value.trim();
-    let Some(body) = value.strip_suffix(')') else {
+    let Some(body) = value.strip_suffix([')', '）']) else {
         return vec![value.to_string()];
     };
-    // The '(' that opens the trailing group, allowing nested pairs inside it.
+    // The bracket that opens the trailing group, allowing nested pairs inside it.
     let mut depth = 0usize;
     let mut open = None;
     for (i, c) in body.char_indices().rev() {
         match c {
-            ')' => depth += 1,
-            '(' if depth == 0 => {
-                open = Some(i);
+            ')' | '）' => depth += 1,
+            '(' | '（' if depth == 0 => {
+                open = Some((i, c.len_utf8()));
                 break;
             }
-            '(' => depth -= 1,
+            '(' | '（' => depth -= 1,
             _ => {}
         }
     }
-    let Some(open) = open else {
+    let Some((open, width)) = open else {
         return vec![value.to_string()];
     };
     let outer = body.get(..open).unwrap_or("").trim();
-    let inner = body.get(open + 1..).unwrap_or("").trim();
-    let inner = strip_language_label(inner);
-    match (Script::dominant(outer), Script::dominant(inner)) {
-        (Some(a), Some(b)) if a != b => vec![outer.to_string(), inner.to_string()],
+    let inner = body.get(open + width..).unwrap_or("").trim();
+    let labelled = strip_language_label(inner);
+    match (Script::dominant(outer), Script::dominant(labelled)) {
+        (Some(a), Some(b)) if a != b => vec![outer.to_string(), labelled.to_string()],
+        // A label with nothing after it (`(original script: )`).
+        (Some(_), None) if labelled.len() < inner.len() => vec![outer.to_string()],
         _ => vec![value.to_string()],
     }
 }
 
-/// Removes a leading Latin label ending in `:` (`Russian:`, `In Arabic:`,
-/// `Russian spelling:`) from an original-script form.
+/// Removes a leading Latin label ending in `:` or `：` (`Russian:`, `In
+/// Arabic:`, `Russian spelling:`, `original script：`) from an
+/// original-script form.
 fn strip_language_label(text: &str) -> &str {
-    match text.split_once(':') {
+    match text.split_once([':', '：']) {
         Some((label, rest))
-            if label.chars().all(|c| c.is_ascii_alphabetic() || c == ' ')
+            if label.chars().all(|c| c.is_ascii_alphabetic() || c.is_whitespace())
                 && label.split_whitespace().count() <= 3 =>
         {
             rest.trim()
@@ -166,6 +171,20 @@ mod tests {
             ["ЗАТ (Новая (нафтавая) кампанiя)"]
         );
         assert_eq!(split_original_script("(Сергей)"), ["(Сергей)"]);
+        // As Japan's MOF list writes them: full-width brackets and colon, mixed.
+        assert_eq!(
+            split_original_script("SALIM HAMDAN （original script: سالم حمدان）"),
+            ["SALIM HAMDAN", "سالم حمدان"]
+        );
+        assert_eq!(split_original_script("SAID BAHAJI (original script:سعيد باهاجى）"), ["SAID BAHAJI", "سعيد باهاجى"]);
+        assert_eq!(
+            split_original_script("Mohammed Al-Amin Kashlaf （original script：محمد الأمین كشلاف）"),
+            ["Mohammed Al-Amin Kashlaf", "محمد الأمین كشلاف"]
+        );
+        assert_eq!(split_original_script("株式会社（東京）"), ["株式会社（東京）"]);
+        assert_eq!(split_original_script("Ermias Alem （original\u{a0}script: ኤርሚኣስ ግርማይ）"), ["Ermias Alem", "ኤርሚኣስ ግርማይ"]);
+        assert_eq!(split_original_script("IBRAHIM AL-BADRI (original script: )"), ["IBRAHIM AL-BADRI"]);
+        assert_eq!(split_original_script("Acme (2)"), ["Acme (2)"]);
         assert_eq!(split_original_script("broken )"), ["broken )"]);
     }
 }

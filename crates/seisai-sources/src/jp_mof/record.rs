@@ -5,6 +5,14 @@ use seisai_model::{Address, Entity, FuzzyDate, Schema, country, props};
 use super::fields::{Field, Lang};
 use super::notice::{self, NoticeKind};
 use super::text::{fold_width, is_placeholder, split_enumerated, split_lines, split_names};
+use crate::script::split_original_script;
+
+/// The names of a cell of names ([`split_names`]), each form in another
+/// script in trailing brackets a name of its own (`SALIM HAMDAN (original
+/// script: سالم حمدان)`, see [`split_original_script`]).
+fn names_of(cell: &str) -> Vec<String> {
+    split_names(cell).iter().flat_map(|n| split_original_script(n)).collect()
+}
 
 /// The listing authority written on every entity.
 pub(crate) const AUTHORITY: &str = "Ministry of Finance, Japan (財務省)";
@@ -95,8 +103,8 @@ impl Record {
         }
         let schema = self.schema.clone().unwrap_or_else(|| self.guess_schema());
         let mut e = Entity::new(dataset, &source_id, schema);
-        for n in name_en.iter().chain(name_ja.iter()) {
-            if !is_placeholder(n) {
+        for n in name_en.iter().chain(name_ja.iter()).flat_map(|n| split_original_script(n)) {
+            if !is_placeholder(&n) {
                 e.add(props::NAME, n);
             }
         }
@@ -148,9 +156,9 @@ impl Record {
                 continue;
             }
             match field {
-                Field::Alias => e.add_all(props::ALIAS, split_names(value)),
-                Field::FormerName => e.add_all(props::PREVIOUS_NAME, split_names(value)),
-                Field::WeakAlias => e.add_all(props::WEAK_ALIAS, split_names(value)),
+                Field::Alias => e.add_all(props::ALIAS, names_of(value)),
+                Field::FormerName => e.add_all(props::PREVIOUS_NAME, names_of(value)),
+                Field::WeakAlias => e.add_all(props::WEAK_ALIAS, names_of(value)),
                 Field::Title => e.add_all(props::TITLE, split_lines(value)),
                 Field::Position => e.add_all(props::POSITION, split_lines(value)),
                 Field::BirthDate => self.add_birth_dates(e, value, warnings),

@@ -134,6 +134,12 @@ fn real_workbook_counts_and_records() {
     assert_eq!(ftb.get(props::MODIFIED_AT), ["2022-08-03"]);
     assert!(ftb.get(props::NOTES).iter().any(|n| n == "告示番号: #47"));
 
+    // A name with its original script in brackets is two names.
+    let sahraoui = find(&loaded, "jp_mof-002-000504");
+    assert_eq!(sahraoui.get(props::NAME), ["NESSIM BEN ROMDHANE SAHRAOUI", "نسيم بن رمضان صحراوي", "ネシーム・ベン・ロムダーネ・サハラーウィー"]);
+    let bracketed = loaded.entities.iter().flat_map(|e| e.names()).filter(|(_, n)| n.contains("original script")).count();
+    assert!(bracketed <= 10, "{bracketed} names still carry their original script in brackets");
+
     // Japanese-text birth-date ranges are ranges.
     let ranges = loaded.entities.iter().filter(|e| e.get(props::BIRTH_DATE).iter().any(|d| d.contains('/'))).count();
     assert!(ranges >= 20, "{ranges} entities with a birth-date range");
