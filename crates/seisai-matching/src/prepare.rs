@@ -294,15 +294,28 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
 /// [`prepare`] with the tokens made by `maker`.
 fn prepare_with(name: &str, schema: &Schema, ctx: &NameContext, maker: &mut TokenMaker) -> Vec<NameForm> {
     let mut forms = prepare_one(name, schema, ctx, maker);
-    // Names given as alternatives (`Al-Qa'ida/Islamic Army`): each one is
-    // a name too (parts of two letters or less, as in `s/o`, are not).
-    if name.contains('/') {
-        for part in name.split('/').filter(|p| p.chars().filter(|c| c.is_alphanumeric()).count() > 2) {
-            for form in prepare_one(part, schema, ctx, maker) {
-                if !forms.iter().any(|f| f.latin == form.latin && f.native == form.native) {
-                    forms.push(form);
-                }
+    let mut add = |forms: &mut Vec<NameForm>, other: &str| {
+        for form in prepare_one(other, schema, ctx, maker) {
+            if !forms.iter().any(|f| f.latin == form.latin && f.native == form.native) {
+                forms.push(form);
             }
+        }
+    };
+    // Names given as alternatives (`Al-Qa'ida/Islamic Army`): each one is
+    // a name too (parts of two letters or less, as in `s/o`, are not; nor
+    // are spellings in brackets, below).
+    if name.contains('/') {
+        let parts = seisai_names::alternatives::split_outside_brackets(name, '/');
+        for part in parts.iter().filter(|p| p.chars().filter(|c| c.is_alphanumeric()).count() > 2).filter(|_| parts.len() > 1) {
+            add(&mut forms, part);
+        }
+    }
+    // A person's name with other spellings of its parts in brackets
+    // (`Dmitrii (Dmitry) KUKARSKII (KUKARSKY)`): each spelling is a name.
+    // (An organisation's brackets qualify it: `Deutsche Bank (Schweiz)`.)
+    if matches!(schema, Schema::Person) {
+        for other in seisai_names::alternatives::bracketed_spellings(name) {
+            add(&mut forms, &other);
         }
     }
     forms
@@ -643,6 +656,20 @@ mod tests {
 
     fn texts(f: &NameForm) -> Vec<&str> {
         f.tokens.iter().map(|t| t.text.as_str()).collect()
+    }
+
+    #[test]
+    fn a_persons_spellings_in_brackets_are_forms_of_their_own() {
+        let ctx = NameContext::without_dictionaries();
+        let latin = |name: &str, schema: &Schema| prepare(name, schema, &ctx).into_iter().map(|f| f.latin.to_string()).collect::<Vec<_>>();
+        let forms = latin("Viacheslav(Vyacheslav/Vyacheclav) PONOMARIOV(PONOMAREV/PONOMAROV)", &Schema::Person);
+        for expected in ["viacheslav ponomariov", "vyacheslav ponomarev", "vyacheclav ponomarov"] {
+            assert!(forms.iter().any(|f| f == expected), "{forms:?} lacks {expected}");
+        }
+        // The slash inside brackets separates spellings, not names.
+        assert!(!forms.iter().any(|f| f == "viacheslav vyacheslav"), "{forms:?}");
+        // An organisation's brackets qualify it.
+        assert!(!latin("Deutsche Bank (Schweiz) AG", &Schema::Company).iter().any(|f| f.contains("deutsche schweiz")));
     }
 
     #[test]

@@ -12,6 +12,7 @@
 //!
 //! The same pipeline serves list names and query names.
 
+pub mod alternatives;
 pub mod edits;
 pub mod japanese;
 pub mod normalize;
