@@ -321,11 +321,12 @@ const TRANSCRIBED_SIMILARITY: f32 = 0.9;
 
 /// Whether two words, one read from a syllabic transcription, sound alike
 /// in it (see [`seisai_names::translit::transcribed_sounds`]); only words
-/// of three letters or more, whose sounds tell names apart.
+/// of three letters or more, whose sounds tell names apart (a key of two:
+/// `Lev` and `レフ` ref are `re`).
 fn same_transcribed_sounds(a: &Token, b: &Token) -> bool {
     use crate::matcher::with_sounds;
     a.char_count.min(b.char_count) >= 3
-        && with_sounds(a, |ka| ka.is_some_and(|ka| ka.len() >= 3 && with_sounds(b, |kb| kb == Some(ka))))
+        && with_sounds(a, |ka| ka.is_some_and(|ka| ka.len() >= 2 && with_sounds(b, |kb| kb == Some(ka))))
 }
 
 /// Whether one of two words is the other with its vowels after the first

@@ -18,6 +18,13 @@
 /// Latin letter groups and what they fold to, longest first.
 const FOLDS: &[(&str, &str)] = &[
     ("shch", "s"),
+    // A palatal t or d before o or u is katakana's チョ, チュ, ジョ, ジュ
+    // (`Artyom` アルチョム); before a it is also written チヤ (`Mityaev`
+    // ミチヤエフ), and `y` is a vowel elsewhere (`Volodymyr`).
+    ("tyo", "to"),
+    ("tyu", "tu"),
+    ("dyo", "do"),
+    ("dyu", "du"),
     ("dzh", "d"),
     ("sch", "s"),
     ("tch", "t"),
@@ -145,6 +152,10 @@ mod tests {
         assert!(same("yon", "yong"));
         assert!(same("sonchoru", "songchol"));
         assert!(same("inguriddo", "ingrid"));
+        assert!(same("aruchomu", "artyom"));
+        assert!(same("michiyaefu", "mityaev"));
+        assert!(same("borodimiru", "volodymyr"));
+        assert!(same("refu", "lev"));
     }
 
     #[test]
