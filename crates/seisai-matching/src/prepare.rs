@@ -293,29 +293,34 @@ pub fn prepare(name: &str, schema: &Schema, ctx: &NameContext) -> Vec<NameForm> 
 
 /// [`prepare`] with the tokens made by `maker`.
 fn prepare_with(name: &str, schema: &Schema, ctx: &NameContext, maker: &mut TokenMaker) -> Vec<NameForm> {
-    let mut forms = prepare_one(name, schema, ctx, maker);
+    // A person's name with other spellings of its parts in brackets
+    // (`Dmitrii (Dmitry) KUKARSKII (KUKARSKY)`) is each of its spellings,
+    // not one name of all of them: their forms stand for it (each keeping
+    // the name as the list writes it). (An organisation's brackets qualify
+    // it: `Deutsche Bank (Schweiz)`.)
+    let spellings = if matches!(schema, Schema::Person) { seisai_names::alternatives::bracketed_spellings(name) } else { Vec::new() };
+    let mut forms = if spellings.is_empty() { prepare_one(name, schema, ctx, maker) } else { Vec::new() };
+    let original: Arc<str> = Arc::from(name);
     let mut add = |forms: &mut Vec<NameForm>, other: &str| {
-        for form in prepare_one(other, schema, ctx, maker) {
+        for mut form in prepare_one(other, schema, ctx, maker) {
             if !forms.iter().any(|f| f.latin == form.latin && f.native == form.native) {
+                if !spellings.is_empty() {
+                    form.original = Arc::clone(&original);
+                }
                 forms.push(form);
             }
         }
     };
+    for other in &spellings {
+        add(&mut forms, other);
+    }
     // Names given as alternatives (`Al-Qa'ida/Islamic Army`): each one is
     // a name too (parts of two letters or less, as in `s/o`, are not; nor
-    // are spellings in brackets, below).
+    // are spellings in brackets, above).
     if name.contains('/') {
         let parts = seisai_names::alternatives::split_outside_brackets(name, '/');
         for part in parts.iter().filter(|p| p.chars().filter(|c| c.is_alphanumeric()).count() > 2).filter(|_| parts.len() > 1) {
             add(&mut forms, part);
-        }
-    }
-    // A person's name with other spellings of its parts in brackets
-    // (`Dmitrii (Dmitry) KUKARSKII (KUKARSKY)`): each spelling is a name.
-    // (An organisation's brackets qualify it: `Deutsche Bank (Schweiz)`.)
-    if matches!(schema, Schema::Person) {
-        for other in seisai_names::alternatives::bracketed_spellings(name) {
-            add(&mut forms, &other);
         }
     }
     forms
@@ -666,8 +671,12 @@ mod tests {
         for expected in ["viacheslav ponomariov", "vyacheslav ponomarev", "vyacheclav ponomarov"] {
             assert!(forms.iter().any(|f| f == expected), "{forms:?} lacks {expected}");
         }
-        // The slash inside brackets separates spellings, not names.
-        assert!(!forms.iter().any(|f| f == "viacheslav vyacheslav"), "{forms:?}");
+        // The slash inside brackets separates spellings, not names, and
+        // the spellings are not one name of them all.
+        assert_eq!(forms.len(), 3, "{forms:?}");
+        let name = "Dmitrii (Dmitry) KUKARSKII (KUKARSKY)";
+        let originals: Vec<String> = prepare(name, &Schema::Person, &ctx).iter().map(|f| f.original.to_string()).collect();
+        assert_eq!(originals, [name, name], "each form keeps the name as listed");
         // An organisation's brackets qualify it.
         assert!(!latin("Deutsche Bank (Schweiz) AG", &Schema::Company).iter().any(|f| f.contains("deutsche schweiz")));
     }
