@@ -36,6 +36,8 @@ const FOLDS: &[(&str, &str)] = &[
     ("dz", "d"),
     ("dj", "d"),
     ("kh", "h"),
+    // Korean oe is katakana's エ (`Choe` チェ), as German oe is (`Goethe` ゲーテ).
+    ("oe", "e"),
     // Katakana writes n and ng alike (ン: ソン Song, クァン Kwang).
     ("ng", "n"),
     ("gh", "g"),
@@ -71,6 +73,13 @@ pub fn transcribed_sounds(word: &str) -> Option<String> {
     let mut folded = String::with_capacity(word.len());
     let mut rest = word;
     while let Some(c) = rest.chars().next() {
+        // Korean hw starting a syllable is katakana's ファ (`Hwang` ファン,
+        // `Kyonghwan` ギョンファン); after a vowel it is two sounds (`Twehway`).
+        if rest.starts_with("hw") && !folded.ends_with(is_vowel) {
+            folded.push('h');
+            rest = &rest[2..];
+            continue;
+        }
         match FOLDS.iter().find(|(from, _)| rest.starts_with(from)) {
             Some((from, to)) => {
                 folded.push_str(to);
@@ -156,6 +165,11 @@ mod tests {
         assert!(same("michiyaefu", "mityaev"));
         assert!(same("borodimiru", "volodymyr"));
         assert!(same("refu", "lev"));
+        assert!(same("fan", "hwang"));
+        assert!(same("kyonfan", "kyonghwan"));
+        // After a vowel, h and w are two sounds.
+        assert!(transcribed_sounds("twehway").is_some_and(|k| k.contains('b')));
+        assert!(same("che", "choe"));
     }
 
     #[test]
