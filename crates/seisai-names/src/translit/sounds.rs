@@ -60,79 +60,80 @@ const FOLDS: &[(&str, &str)] = &[
 ];
 
 /// Whether `c` is a vowel (after folding).
-fn is_vowel(c: char) -> bool {
-    matches!(c, 'a' | 'e' | 'i' | 'o' | 'u')
+fn is_vowel(c: u8) -> bool {
+    matches!(c, b'a' | b'e' | b'i' | b'o' | b'u')
 }
 
 /// The sound key of a lower-case ASCII word (see the module
-/// documentation); `None` for any other text.
+/// documentation); `None` for any other text. (Worked on bytes, with two
+/// buffers: a search asks it of every listed word a transcribed query
+/// word may pair with.)
 pub fn transcribed_sounds(word: &str) -> Option<String> {
-    if word.is_empty() || !word.bytes().all(|b| b.is_ascii_lowercase()) {
+    let word = word.as_bytes();
+    if word.is_empty() || !word.iter().all(u8::is_ascii_lowercase) {
         return None;
     }
-    let mut folded = String::with_capacity(word.len());
-    let mut rest = word;
-    while let Some(c) = rest.chars().next() {
+    let mut chars: Vec<u8> = Vec::with_capacity(word.len() + 4);
+    let mut at = 0;
+    while let Some(&c) = word.get(at) {
+        let rest = &word[at..];
         // Korean hw starting a syllable is katakana's ファ (`Hwang` ファン,
         // `Kyonghwan` ギョンファン); after a vowel it is two sounds (`Twehway`).
-        if rest.starts_with("hw") && !folded.ends_with(is_vowel) {
-            folded.push('h');
-            rest = &rest[2..];
+        if rest.starts_with(b"hw") && !chars.last().is_some_and(|&l| is_vowel(l)) {
+            chars.push(b'h');
+            at += 2;
             continue;
         }
-        match FOLDS.iter().find(|(from, _)| rest.starts_with(from)) {
+        match FOLDS.iter().find(|(from, _)| from.as_bytes().first() == Some(&c) && rest.starts_with(from.as_bytes())) {
             Some((from, to)) => {
-                folded.push_str(to);
-                rest = &rest[from.len()..];
+                chars.extend_from_slice(to.as_bytes());
+                at += from.len();
             }
             None => {
-                folded.push(c);
-                rest = &rest[c.len_utf8()..];
+                chars.push(c);
+                at += 1;
             }
         }
     }
-    let mut chars: Vec<char> = folded.chars().collect();
     // An initial `ウ` or `ブ` before a consonant is read `v`, `w` or `b`
     // (`ウラジーミル`, `ブラディミル` Vladimir) but may be a `u`
     // (`ウルバシェフ` Ulbashev): all are `u`.
-    if let [first @ 'b', second, ..] = &mut chars[..] {
+    if let [first @ b'b', second, ..] = &mut chars[..] {
         if !is_vowel(*second) {
-            *first = 'u';
+            *first = b'u';
         }
     }
     // A final `u`, `o` or `i` after a consonant may be katakana's own
     // (`クリク`, `ド`, `チ`); `a` and `e` are the name's (`Ivanova`).
     if let [.., before, last] = chars[..] {
-        if chars.len() > 3 && matches!(last, 'u' | 'o' | 'i') && !is_vowel(before) {
+        if chars.len() > 3 && matches!(last, b'u' | b'o' | b'i') && !is_vowel(before) {
             chars.pop();
         }
     }
     let consonant = |k: usize| chars.get(k).is_some_and(|&c| !is_vowel(c));
     // So may a `u` between consonants (`ヴォロツコフ` vorotsukofu) and an
     // `o` after `t` or `d` (`ドミトリー` domitorii).
-    let kept: Vec<char> = chars
-        .iter()
-        .enumerate()
-        .filter(|&(i, &c)| {
-            let between = i > 0 && consonant(i - 1) && consonant(i + 1);
-            !(between && (c == 'u' || (c == 'o' && matches!(chars[i - 1], 't' | 'd'))))
-        })
-        .map(|(_, &c)| c)
-        .collect();
-    let mut out = String::with_capacity(kept.len());
+    let left_out = |i: usize, c: u8| {
+        let between = i > 0 && consonant(i - 1) && consonant(i + 1);
+        between && (c == b'u' || (c == b'o' && matches!(chars[i - 1], b't' | b'd')))
+    };
+    let kept: Vec<u8> = chars.iter().enumerate().filter(|&(i, &c)| !left_out(i, c)).map(|(_, &c)| c).collect();
+    // (`chars` is reused for the key.)
+    chars.clear();
     for (i, &c) in kept.iter().enumerate() {
         let next = kept.get(i + 1).copied();
         // A final `v` is voiceless in Russian, and katakana writes it `フ`.
-        let c = if c == 'b' && next.is_none() { 'h' } else { c };
+        let c = if c == b'b' && next.is_none() { b'h' } else { c };
         let before_vowel = next.is_some_and(is_vowel);
         // `h` and `r` before a consonant or at the end are a reader's
         // guess (`アフマド`, `マーティン`); a doubled letter is one.
-        if (matches!(c, 'h' | 'r') && !before_vowel && i > 0) || out.ends_with(c) {
+        if (matches!(c, b'h' | b'r') && !before_vowel && i > 0) || chars.last() == Some(&c) {
             continue;
         }
-        out.push(c);
+        chars.push(c);
     }
-    Some(out)
+    // (Only ASCII letters were pushed.)
+    String::from_utf8(chars).ok()
 }
 
 #[cfg(test)]
