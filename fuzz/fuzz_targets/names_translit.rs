@@ -4,12 +4,16 @@
 //! splitting glued legal forms and respacing forms of their words keep the
 //! letters in order; marking legal forms (whole, scattered or short of a
 //! word) gives one mark per word, and splitting legal forms written in other
-//! scripts never panics.
+//! scripts never panics. Spellings in brackets (`Dmitrii (Dmitry) KUKARSKII`)
+//! are at most four non-empty names other than the text, cutting at the
+//! slashes outside brackets loses nothing, and the sound key of any word is
+//! lower-case ASCII when there is one.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
+use seisai_names::alternatives::{bracketed_spellings, split_outside_brackets};
 use seisai_names::japanese::kana_to_latin;
-use seisai_names::translit::{MAX_FORMS, latin_forms};
+use seisai_names::translit::{MAX_FORMS, latin_forms, transcribed_sounds};
 use seisai_names::vocab::{legal_form_marks, respace_forms, split_cjk_legal_forms, split_glued_legal_forms};
 
 fuzz_target!(|data: &[u8]| {
@@ -28,6 +32,16 @@ fuzz_target!(|data: &[u8]| {
         assert!(form.bytes().all(|b| b == b' ' || b.is_ascii_lowercase() || b.is_ascii_digit()), "{form:?}");
     }
     assert!(more.iter().all(|f| f.len() <= MAX_FORMS));
+    let spellings = bracketed_spellings(&text);
+    assert!(spellings.len() <= 4, "{spellings:?}");
+    assert!(spellings.iter().all(|s| !s.is_empty() && *s != text), "{spellings:?}");
+    // Cutting at the slashes outside brackets loses nothing.
+    assert_eq!(split_outside_brackets(&text, '/').join("/"), text);
+    for word in text.split_whitespace().chain(forms.iter().flat_map(|f| f.split_whitespace())) {
+        if let Some(key) = transcribed_sounds(word) {
+            assert!(key.bytes().all(|b| b.is_ascii_lowercase()), "{word:?}: {key:?}");
+        }
+    }
     for form in &forms {
         let words: Vec<String> = form.split_whitespace().map(str::to_string).collect();
         let respaced = respace_forms(split_glued_legal_forms(&words));
