@@ -175,7 +175,12 @@ fn apply_group(e: &mut Entity, name: &str, g: &[(String, String)], problems: &mu
                 "f.k.a." => props::PREVIOUS_NAME,
                 _ => props::ALIAS,
             };
-            e.add(prop, alias);
+            // An alias with its original script in brackets (`Akrin Saleh
+            // Akrin (أقرين صالح أقرين)`, `حسن غول (Hassan Ghul; Hassan Gul)`)
+            // is two names or more.
+            for name in crate::script::split_original_script(alias) {
+                e.add_all(prop, name.split(';').map(str::trim).filter(|n| !n.is_empty()));
+            }
             add_date(e, props::BIRTH_DATE, get(g, "DATE_OF_BIRTH"), problems);
             let pob = [get(g, "CITY_OF_BIRTH"), get(g, "COUNTRY_OF_BIRTH")];
             e.add(props::BIRTH_PLACE, pob.iter().filter(|p| !p.is_empty()).copied().collect::<Vec<_>>().join(", "));
