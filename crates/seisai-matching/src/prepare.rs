@@ -300,12 +300,12 @@ fn prepare_with(name: &str, schema: &Schema, ctx: &NameContext, maker: &mut Toke
     // it: `Deutsche Bank (Schweiz)`.)
     let spellings = if matches!(schema, Schema::Person) { seisai_names::alternatives::bracketed_spellings(name) } else { Vec::new() };
     let mut forms = if spellings.is_empty() { prepare_one(name, schema, ctx, maker) } else { Vec::new() };
-    let original: Arc<str> = Arc::from(name);
+    let original: Option<Arc<str>> = (!spellings.is_empty()).then(|| Arc::from(name));
     let mut add = |forms: &mut Vec<NameForm>, other: &str| {
         for mut form in prepare_one(other, schema, ctx, maker) {
             if !forms.iter().any(|f| f.latin == form.latin && f.native == form.native) {
-                if !spellings.is_empty() {
-                    form.original = Arc::clone(&original);
+                if let Some(original) = &original {
+                    form.original = Arc::clone(original);
                 }
                 forms.push(form);
             }

@@ -221,13 +221,14 @@ fn render(morae: &[Mora], profile: Profile) -> String {
         let mut consonant: &str = &m.consonant;
         let mut vowel = m.vowel;
         if foreign {
+            // A final チ after ビ or ヴィ is the -vich of a patronymic.
+            let slavic_vich = at_end && i > 0 && morae.get(i - 1).is_some_and(|p| p.vowel == "i" && matches!(&*p.consonant, "b" | "v"));
             // Katakana has no h sound of its own in a syllable's coda: フ
             // between a vowel and a consonant often writes one (アフマド
             // Ahmad, ラフマニノフ Rakhmaninov); before a sibilant or a p or b
             // it is a v or f (シマノフスキー -ovsky, コフパク Kovpak).
-            let slavic_vich = at_end && i > 0 && morae.get(i - 1).is_some_and(|p| p.vowel == "i" && matches!(&*p.consonant, "b" | "v"));
-            let before_sibilant = next.is_some_and(|n| matches!(&*n.consonant, "s" | "sh" | "z" | "j" | "ch" | "ts" | "p" | "b"));
-            let coda_fu = !at_start && !at_end && next_is_consonant && !before_sibilant && consonant == "f" && vowel == "u" && !m.long;
+            let fu_is_v_or_f = next.is_some_and(|n| matches!(&*n.consonant, "s" | "sh" | "z" | "j" | "ch" | "ts" | "p" | "b"));
+            let coda_fu = !at_start && !at_end && next_is_consonant && !fu_is_v_or_f && consonant == "f" && vowel == "u" && !m.long;
             consonant = match (profile, consonant, vowel) {
                 (Profile::Russian, "sh", "i") => "s",
                 // But for the -vich of a patronymic (ビチ, ヴィチ).
