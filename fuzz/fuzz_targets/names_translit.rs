@@ -5,7 +5,8 @@
 //! letters in order; marking legal forms (whole, scattered or short of a
 //! word) gives one mark per word, and splitting legal forms written in other
 //! scripts never panics. Spellings in brackets (`Dmitrii (Dmitry) KUKARSKII`)
-//! are at most four non-empty names other than the text, cutting at the
+//! are at most four non-empty names other than the text, a Korean name in
+//! katakana reads as lower-case ASCII words, cutting at the
 //! slashes outside brackets loses nothing, and the sound key of any word is
 //! lower-case ASCII when there is one.
 #![no_main]
@@ -27,7 +28,13 @@ fuzz_target!(|data: &[u8]| {
     let burmese: String = data.iter().map(|b| char::from_u32(0x1000 + u32::from(*b % 0xA0)).unwrap_or(' ')).collect();
     const HAN: [char; 16] = ['弗', '拉', '基', '米', '尔', '普', '京', '·', ' ', '布', '奇', '勒', '夫', '万', '诺', '希'];
     let han: String = data.iter().filter_map(|b| HAN.get(usize::from(*b) % HAN.len())).collect();
-    let more = [latin_forms(&burmese, None), latin_forms(&han, None)];
+    // And as a Korean name in katakana (the family name first).
+    const KANA: [char; 16] = ['キ', 'ム', '・', 'ソ', 'ン', 'チ', 'ョ', 'ル', 'イ', 'ギ', 'ュ', 'ー', 'リ', 'ク', 'ァ', 'グ'];
+    let korean: String = "キム・".chars().chain(data.iter().filter_map(|b| KANA.get(usize::from(*b) % KANA.len()).copied())).collect();
+    if let Some(reading) = seisai_names::japanese::korean_reading(&korean) {
+        assert!(reading.bytes().all(|b| b == b' ' || b.is_ascii_lowercase()), "{reading:?}");
+    }
+    let more = [latin_forms(&burmese, None), latin_forms(&han, None), latin_forms(&korean, None)];
     for form in forms.iter().chain(kana_to_latin(&text).iter()).chain(more.iter().flatten()) {
         assert!(form.bytes().all(|b| b == b' ' || b.is_ascii_lowercase() || b.is_ascii_digit()), "{form:?}");
     }

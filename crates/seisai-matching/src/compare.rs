@@ -324,9 +324,11 @@ const TRANSCRIBED_SIMILARITY: f32 = 0.9;
 /// of three letters or more, whose sounds tell names apart (a key of two:
 /// `Lev` and `レフ` ref are `re`).
 fn same_transcribed_sounds(a: &Token, b: &Token) -> bool {
-    use crate::matcher::with_sounds;
+    use crate::matcher::{is_korean, with_sounds};
+    // A Korean name read from katakana folds voicing too, on both sides.
+    let korean = is_korean(a) || is_korean(b);
     a.char_count.min(b.char_count) >= 3
-        && with_sounds(a, |ka| ka.is_some_and(|ka| ka.len() >= 2 && with_sounds(b, |kb| kb == Some(ka))))
+        && with_sounds(a, korean, |ka| ka.is_some_and(|ka| ka.len() >= 2 && with_sounds(b, korean, |kb| kb == Some(ka))))
 }
 
 /// Whether one of two words is the other with its vowels after the first

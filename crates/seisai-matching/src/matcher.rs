@@ -37,6 +37,10 @@ pub struct TokenMatcher {
     /// which every candidate part it is compared with would otherwise
     /// compute again.
     sounds: std::sync::OnceLock<Option<String>>,
+    /// Whether it is a part of a Korean name read from katakana: its
+    /// sounds, and those of every part it is compared with, are then
+    /// [`seisai_names::translit::korean_sounds`].
+    korean: bool,
 }
 
 impl fmt::Debug for TokenMatcher {
@@ -46,13 +50,14 @@ impl fmt::Debug for TokenMatcher {
 }
 
 impl TokenMatcher {
-    fn new(query: u64, slot: u32) -> Self {
+    fn new(query: u64, slot: u32, korean: bool) -> Self {
         TokenMatcher {
             query,
             slot,
             jaro_winkler: std::sync::OnceLock::new(),
             edits: std::sync::OnceLock::new(),
             sounds: std::sync::OnceLock::new(),
+            korean,
         }
     }
 
@@ -396,12 +401,20 @@ pub(crate) fn jaro_winkler_unchecked(a: &Token, b: &Token) -> f32 {
 
 /// `f` of the sound key of a token ([`seisai_names::translit::transcribed_sounds`]):
 /// for a query token with prepared comparators, computed once.
-pub(crate) fn with_sounds<R>(token: &Token, f: impl FnOnce(Option<&str>) -> R) -> R {
-    use seisai_names::translit::transcribed_sounds;
+pub(crate) fn with_sounds<R>(token: &Token, korean: bool, f: impl FnOnce(Option<&str>) -> R) -> R {
+    use seisai_names::translit::{korean_sounds, transcribed_sounds};
+    let key = |text: &str| if korean { korean_sounds(text) } else { transcribed_sounds(text) };
     match &token.matcher {
-        Some(m) => f(m.sounds.get_or_init(|| transcribed_sounds(&token.text)).as_deref()),
-        None => f(transcribed_sounds(&token.text).as_deref()),
+        // (A query part's kind of key never changes: see `is_korean`.)
+        Some(m) => f(m.sounds.get_or_init(|| key(&token.text)).as_deref()),
+        None => f(key(&token.text).as_deref()),
     }
+}
+
+/// Whether a part belongs to a Korean name read from katakana (see
+/// [`TokenMatcher::korean`]).
+pub(crate) fn is_korean(token: &Token) -> bool {
+    token.matcher.as_ref().is_some_and(|m| m.korean)
 }
 
 /// Typing edits between two tokens (in characters): the optimal string
@@ -432,10 +445,14 @@ impl Prepared {
             }
         }
         let query = NEXT_QUERY_ID.fetch_add(1, Ordering::Relaxed);
-        let tokens = self.names.iter_mut().flat_map(|n| n.forms.iter_mut()).flat_map(|f| f.tokens.iter_mut().chain(f.joined.iter_mut().flatten()));
-        for (slot, token) in tokens.enumerate() {
+        let forms = self.names.iter_mut().flat_map(|n| n.forms.iter_mut());
+        let tokens = forms.flat_map(|f| {
+            let korean = is_transcription(f) && seisai_names::japanese::is_korean_in_katakana(&f.original);
+            f.tokens.iter_mut().chain(f.joined.iter_mut().flatten()).map(move |t| (t, korean))
+        });
+        for (slot, (token, korean)) in tokens.enumerate() {
             let slot = u32::try_from(slot).unwrap_or(u32::MAX);
-            token.matcher = Some(Arc::new(TokenMatcher::new(query, slot)));
+            token.matcher = Some(Arc::new(TokenMatcher::new(query, slot, korean && token.transcribed)));
         }
         self.query_keys = crate::keys::QueryKeys::new(self.names.iter().flat_map(|n| n.forms.iter())).map(Box::new);
         self
@@ -542,7 +559,7 @@ mod tests {
             prop_assert_eq!(near_floor(&ta, &tb).is_some(), jaro_winkler_may_reach_floor(&ta, &tb));
             prop_assert_eq!(common_prefix(&ta, &tb), ta.chars().zip(tb.chars()).take(4).take_while(|(x, y)| x == y).count() as u64);
             let mut fast = ta.clone();
-            fast.matcher = Some(Arc::new(TokenMatcher::new(0, 0)));
+            fast.matcher = Some(Arc::new(TokenMatcher::new(0, 0, false)));
             prop_assert_eq!(jaro_winkler(&fast, &tb), jaro_winkler(&ta, &tb));
         }
 

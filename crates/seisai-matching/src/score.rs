@@ -653,8 +653,12 @@ mod tests {
             ("セルゲイ・ミハイロヴィチ・ミローノフ", "Sergey Mikhailovich MIRONOV", true),
             ("ブラディミル・ニコラーエビチ・テレンチエフ", "Vladimir Nikolaevich TERENTIEV", false),
             ("佩德罗·内尔·林孔·卡斯蒂洛", "Pedro Nel RINCON CASTILLO", false),
-            // A Korean given name in one word, spelt in syllables in Latin letters.
-            ("キム・ソンチョル", "KIM SONG CHOL", false),
+            // A Korean given name in one word, spelt in syllables in Latin
+            // letters: read a syllable a word, it meets them as written.
+            ("キム・ソンチョル", "KIM SONG CHOL", true),
+            // Voiced in katakana, unvoiced in the list: only the Korean
+            // sound rules of a query meet it.
+            ("キム・ギョンイル", "KIM KYONG IL", false),
         ] {
             let query = Prepared::from_entity(&person(kana, None), &ctx).with_matchers();
             let listed = Prepared::from_entity(&person(latin, None), &ctx);

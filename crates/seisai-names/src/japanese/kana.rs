@@ -33,6 +33,70 @@ const PROFILES: [Profile; 5] =
 const FOREIGN_FIRST: [Profile; 5] =
     [Profile::Western, Profile::Russian, Profile::WesternL, Profile::WesternAllL, Profile::Hepburn];
 
+/// Korean family names as Japanese writes them in katakana (キム Kim, リ
+/// Ri, パク Pak, チェ Choe…): the first word of a Korean name.
+const KOREAN_FAMILY_NAMES: &[&str] = &[
+    "キム", "リ", "イ", "パク", "チェ", "チョン", "チョ", "カン", "ユン", "チャン", "イム", "ハン", "オ", "ソ", "シン",
+    "クォン", "ファン", "アン", "ソン", "ホン", "ユ", "コ", "ムン", "ヤン", "ペ", "ペク", "ホ", "ノ", "ナム", "シム", "ハ",
+    "ク", "チュ", "ウ", "ミン", "リュ", "ナ", "チン", "チ", "オム", "ピョン", "ヒョン", "ラ", "キル", "ピョ", "ミョン",
+    "ケ", "ト", "ヨ", "ソク", "マ", "パン", "チャ", "ユク", "モ", "タク", "ヨン", "ウォン", "チュン", "テ", "ジョン",
+];
+
+/// Whether `name` reads as a Korean name in katakana: two to four words
+/// of katakana, each short, the first a Korean family name
+/// (`キム・ギョンイル`, `リ・ビョンチョル`).
+pub fn is_korean_in_katakana(name: &str) -> bool {
+    // (Asked of every name: most start with no katakana.)
+    if !name.trim_start().starts_with(|c: char| matches!(c, '\u{30A1}'..='\u{30FA}')) {
+        return false;
+    }
+    let words: Vec<&str> = name.split(|c: char| c.is_whitespace() || matches!(c, '・' | '･' | '＝')).filter(|w| !w.is_empty()).collect();
+    (2..=4).contains(&words.len())
+        && words.iter().all(|w| w.chars().count() <= 6 && w.chars().all(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー')))
+        && words.first().is_some_and(|w| KOREAN_FAMILY_NAMES.contains(w))
+}
+
+/// A Korean name in katakana ([`is_korean_in_katakana`]) read as the
+/// lists write Korean names, a word per syllable: Japanese writes a given
+/// name in one word (`キム・ソンチョル`), the lists in syllables (`KIM
+/// SONG CHOL`). A syllable is a letter read with its vowel (`ス` su) and
+/// the final ン, ル, ク, ム or プ that may close it (n, l, k, m, p).
+pub fn korean_reading(name: &str) -> Option<String> {
+    if !is_korean_in_katakana(name) {
+        return None;
+    }
+    let words = name.split(|c: char| c.is_whitespace() || matches!(c, '・' | '･' | '＝')).filter(|w| !w.is_empty());
+    let mut syllables: Vec<String> = Vec::new();
+    for (n, word) in words.enumerate() {
+        let morae = morae(&to_katakana(word));
+        let mut at = 0;
+        let mut family = String::new();
+        while let Some(onset) = morae.get(at) {
+            let mut syllable = format!("{}{}", onset.consonant, onset.vowel);
+            let coda = morae.get(at + 1).filter(|m| !m.long || m.letter == 'ン').and_then(|m| match m.letter {
+                'ン' => Some("n"),
+                'ル' if m.vowel == "u" => Some("l"),
+                'ク' if m.vowel == "u" => Some("k"),
+                'ム' if m.vowel == "u" => Some("m"),
+                'プ' if m.vowel == "u" => Some("p"),
+                _ => None,
+            });
+            if let Some(coda) = coda {
+                syllable.push_str(coda);
+                at += 1;
+            }
+            at += 1;
+            // (The family name stays one word.)
+            if n == 0 { family.push_str(&syllable) } else { syllables.push(syllable) }
+        }
+        if n == 0 {
+            syllables.push(family);
+        }
+    }
+    let reading = crate::translit::fold_latin(&syllables.join(" "));
+    (!reading.trim().is_empty()).then_some(reading)
+}
+
 /// True for hiragana, katakana (full and half width) and the prolonged sound mark.
 pub fn is_kana(c: char) -> bool {
     matches!(c, '\u{3041}'..='\u{309F}' | '\u{30A0}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}')
@@ -197,6 +261,9 @@ fn morae(word: &[char]) -> Vec<Mora> {
                     'イ' => Cow::Borrowed("y"),
                     'テ' | 'ト' => Cow::Borrowed("t"),
                     'デ' | 'ド' => Cow::Borrowed("d"),
+                    // クァ kwa, グォ gwo (クォン Kwon, グァン Kwang).
+                    'ク' => Cow::Borrowed("kw"),
+                    'グ' => Cow::Borrowed("gw"),
                     _ => consonant,
                 };
                 vowel = small_romaji;
@@ -432,6 +499,25 @@ mod tests {
         assert!(has("シマノフスキー", "simanofski"));
         assert!(!kana_to_latin("シマノフスキー").iter().any(|f| f.contains("kh")));
         assert!(!kana_to_latin("ソフィア").iter().any(|f| f.contains('h')));
+    }
+
+    #[test]
+    fn korean_names_in_katakana_are_told_apart() {
+        assert!(is_korean_in_katakana("キム・ギョンイル"));
+        assert!(is_korean_in_katakana("リ ビョンチョル"));
+        assert!(!is_korean_in_katakana("ウラジーミル・プーチン"));
+        assert!(!is_korean_in_katakana("キム"));
+        assert!(!is_korean_in_katakana("Kim Jong Un"));
+        assert!(has("クォン", "kwon"));
+    }
+
+    #[test]
+    fn a_korean_given_name_is_read_a_syllable_a_word() {
+        assert_eq!(korean_reading("キム・ソンチョル").as_deref(), Some("kim son chol"));
+        assert_eq!(korean_reading("リ・ビョンチョル").as_deref(), Some("ri byon chol"));
+        assert_eq!(korean_reading("パク・イルギュ").as_deref(), Some("pak il gyu"));
+        assert_eq!(korean_reading("キム・スギル").as_deref(), Some("kim su gil"));
+        assert_eq!(korean_reading("ウラジーミル・プーチン"), None);
     }
 
     #[test]

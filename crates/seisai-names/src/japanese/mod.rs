@@ -18,7 +18,7 @@ use std::borrow::Cow;
 use std::path::{Path, PathBuf};
 use std::sync::Once;
 
-pub use kana::{is_kana, kana_to_latin};
+pub use kana::{is_kana, is_korean_in_katakana, kana_to_latin, korean_reading};
 
 /// Debian's ENAMDICT path (package `enamdict`).
 pub const DEBIAN_ENAMDICT: &str = "/usr/share/edict/enamdict";

@@ -32,7 +32,7 @@ use crate::japanese::{JapaneseReader, kana_to_latin};
 
 pub(crate) use fold::fold_latin;
 pub use skeleton::{romanisation_skeleton, romanisation_skeleton_into};
-pub use sounds::transcribed_sounds;
+pub use sounds::{korean_sounds, transcribed_sounds};
 
 /// The most whole-name renderings [`latin_forms`] returns.
 pub const MAX_FORMS: usize = 8;
@@ -52,7 +52,14 @@ pub fn latin_forms(name: &str, ja: Option<&JapaneseReader>) -> Vec<String> {
         .map(|(family, text)| run_forms(*family, text, ja))
         .filter(|forms| !forms.is_empty())
         .collect();
-    line_up(&per_run, MAX_FORMS)
+    let mut forms = line_up(&per_run, MAX_FORMS);
+    // A Korean name in katakana is also read a syllable a word, as the
+    // lists write Korean names (second: the readings' best stays first).
+    if let Some(korean) = crate::japanese::korean_reading(name).filter(|k| !forms.contains(k)) {
+        forms.insert(forms.len().min(1), korean);
+        forms.truncate(MAX_FORMS);
+    }
+    forms
 }
 
 /// Writing systems that have their own rendering rules.

@@ -136,6 +136,28 @@ pub fn transcribed_sounds(word: &str) -> Option<String> {
     String::from_utf8(chars).ok()
 }
 
+/// [`transcribed_sounds`] for a Korean name in katakana: Japanese writes
+/// a Korean consonant voiced or not by its place in the word (グァンイル,
+/// キム・ギョンイル) where the lists write it unvoiced or not by their
+/// romanisation (KWANG IL, KYONG; JANG or CHANG), so voicing is folded too:
+/// g into k, d into t, b into p (j and ch are d and t already).
+pub fn korean_sounds(word: &str) -> Option<String> {
+    let key = transcribed_sounds(word)?;
+    let mut out = String::with_capacity(key.len());
+    for c in key.chars() {
+        let c = match c {
+            'g' => 'k',
+            'd' => 't',
+            'b' => 'p',
+            c => c,
+        };
+        if !out.ends_with(c) {
+            out.push(c);
+        }
+    }
+    Some(out)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -171,6 +193,16 @@ mod tests {
         // After a vowel, h and w are two sounds.
         assert!(transcribed_sounds("twehway").is_some_and(|k| k.contains('b')));
         assert!(same("che", "choe"));
+    }
+
+    #[test]
+    fn korean_names_meet_whatever_their_voicing() {
+        let same = |a: &str, b: &str| korean_sounds(a).is_some() && korean_sounds(a) == korean_sounds(b);
+        assert!(same("gyonil", "kyongil"));
+        assert!(same("chan", "jang"));
+        assert!(same("byonchoru", "pyongchol"));
+        assert!(same("gwanchun", "kwangchun"));
+        assert!(!same("kim", "kam"));
     }
 
     #[test]
