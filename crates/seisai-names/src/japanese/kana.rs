@@ -50,10 +50,15 @@ pub fn is_korean_in_katakana(name: &str) -> bool {
     if !name.trim_start().starts_with(|c: char| matches!(c, '\u{30A1}'..='\u{30FA}')) {
         return false;
     }
-    let words: Vec<&str> = name.split(|c: char| c.is_whitespace() || matches!(c, '・' | '･' | '＝')).filter(|w| !w.is_empty()).collect();
+    let words: Vec<&str> = name_words(name).collect();
     (2..=4).contains(&words.len())
         && words.iter().all(|w| w.chars().count() <= 6 && w.chars().all(|c| matches!(c, '\u{30A1}'..='\u{30FA}' | 'ー')))
         && words.first().is_some_and(|w| KOREAN_FAMILY_NAMES.contains(w))
+}
+
+/// The words of a name, as spaces, `・` and `＝` separate them.
+fn name_words(name: &str) -> impl Iterator<Item = &str> {
+    name.split(|c: char| c.is_whitespace() || matches!(c, '・' | '･' | '＝')).filter(|w| !w.is_empty())
 }
 
 /// A Korean name in katakana ([`is_korean_in_katakana`]) read as the
@@ -65,9 +70,8 @@ pub fn korean_reading(name: &str) -> Option<String> {
     if !is_korean_in_katakana(name) {
         return None;
     }
-    let words = name.split(|c: char| c.is_whitespace() || matches!(c, '・' | '･' | '＝')).filter(|w| !w.is_empty());
     let mut syllables: Vec<String> = Vec::new();
-    for (n, word) in words.enumerate() {
+    for (n, word) in name_words(name).enumerate() {
         let morae = morae(&to_katakana(word));
         let mut at = 0;
         let mut family = String::new();
@@ -87,7 +91,11 @@ pub fn korean_reading(name: &str) -> Option<String> {
             }
             at += 1;
             // (The family name stays one word.)
-            if n == 0 { family.push_str(&syllable) } else { syllables.push(syllable) }
+            if n == 0 {
+                family.push_str(&syllable);
+            } else {
+                syllables.push(syllable);
+            }
         }
         if n == 0 {
             syllables.push(family);
