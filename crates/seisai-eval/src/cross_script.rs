@@ -12,30 +12,10 @@ use std::sync::Arc;
 use seisai_index::{Index, SearchOptions};
 use seisai_matching::NameContext;
 use seisai_model::{Entity, Schema};
-use serde::Serialize;
+use crate::perturb::KindReport;
 
 /// The list whose entries carry both scripts.
 pub const DATASET: &str = "jp_mof";
-
-/// What the cross-script screening found.
-#[derive(Debug, Default, Serialize)]
-pub struct CrossScriptReport {
-    /// Entries with a katakana name and a Latin name (one query each).
-    pub queries: usize,
-    /// Queries that found their entry as a match.
-    pub found: usize,
-    /// Queries that found their entry among the results, match or not.
-    pub in_results: usize,
-    /// The queries that did not find their entry as a match, with the best result.
-    pub misses: Vec<String>,
-}
-
-impl CrossScriptReport {
-    /// Share of the queries that found their entry as a match.
-    pub fn recall(&self) -> f64 {
-        if self.queries == 0 { 0.0 } else { self.found as f64 / self.queries as f64 }
-    }
-}
 
 /// Whether a name is written in katakana (at least one katakana letter).
 fn has_katakana(name: &str) -> bool {
@@ -74,12 +54,13 @@ pub fn pairs(entities: &[Arc<Entity>]) -> (Vec<Entity>, Vec<Arc<Entity>>) {
 }
 
 /// Screens every katakana name against the Latin names of the entries
-/// (see the module documentation).
-pub fn run(entities: &[Arc<Entity>], ctx: &NameContext) -> CrossScriptReport {
+/// (see the module documentation): how many find their entry as a match
+/// and among the results, as for a kind of misspelling.
+pub fn run(entities: &[Arc<Entity>], ctx: &NameContext) -> KindReport {
     let (queries, listed) = pairs(entities);
     let index = Index::build(listed, ctx.clone());
     let opts = SearchOptions::default();
-    let mut report = CrossScriptReport { queries: queries.len(), ..CrossScriptReport::default() };
+    let mut report = KindReport { queries: queries.len(), found: 0, in_results: 0, misses: Vec::new() };
     for query in &queries {
         let own = seisai_model::entity_id(DATASET, query.source_id.as_deref().unwrap_or(""));
         let hits = index.search(&index.prepare(query), &opts);

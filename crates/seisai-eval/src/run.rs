@@ -10,7 +10,6 @@ use seisai_model::{Entity, Schema, props};
 use serde::Serialize;
 
 use crate::checks::{self, ChecksReport};
-use crate::cross_script::CrossScriptReport;
 use crate::pairs::{self, PairsReport};
 use crate::queries::{self, QueryReport};
 use crate::perturb::{self, Kind, KindReport};
@@ -34,7 +33,7 @@ pub struct EvalReport {
     /// Perturbed spellings of listed names: recall per kind of perturbation.
     pub perturbed: BTreeMap<Kind, KindReport>,
     /// The katakana names of Japan's MOF list screened against its Latin names.
-    pub cross_script: Option<CrossScriptReport>,
+    pub cross_script: Option<KindReport>,
 }
 
 /// The lists whose names are misspelt for [`perturb`]: the main sanctions lists.
@@ -201,33 +200,20 @@ pub fn print(report: &EvalReport) {
         }
     }
     if let Some(r) = &report.cross_script {
-        println!(
-            "{:<28} found (match): {}/{} = {:.4}   in results: {}",
-            "jp_mof katakana -> Latin",
-            r.found,
-            r.queries,
-            r.recall(),
-            r.in_results
-        );
-        if std::env::var_os("SEISAI_EVAL_VERBOSE").is_some() {
-            for m in &r.misses {
-                println!("    {m}");
-            }
-        }
+        print_recall(&format!("{:<28}", "jp_mof katakana -> Latin"), r);
     }
     for (kind, r) in &report.perturbed {
-        println!(
-            "perturbed: {:<16} found (match): {}/{} = {:.4}   in results: {}",
-            kind.label(),
-            r.found,
-            r.queries,
-            r.recall(),
-            r.in_results
-        );
-        if std::env::var_os("SEISAI_EVAL_VERBOSE").is_some() {
-            for m in &r.misses {
-                println!("    {m}");
-            }
+        print_recall(&format!("perturbed: {:<16}", kind.label()), r);
+    }
+}
+
+/// Prints how many queries of a set found their entity (and, with
+/// `SEISAI_EVAL_VERBOSE`, the misses), after `label`.
+fn print_recall(label: &str, r: &KindReport) {
+    println!("{label} found (match): {}/{} = {:.4}   in results: {}", r.found, r.queries, r.recall(), r.in_results);
+    if std::env::var_os("SEISAI_EVAL_VERBOSE").is_some() {
+        for m in &r.misses {
+            println!("    {m}");
         }
     }
 }

@@ -521,7 +521,9 @@ fn align_with(q: &NameForm, c: &NameForm, params: CompareParams, explain: bool, 
                     // transcription that sounds as the joined parts is one
                     // name written in one word (キム・ソンチョル / Kim Song
                     // Chol, as Japanese writes a Korean given name).
-                    let s = similarity_in(at, bt, &mut buf.memo).min(joined_similarity_cap(at, bt));
+                    let s = similarity_in(at, bt, &mut buf.memo);
+                    // (The cap asks the sounds only of a pair it may lower.)
+                    let s = if s > JOINED_SIMILARITY { s.min(joined_similarity_cap(at, bt)) } else { s };
                     if syllabic { syllable_similarity(s) } else { s }
                 }
             };
